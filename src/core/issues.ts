@@ -1,0 +1,59 @@
+/** Every validation code of SPEC §4, in one union; messages live in i18n, never here. */
+
+export const ISSUE_CODES = [
+  "CONFIG_MISSING",
+  "CONFIG_INVALID",
+  "UNIT_SHEET_MISSING",
+  "UNIT_DUPLICATE",
+  "SHEET_NOT_IN_ROSTER",
+  "HEADER_NOT_FOUND",
+  "YEAR_COLUMN_MISSING",
+  "INDICATOR_MISSING",
+  "INDICATOR_UNKNOWN",
+  "INDICATOR_DUPLICATE",
+  "VALUE_EMPTY",
+  "VALUE_TEXT_NUMBER",
+  "VALUE_NOT_NUMBER",
+  "VALUE_NEGATIVE",
+  "VALUE_NOT_INTEGER",
+  "VALUE_FORMULA_ERROR",
+  "UNIT_CONVERTED",
+  "UNIT_OF_MEASURE_UNKNOWN",
+  "RELATION_VIOLATED",
+  "CHANGE_OUTLIER",
+  "SCORE_INVALID",
+  "SCORE_TIE",
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+export type Severity = "error" | "warning";
+
+/** Parameters a message may use; each code's message picks what it needs. */
+export type IssueParams = Record<string, string | number | undefined>;
+
+/** A one-click fix the user may apply: write this number into the issue's cell. */
+export interface NumberFix {
+  kind: "setNumber";
+  value: number;
+}
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the cell the problem is at ("E7"). */
+  cell: string;
+  params: IssueParams;
+  fix?: NumberFix;
+}
+
+export function issue(code: IssueCode, severity: Severity, sheet: string, cell: string, params: IssueParams = {}, fix?: NumberFix): Issue {
+  return fix ? { code, severity, sheet, cell, params, fix } : { code, severity, sheet, cell, params };
+}
+
+export function countBySeverity(issues: readonly Issue[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const i of issues) i.severity === "error" ? errors++ : warnings++;
+  return { errors, warnings };
+}

@@ -1,0 +1,23 @@
+/** Label matching: case-, diacritics- and whitespace-insensitive (SPEC §3). */
+
+export function fold(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+}
+
+/** fold() and drop punctuation at the ends (":" after a key, "*" after a required label). */
+export function label(s: unknown): string {
+  if (typeof s !== "string" && typeof s !== "number") return "";
+  return fold(String(s)).replace(/^[\s:*.\-–—]+|[\s:*.\-–—]+$/g, "");
+}
+
+/** Does the label equal one of the given aliases (already folded by label())? */
+export function labelIs(s: unknown, aliases: readonly string[]): boolean {
+  const l = label(s);
+  return l !== "" && aliases.some((a) => label(a) === l);
+}
