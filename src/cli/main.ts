@@ -4,6 +4,7 @@ import { isLang, formatNumber, type Lang } from "../core/i18n/format";
 import { CLI_TEXT } from "../core/i18n/cli";
 import { buildBloc, type BuildResult } from "../core/pipeline";
 import { buildSummaryText } from "../core/render/text";
+import { staleText } from "../core/i18n/stale";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
 import { applyPlan, MAX_CELLS } from "../file/xlsx";
 
@@ -148,8 +149,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     say(T.wrote(out));
   } else {
     say(human);
+    // validate: is the summary already in the workbook still that of these inputs?
+    say(staleText(result.stale, lang, -io.now().getTimezoneOffset()));
   }
-  if (args.json) io.out(JSON.stringify(result.json, null, 2));
+  if (args.json) {
+    const s = result.stale;
+    const stale = s && { stale: s.stale, changed: s.changed, added: s.added, removed: s.removed };
+    const json = args.command === "validate" ? { ...result.json, stale } : result.json;
+    io.out(JSON.stringify(json, null, 2));
+  }
   return result.errors ? EXIT.invalid : EXIT.ok;
 }
 

@@ -12,11 +12,12 @@ import { countBySeverity, issue, type Issue } from "./issues";
 import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
 import type { SheetPlan, WritePlan } from "./plan";
 import { readConfig } from "./read/config";
-import { candidateSheets, inferRoster, inferYear, isScoringSheetName, readUnits } from "./read/units";
+import { inferRoster, inferYear, readUnits } from "./read/units";
 import { renderCheck } from "./render/check";
 import { generatedKind } from "./render/marker";
 import { renderSummary } from "./render/summary";
 import type { WorkbookSnapshot } from "./snapshot";
+import { detectStale, inputSheets, type Staleness } from "./stale";
 
 export interface BuildOptions {
   lang: Lang;
@@ -48,6 +49,8 @@ export interface BuildResult {
   errors: number;
   warnings: number;
   fingerprints: Fingerprints;
+  /** Against the earlier build found in the workbook (before this build's outputs); null when none. */
+  stale: Staleness | null;
   plan: WritePlan;
   json: BuildJson;
 }
@@ -95,10 +98,9 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   const sorted = sortIssues(issues, wb);
   const { errors, warnings } = countBySeverity(sorted);
 
-  // Inputs: the config, every unit sheet read, the scoring sheet.
-  const readSheets = new Set(reports.map((r) => r.sheet));
-  const inputs = wb.sheets.filter((s) => s.name === config.sheet || readSheets.has(s.name) || (isScoringSheetName(s.name) && generatedKind(s) === null));
+  const inputs = inputSheets(wb, { configSheet: config.sheet, unitSheets: reports.map((r) => r.sheet), rosterSheets: roster.map((u) => u.sheetName) });
   const fingerprints = fingerprintSheets(inputs);
+  const stale = detectStale(wb, fingerprints);
 
   const builtAt = formatDateTime(options.now, options.utcOffsetMinutes ?? 0);
   const sheets: SheetPlan[] = [];
@@ -129,7 +131,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
     activate: errors || !summaryName ? checkName : summaryName,
   };
 
-  return { config, roster, catalog, reports, figures, issues: sorted, errors, warnings, fingerprints, plan, json: toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear) };
+  return { config, roster, catalog, reports, figures, issues: sorted, errors, warnings, fingerprints, stale, plan, json: toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear) };
 }
 
 /** Where CONFIG_MISSING points: the sheet the user should add. */
