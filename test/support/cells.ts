@@ -1,6 +1,11 @@
 /** Every cell of a worksheet as plain data, for before/after comparisons. */
 import ExcelJS from "exceljs";
 
+/** exceljs's value types by number (its enum has no reverse mapping at run time). */
+export function typeName(type: ExcelJS.ValueType): string {
+  return Object.entries(ExcelJS.ValueType).find(([, v]) => v === type)?.[0] ?? String(type);
+}
+
 export interface CellDump {
   type: string;
   value: unknown;
@@ -14,7 +19,7 @@ export function dumpSheet(ws: ExcelJS.Worksheet): Record<string, CellDump> {
       const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : null;
       const v = cell.value as unknown;
       const value = v && typeof v === "object" && "formula" in (v as object) ? (v as { result?: unknown }).result ?? null : v;
-      out[cell.address] = { type: ExcelJS.ValueType[cell.type], value: value instanceof Date ? value.toISOString() : value, formula };
+      out[cell.address] = { type: typeName(cell.type), value: value instanceof Date ? value.toISOString() : value, formula };
     }),
   );
   return out;
