@@ -51,7 +51,7 @@ export function heading(text: string): Paragraph {
 
 /** The short horizontal rule under the issuing unit and the motto: underlined non-breaking spaces. */
 export function rule(chars: number, size = SIZE_HEADER): Paragraph {
-  return para([{ text: "\u00a0".repeat(chars), underline: true, size: size - 5 }], { align: "center", spacingAfterPt: 6 });
+  return para([{ text: "\u00a0".repeat(chars), underline: true, size }], { align: "center", spacingAfterPt: 6 });
 }
 
 export function isRule(p: Paragraph): boolean {
@@ -72,7 +72,7 @@ export function documentHeader(issuer: string, numberText: string, dateText: str
     rows: [
       {
         cells: [
-          cell([para([{ text: org, bold: true, size: SIZE_HEADER }], { align: "center" }), rule(Math.max(12, Math.min(24, Math.round(org.length / 2))))]),
+          cell([para([{ text: org, bold: true, size: SIZE_HEADER }], { align: "center" }), rule(Math.max(16, Math.min(36, org.length)))]),
           cell([
             para([{ text: t.nation, bold: true, size: SIZE_HEADER - 1 }], { align: "center" }),
             para([{ text: t.motto, bold: true, size: SIZE_HEADER }], { align: "center" }),
