@@ -13,7 +13,7 @@ import { isRule } from "./submission";
 /** Grid columns across the text area, and their width in characters (≈ 165 mm at 13–14 pt). */
 export const DOC_GRID = 20;
 const COL_WIDTH = 4.6;
-const CHARS_PER_COL = 4.4;
+const CHARS_PER_COL = 5;
 const INDENT = "\u00a0".repeat(6);
 
 function paragraphText(p: Paragraph): string {
@@ -29,9 +29,9 @@ function paragraphStyle(p: Paragraph, size: number): StyleName {
   const centered = p.align === "center";
   if (centered && bold && texty.every((r) => (r.size ?? size) >= 14)) return "docTitle";
   if (centered && bold) return "docCenterBold";
+  if (bold) return "textBold";
   if (italic) return "docItalic";
   if (centered) return "docCenter";
-  if (bold) return "textBold";
   return "docBody";
 }
 
