@@ -30,7 +30,8 @@ function toCellValue(cell: ExcelJS.Cell): { value: CellValue; formula: string | 
   if ("error" in o) return { value: { error: String(o.error) }, formula: null };
   if ("formula" in o || "sharedFormula" in o) {
     const f = cell.formula;
-    const res = o.result as unknown;
+    // cell.result, not value.result: exceljs's value getter drops falsy results (0, "", false).
+    const res = cell.result as unknown;
     let value: CellValue = null;
     if (typeof res === "number" || typeof res === "string" || typeof res === "boolean") value = res;
     else if (res instanceof Date) value = (res.getTime() - EXCEL_EPOCH) / 86400000;
