@@ -111,7 +111,7 @@ const VI: Record<IssueCode, Render> = {
       duplicate: `Đơn vị ${p.unit} có hai dòng trên bảng chấm điểm (dòng đầu ở ô ${p.first}); dòng này không được tính.`,
       votes: `Số phiếu "${p.text}" ("${p.criterion}", đơn vị ${p.unit}) phải là số nguyên từ 0 đến ${p.max} (số đơn vị trong Khối).`,
     })[String(p.reason)] ?? `Điểm không hợp lệ (${p.unit}).`,
-  SCORE_TIE: (p) => `Các đơn vị ${p.units} bằng điểm (${p.score}) tại ranh giới xét ${p.award === "flag" ? "Cờ thi đua" : "Bằng khen"}; Khối cần bỏ phiếu để quyết định.`,
+  SCORE_TIE: (p, h) => `Các đơn vị ${p.units} bằng điểm (${h.num(p.score)} điểm) tại ranh giới xét ${p.award === "flag" ? "Cờ thi đua" : "Bằng khen"}; Khối cần bỏ phiếu để quyết định.`,
 };
 
 const EN: Record<IssueCode, Render> = {
@@ -158,7 +158,7 @@ const EN: Record<IssueCode, Render> = {
       duplicate: `Unit ${p.unit} has two rows on the scoring sheet (the first at ${p.first}); this one is not counted.`,
       votes: `Vote count "${p.text}" ("${p.criterion}", unit ${p.unit}) must be a whole number from 0 to ${p.max} (the number of units in the bloc).`,
     })[String(p.reason)] ?? `Invalid score (${p.unit}).`,
-  SCORE_TIE: (p) => `Units ${p.units} are tied (${p.score}) at the ${p.award === "flag" ? "Emulation Flag" : "Certificate of Merit"} boundary; the bloc must vote.`,
+  SCORE_TIE: (p, h) => `Units ${p.units} are tied (${h.num(p.score)} points) at the ${p.award === "flag" ? "Emulation Flag" : "Certificate of Merit"} boundary; the bloc must vote.`,
 };
 
 const TABLES: Record<Lang, Record<IssueCode, Render>> = { vi: VI, en: EN };
