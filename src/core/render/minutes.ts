@@ -56,7 +56,7 @@ export function buildMinutes(input: SubmissionInput): DocumentModel {
       ];
     });
     const n = scores.criteria.length;
-    blocks.push(dataTable([6, 30, ...new Array(n).fill(7), 9, 9, 9, 9], header, rows, ["center", "left", ...new Array(n + 4).fill("center")], 12));
+    blocks.push(dataTable([6, 28, ...new Array(n).fill(7), 10, 10, 9, 8], header, rows, ["center", "left", ...new Array(n + 4).fill("center")], 12));
   }
 
   // III. Votes.
