@@ -61,6 +61,14 @@ describe("the scoring sheet", () => {
     expect(scores!.rows[0].total).toBe(98);
   });
 
+  test("takes neither a rank nor a notes column for a criterion", () => {
+    const header = [...HEADER, "Xếp hạng", "Ghi chú"];
+    const rows = ok.map((r, i) => [...r, i + 1, "đã chấm chéo"]);
+    const { scores, issues } = readScores(wb(rows, { header }), roster);
+    expect(issues).toEqual([]);
+    expect(scores!.criteria).toHaveLength(2);
+  });
+
   test("flags a missing score at its cell", () => {
     const rows = ok.map((r) => [...r]);
     rows[0][2] = null;

@@ -13,7 +13,7 @@ import { label } from "../text";
 import { cellText, findHeader, isBlank, matchColumn, type ColumnAliases } from "./grid";
 import { isScoringSheetName } from "./units";
 
-export type ScoreColumn = "code" | "name" | "stt" | "bonus" | "penalty" | "flagVotes" | "meritVotes" | "total";
+export type ScoreColumn = "code" | "name" | "stt" | "bonus" | "penalty" | "flagVotes" | "meritVotes" | "total" | "rank" | "note";
 
 export const SCORE_COLUMNS: ColumnAliases<ScoreColumn> = {
   code: ["Mã đơn vị", "Mã ĐV", "Unit code", "Mã", "Code"],
@@ -24,6 +24,8 @@ export const SCORE_COLUMNS: ColumnAliases<ScoreColumn> = {
   flagVotes: ["Phiếu Cờ", "Phiếu Cờ thi đua", "Số phiếu Cờ", "Flag votes"],
   meritVotes: ["Phiếu Bằng khen", "Số phiếu Bằng khen", "Merit votes"],
   total: ["Tổng điểm", "Tổng", "Total", "Total score"],
+  rank: ["Xếp hạng", "Thứ hạng", "Rank"],
+  note: ["Ghi chú", "Note", "Notes", "Remarks"],
 };
 
 const MAX_ROW_LABELS = ["Điểm tối đa", "Điểm chuẩn", "Thang điểm", "Maximum", "Max", "Maximum score"];
