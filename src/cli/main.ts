@@ -3,6 +3,7 @@ import path from "path";
 import { isLang, formatNumber, type Lang } from "../core/i18n/format";
 import { CLI_TEXT } from "../core/i18n/cli";
 import { issueMessage } from "../core/i18n/messages";
+import { awardText } from "../core/i18n/awards";
 import { buildBloc, type BuildResult } from "../core/pipeline";
 import { buildSummaryText } from "../core/render/text";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
@@ -134,7 +135,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const result: BuildResult = buildBloc(loaded.snapshot, { lang, now: io.now().toISOString(), utcOffsetMinutes: -io.now().getTimezoneOffset() });
-  const human = buildSummaryText(result, lang);
+  const names = (codes: string[]) => codes.map((c) => result.roster.find((u) => u.code === c)?.name ?? c).join(", ");
+  const human = buildSummaryText(result, lang) + (result.awards ? `\n${awardText(lang).cliAwards(names(result.awards.flag), names(result.awards.merit), result.awards.ties.length)}` : "");
   const say = args.json ? io.err : io.out;
 
   if (args.command === "build" && out) {
