@@ -101,6 +101,13 @@ describe("awards in the build", () => {
     expect(again.plan.remove).toContain("Tờ trình 2023");
     expect(again.plan.sheets.filter((s) => s.name.startsWith("Tờ trình")).map((s) => s.name)).toEqual(["Tờ trình 2023"]);
     expect(again.json.awards).toEqual(res.json.awards);
+
+    // A later error removes the earlier draft instead of leaving a stale proposal behind.
+    const row = parseA1(findCell(snap, "Chấm điểm", "BTP")).row + 1;
+    setCell(snap, "Chấm điểm", `C${row}`, "abc");
+    const broken = buildBloc(snap, { lang: "vi", now: NOW });
+    expect(broken.plan.remove).toContain("Tờ trình 2023");
+    expect(broken.plan.sheets.some((s) => s.kind === "submission")).toBe(false);
   });
 
   test("with an error there is no submission, the unit at fault is not proposed, and the issue is at its cell", async () => {
