@@ -136,7 +136,9 @@ function issueCellIsReal(res: BuildResult, wb: WorkbookSnapshot): string[] {
     }
     if (sheet.name === res.config.sheet && configCells.has(i.cell)) continue;
     const b = sheetBounds(sheet);
-    const inside = at.row >= b.top && at.row < b.bottom && at.col >= b.left && at.col < b.right;
+    // A unit missing from the scoring table is pointed at the first empty row under it: where to add it.
+    const bottom = i.code === "SCORE_INVALID" && i.params.reason === "unitMissing" ? b.bottom + 1 : b.bottom;
+    const inside = at.row >= b.top && at.row < bottom && at.col >= b.left && at.col < b.right;
     if (!inside && !(b.bottom === b.top && i.cell === "A1")) bad.push(`${i.code} ${i.sheet}!${i.cell}: outside ${JSON.stringify(b)}`);
   }
   return bad;

@@ -38,7 +38,7 @@ describe("rebuilding", () => {
     const a = await generatedNames(once);
     const b = await generatedNames(twice);
     expect(b.all).toEqual(a.all);
-    expect(a.generated).toEqual(["Tổng hợp 2023", "Kiểm tra"]);
+    expect(a.generated).toEqual(["Tổng hợp 2023", "Kiểm tra", "Tờ trình 2023"]);
     expect(b.all.filter((n) => /\(\d+\)|\(BS\d+\)/.test(n))).toEqual([]);
     // Same clock, same inputs: the rebuilt workbook is cell for cell the first one.
     expect(dumpWorkbook(await readXlsx(twice))).toEqual(dumpWorkbook(await readXlsx(once)));
@@ -92,7 +92,7 @@ describe("rebuilding", () => {
     expect((await cli(["build", once, "--out", twice])).code).toBe(0);
     for (const f of [once, twice]) {
       const { all, generated } = await generatedNames(f);
-      expect(generated).toEqual(["Tổng hợp 2023 (BS2)", "Kiểm tra (BS2)"]);
+      expect(generated).toEqual(["Tổng hợp 2023 (BS2)", "Kiểm tra (BS2)", "Tờ trình 2023"]);
       expect(all).toEqual(expect.arrayContaining(["Tổng hợp 2023", "kiểm tra"]));
       expect(all.filter((n) => /BS3|\(2\)/.test(n))).toEqual([]);
       expect(dumpWorkbook(await readXlsx(f), (n) => n === "Tổng hợp 2023" || n === "kiểm tra")).toEqual(userSheets);
