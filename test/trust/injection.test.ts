@@ -4,7 +4,7 @@
  * text in every output sheet, and no formula the engine writes carries user text outside a
  * string literal or a quoted sheet name.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
@@ -24,10 +24,11 @@ const FORBIDDEN = ["evil.example", "SUM(1,2)", "2+3", "SUM(A1:A2)", "1+1", "cmd|
 
 let dir: string;
 let out: string;
+let clean: { out: string; docx: string; minutes: string };
 let payloads: string[];
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "bs-inject-"));
+/** The sample with user text that starts like a formula everywhere; figures as text only if asked. */
+async function hostileText(file: string, badFigures: boolean): Promise<void> {
   const wb = await readXlsx(SAMPLE);
   const cfg = wb.getWorksheet("Cấu hình")!;
   cfg.getCell("B4").value = BLOC;
@@ -38,6 +39,7 @@ beforeAll(async () => {
   set("Chủ đề thi đua", "\tSiết chặt");
   set("Địa danh", "@Hà Nội");
   set("Người ký", "-Trần Đức Tuấn");
+  set("Chức vụ", "=Chánh Thanh tra");
   set("Căn cứ", "+Kế hoạch 66");
   // Roster rows: names become payloads; two codes start with = and +; BTP's sheet is renamed "=BTP".
   let k = 0;
@@ -49,15 +51,31 @@ beforeAll(async () => {
     if (code === "BTP") row.getCell(3).value = "=BTP";
   });
   wb.getWorksheet("BTP")!.name = "=BTP";
-  // Text in figure cells (rejected, quoted in messages) and in notes.
-  wb.getWorksheet("BQP")!.getCell("E7").value = "=SUM(1,2)";
-  wb.getWorksheet("BQP")!.getCell("F7").value = "@1+1";
-  wb.getWorksheet("BCA")!.getCell("G7").value = "=1+1";
+  wb.getWorksheet("Chấm điểm")!.eachRow((row) => {
+    const code = row.getCell(1).value;
+    if (typeof code === "string" && CODES[code]) row.getCell(1).value = CODES[code];
+  });
+  wb.getWorksheet("BCA")!.getCell("G7").value = "=1+1"; // a note
+  if (badFigures) {
+    // Text in figure cells: rejected, and quoted in the messages of "Kiểm tra".
+    wb.getWorksheet("BQP")!.getCell("E7").value = "=SUM(1,2)";
+    wb.getWorksheet("BQP")!.getCell("F7").value = "@1+1";
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "bs-inject-"));
   const input = path.join(dir, "hostile-text.xlsx");
-  await wb.xlsx.writeFile(input);
+  await hostileText(input, true);
   out = path.join(dir, "hostile-text.out.xlsx");
   const r = await cli(["build", input, "--out", out]);
   expect(r.code).toBe(1); // the text figures are errors; the summary and "Kiểm tra" are still written
+  const cleanInput = path.join(dir, "clean.xlsx");
+  await hostileText(cleanInput, false);
+  clean = { out: path.join(dir, "clean.out.xlsx"), docx: path.join(dir, "clean.docx"), minutes: path.join(dir, "clean.minutes.docx") };
+  const c = await cli(["build", cleanInput, "--out", clean.out, "--docx", clean.docx, "--minutes", clean.minutes]);
+  expect([c.code, c.err]).toEqual([0, []]);
   payloads = [...NAMES, ...Object.values(CODES), "=BTP"];
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,16 +84,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const norm = (s: string) => s.trim();
 
 describe("formula injection", () => {
-  it("writes every user text that starts like a formula as a string cell", async () => {
-    const wb = await readXlsx(out);
+  it.each([
+    ["with errors", 2],
+    ["clean, with the submission sheet", 3],
+  ])("writes every user text that starts like a formula as a string cell (%s)", async (_, sheets) => {
+    const wb = await readXlsx(sheets === 2 ? out : clean.out);
     const generated = workbookSnapshot(wb).sheets.filter((s) => generatedKind(s) !== null).map((s) => s.name);
-    expect(generated.length).toBe(2);
+    expect(generated.length).toBe(sheets);
     for (const p of payloads) {
       const hits: { sheet: string; address: string; type: string }[] = [];
       for (const name of generated) {
         wb.getWorksheet(name)!.eachRow((row) =>
           row.eachCell((cell) => {
-            const v = cell.type === ExcelJS.ValueType.Formula ? null : cell.value;
+            // A merged area's other cells echo its first cell; the first cell is the one written.
+            const v = cell.type === ExcelJS.ValueType.Formula || cell.type === ExcelJS.ValueType.Merge ? null : cell.value;
             if (typeof v === "string" && norm(v) === norm(p)) hits.push({ sheet: name, address: cell.address, type: typeName(cell.type) });
           }),
         );
@@ -85,13 +107,14 @@ describe("formula injection", () => {
     }
   });
 
-  it("writes no formula that carries user text, on any generated sheet", async () => {
-    const wb = await readXlsx(out);
+  it.each(["with errors", "clean"])("writes no formula that carries user text, on any generated sheet (%s)", async (which) => {
+    const wb = await readXlsx(which === "clean" ? clean.out : out);
     const problems: string[] = [];
     let formulas = 0;
     for (const s of workbookSnapshot(wb).sheets.filter((x) => generatedKind(x) !== null)) {
       wb.getWorksheet(s.name)!.eachRow((row) =>
         row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Merge) return;
           if (cell.type !== ExcelJS.ValueType.Formula) {
             if (typeof cell.value === "string" && /^[=+\-@]/.test(cell.value) && cell.type !== ExcelJS.ValueType.String) problems.push(`${s.name}!${cell.address} not a string`);
             return;
@@ -108,24 +131,34 @@ describe("formula injection", () => {
     }
     expect(problems).toEqual([]);
     expect(formulas).toBeGreaterThan(100);
+    if (which === "clean") expect(workbookSnapshot(wb).sheets.some((x) => generatedKind(x) === "submission")).toBe(true);
   });
 
   it("stores those texts as shared or inline strings in the file itself, never in <f>", async () => {
-    const zip = await JSZip.loadAsync(readFileSync(out));
-    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
-    for (const f of sheets) {
-      const xml = await zip.file(f)!.async("string");
-      for (const m of xml.matchAll(/<f>([^<]*)<\/f>/g)) {
-        for (const x of ["evil.example", "cmd|", "SUM(1,2)"]) expect([f, m[1].includes(x)]).toEqual([f, false]);
+    for (const file of [out, clean.out]) {
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+      for (const f of sheets) {
+        const xml = await zip.file(f)!.async("string");
+        for (const m of xml.matchAll(/<f[^>]*>([^<]*)<\/f>/g)) {
+          for (const x of ["evil.example", "cmd|", "SUM(1,2)", "Chánh Thanh tra", "Hà Nội"]) expect([f, m[1].includes(x)]).toEqual([f, false]);
+        }
       }
     }
   });
 
-  it("keeps the .docx writer text-only (checked when src/file/docx.ts exists)", () => {
-    const docx = path.join(__dirname, "../../src/file/docx.ts");
-    if (!existsSync(docx)) return; // the Word writer lives on another branch until it is merged
-    const src = readFileSync(docx, "utf8");
-    // The docx library builds fields (formulas, hyperlinks to macros) only through these classes.
-    expect(src).not.toMatch(/\b(SimpleField|ComplexField|FieldInstruction|instrText)\b/);
+  it.each(["docx", "minutes"] as const)("writes the user text into the .docx (%s) as plain runs: no fields, no links", async (which) => {
+    const zip = await JSZip.loadAsync(readFileSync(clean[which]));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).not.toMatch(/<w:fldSimple|<w:instrText|<w:fldChar|<w:hyperlink|<w:object|<w:sdt/);
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("\n");
+    expect(text.length).toBeGreaterThan(200);
+    for (const x of ["cmd|", "@Hà Nội", "=Chánh Thanh tra", "-Trần Đức Tuấn"]) {
+      if (which === "minutes" && x !== "cmd|") continue;
+      // Titles may be set in capitals; the text is there either way.
+      expect([x, text.toLowerCase().includes(x.toLowerCase())]).toEqual([x, true]);
+    }
+    // The writer itself builds only paragraphs, tables and text runs.
+    expect(readFileSync(path.join(__dirname, "../../src/file/docx.ts"), "utf8")).not.toMatch(/\b(SimpleField|ComplexField|FieldInstruction|ExternalHyperlink|InternalHyperlink)\b/);
   });
 });
