@@ -76,6 +76,8 @@ function problemText(lang: Lang, file: string, p: InputProblem): string {
       return T.empty(file);
     case "tooBig":
       return T.tooBig(file, p.mb);
+    case "tooBigUnzipped":
+      return T.tooBigUnzipped(file, p.mb);
     case "encrypted":
       return T.encrypted(file);
     case "notXlsx":

@@ -9,7 +9,7 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { MAX_FILE_MB } from "../../src/file/load";
+import { declaredUnzippedBytes, MAX_FILE_MB, MAX_UNZIPPED_MB } from "../../src/file/load";
 import { MAX_CELLS, TooLargeError, workbookSnapshot } from "../../src/file/xlsx";
 import { cli } from "../support/cliRun";
 import { rng } from "../support/randomBloc";
@@ -92,6 +92,19 @@ const HOSTILE: { name: string; file: string; make: (p: string) => void | Promise
     vi: new RegExp(`lớn hơn giới hạn ${MAX_FILE_MB} MB`),
     en: new RegExp(`larger than the ${MAX_FILE_MB} MB limit`),
   },
+  {
+    name: "zip-bomb",
+    file: "bomb.xlsx",
+    // The sample, its central directory declaring that one part inflates to almost 4 GB.
+    make: (p) => {
+      const b = Buffer.from(readFileSync(SAMPLE));
+      const cen = b.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      b.writeUInt32LE(0xfffffff0, cen + 24);
+      writeFileSync(p, b);
+    },
+    vi: new RegExp(`khi giải nén lớn hơn giới hạn ${MAX_UNZIPPED_MB} MB`),
+    en: new RegExp(`unpacks to more than the ${MAX_UNZIPPED_MB} MB limit`),
+  },
   { name: "far-cell", file: "far.xlsx", make: xlsxWithFarCell, vi: /A1:XFD1048576.*vượt giới hạn/, en: /A1:XFD1048576.*over the limit/ },
 ];
 
@@ -145,6 +158,16 @@ describe("hostile files", () => {
     expect([r.code, r.out, r.err.length]).toEqual([2, [], 1]);
     expect(r.err[0]).toMatch(/^Không ghi được /);
     expect(readdirSync(d)).toEqual(["bloc.xlsx"]);
+  });
+
+  it("reads the unpacked size from the zip's directory without inflating it", async () => {
+    const b = readFileSync(SAMPLE);
+    const zip = await JSZip.loadAsync(b);
+    let total = 0;
+    for (const f of Object.values(zip.files)) if (!f.dir) total += (await f.async("uint8array")).length;
+    expect(declaredUnzippedBytes(b)).toBe(total);
+    expect(declaredUnzippedBytes(b.subarray(0, b.length >> 1))).toBeNull();
+    expect(declaredUnzippedBytes(Buffer.alloc(10))).toBeNull();
   });
 
   it("guards the snapshot before allocating: a value at XFD1048576 throws TooLargeError, memory stays small", async () => {
