@@ -8,10 +8,11 @@ import { TooLargeError, workbookSnapshot } from "./xlsx";
 export const MAX_FILE_MB = 50;
 
 /**
- * Unpacked, a workbook may not exceed this: exceljs holds the whole workbook in memory, so a small
- * file that inflates to gigabytes (a zip bomb) is refused before it is opened.
+ * Unpacked, a workbook may not exceed this: exceljs holds the whole workbook in memory (about
+ * 1.2 GB for a million cells, 38 MB of sheet XML), so a small file that inflates to gigabytes (a zip
+ * bomb) is refused before it is opened. A bloc of 600 units unpacks to a few megabytes.
  */
-export const MAX_UNZIPPED_MB = 200;
+export const MAX_UNZIPPED_MB = 50;
 
 export type InputProblem =
   | { kind: "notFound" }
