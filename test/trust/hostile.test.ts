@@ -158,6 +158,10 @@ describe("hostile files", () => {
     expect([r.code, r.out, r.err.length]).toEqual([2, [], 1]);
     expect(r.err[0]).toMatch(/^Không ghi được /);
     expect(readdirSync(d)).toEqual(["bloc.xlsx"]);
+    // The workbook's temporary file was written, the .docx's could not be: neither is left behind.
+    const both = await cli(["build", input, "--out", path.join(d, "ok.xlsx"), "--docx", path.join(d, "no-such-dir", "x.docx")]);
+    expect(both.code).toBe(2);
+    expect(readdirSync(d)).toEqual(["bloc.xlsx"]);
   });
 
   it("reads the unpacked size from the zip's directory without inflating it", async () => {

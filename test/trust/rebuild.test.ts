@@ -60,12 +60,19 @@ describe("rebuilding", () => {
     expect((await generatedNames(out2)).all).toEqual((await generatedNames(out)).all);
   });
 
-  it("leaves every source cell of the sample as it was, formulas included", async () => {
+  it("leaves every source cell of the sample as it was: formulas, shared and array formulas, dates", async () => {
     const input = path.join(dir, "formulas.xlsx");
     const wb = await readXlsx(SAMPLE);
     // A source figure computed by a formula, and a note that looks like one.
     wb.getWorksheet("BCA")!.getCell("E7").value = { formula: "30+8", result: 38 } as import("exceljs").CellFormulaValue;
     wb.getWorksheet("BCA")!.getCell("G7").value = "=1+1";
+    // A filled-down (shared) formula, an array formula and a date beside the table.
+    const ws = wb.getWorksheet("BCA")!;
+    ws.getCell("H7").value = { formula: "E7*2", result: 76, shareType: "shared", ref: "H7:H9" } as import("exceljs").CellFormulaValue;
+    ws.getCell("H8").value = { sharedFormula: "H7", result: 70 } as import("exceljs").CellSharedFormulaValue;
+    ws.getCell("H9").value = { sharedFormula: "H7", result: 2500.9 } as import("exceljs").CellSharedFormulaValue;
+    ws.getCell("I7").value = { formula: "SUM(E7:E9*1)", result: 1323.45, shareType: "array", ref: "I7" } as import("exceljs").CellFormulaValue;
+    ws.getCell("J7").value = new Date(Date.UTC(2023, 11, 31));
     await wb.xlsx.writeFile(input);
     const out = path.join(dir, "formulas.out.xlsx");
     expect((await cli(["build", input, "--out", out])).code).toBe(0);
@@ -73,6 +80,7 @@ describe("rebuilding", () => {
     const names = (await readXlsx(input)).worksheets.map((w) => w.name);
     expect(dumpWorkbook(after, (n) => names.includes(n))).toEqual(dumpWorkbook(await readXlsx(input)));
     expect(after.getWorksheet("BCA")!.getCell("E7").formula).toBe("30+8");
+    expect(after.getWorksheet("BCA")!.getCell("H9").formula).toBe("E9*2");
   });
 
   it("never deletes a user's own sheet named like an output: the output takes another name", async () => {
