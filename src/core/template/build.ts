@@ -242,10 +242,10 @@ function rosterRef(configSheet: string, row: number, col: number): string {
 
 export interface ScoringColumns {
   criteria: number[];
-  bonus: number;
-  penalty: number;
-  flagVotes: number;
-  meritVotes: number;
+  bonus?: number;
+  penalty?: number;
+  flagVotes?: number;
+  meritVotes?: number;
 }
 
 /** A scoring row: code and name shown from the roster row, then empty score, bonus and vote cells. */
@@ -264,10 +264,13 @@ export function scoringRow(lang: Lang, configSheet: string, rosterRowIndex: numb
       validation: { rule: { type: "decimal", min: 0, max }, prompt: prompt(unit.code, T.prompt.score), error: { title: T.badNumberTitle, message: T.error.score } },
     };
   }
-  cells[cols.bonus] = { value: null, style: "input", locked: false, validation: decimalValidation(T, H.bonus, T.prompt.bonus) };
-  cells[cols.penalty] = { value: null, style: "input", locked: false, validation: decimalValidation(T, H.penalty, T.prompt.penalty) };
-  cells[cols.flagVotes] = { value: null, style: "input", locked: false, validation: countValidation(T, H.flagVotes, T.prompt.votes) };
-  cells[cols.meritVotes] = { value: null, style: "input", locked: false, validation: countValidation(T, H.meritVotes, T.prompt.votes) };
+  const put = (c: number | undefined, v: CellValidation) => {
+    if (c !== undefined) cells[c] = { value: null, style: "input", locked: false, validation: v };
+  };
+  put(cols.bonus, decimalValidation(T, H.bonus, T.prompt.bonus));
+  put(cols.penalty, decimalValidation(T, H.penalty, T.prompt.penalty));
+  put(cols.flagVotes, countValidation(T, H.flagVotes, T.prompt.votes));
+  put(cols.meritVotes, countValidation(T, H.meritVotes, T.prompt.votes));
   for (let c = 0; c < width; c++) cells[c] ??= { style: "label" };
   return cells;
 }
@@ -292,10 +295,10 @@ export function scoringSheetTemplate(opts: TemplateOptions, configSheet: string,
   g.set(h, SCORING_LAYOUT.codeCol, { value: H.code, style: "header" });
   g.set(h, SCORING_LAYOUT.nameCol, { value: H.name, style: "header" });
   T.criteria.forEach(([name], i) => g.set(h, cols.criteria[i], { value: name, style: "header", locked: false, ...(i === 0 ? { note: T.criterionNote } : {}) }));
-  g.set(h, cols.bonus, { value: H.bonus, style: "header" });
-  g.set(h, cols.penalty, { value: H.penalty, style: "header" });
-  g.set(h, cols.flagVotes, { value: H.flagVotes, style: "header" });
-  g.set(h, cols.meritVotes, { value: H.meritVotes, style: "header" });
+  g.set(h, first + n, { value: H.bonus, style: "header" });
+  g.set(h, first + n + 1, { value: H.penalty, style: "header" });
+  g.set(h, first + n + 2, { value: H.flagVotes, style: "header" });
+  g.set(h, first + n + 3, { value: H.meritVotes, style: "header" });
   g.rowHeights[h] = 48;
   const m = SCORING_LAYOUT.maxRow;
   for (let c = 0; c < width; c++) g.set(m, c, { style: "labelBold" });

@@ -1,0 +1,108 @@
+/**
+ * "Thêm sheet đơn vị" / "Add unit sheet" on an existing bloc workbook: from its snapshot, the unit
+ * sheet to add and the cells that append the unit to the roster and to the scoring sheet. Pure: the
+ * host only applies the result.
+ */
+import type { Lang } from "../i18n/format";
+import { TEMPLATE_TEXT } from "../i18n/template";
+import { findConfigSheet, readConfig, ROSTER_COLUMNS } from "../read/config";
+import { findHeader, isBlank, matchColumn, type ColumnAliases } from "../read/grid";
+import { inferYear, isScoringSheetName } from "../read/units";
+import { generatedKind } from "../render/marker";
+import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { label } from "../text";
+import { rosterRow, scoringRow, unitSheetTemplate, type ScoringColumns, type TemplateUnit } from "./build";
+import type { TemplateWrite, UnitAdditionPlan } from "./model";
+import { checkUnits, type TemplateProblem } from "./options";
+
+export type AddUnitProblem =
+  | TemplateProblem
+  | { kind: "noConfig" }
+  | { kind: "noYear" }
+  | { kind: "noRoster" }
+  | { kind: "codeTaken"; code: string }
+  | { kind: "sheetTaken"; sheet: string }
+  /** The row under the roster is not free: the host must insert a row first (or the user). */
+  | { kind: "rosterBlocked"; sheet: string; row: number };
+
+type ScoringKey = "code" | "name" | "bonus" | "penalty" | "flagVotes" | "meritVotes";
+
+/** Scoring header labels: the template's own (both languages) and SPEC §3.3's. */
+const SCORING_COLUMNS: ColumnAliases<ScoringKey> = (() => {
+  const v = TEMPLATE_TEXT.vi.scoringHeader;
+  const e = TEMPLATE_TEXT.en.scoringHeader;
+  return {
+    code: [v.code, e.code, "Mã", "Code"],
+    name: [v.name, e.name, "Đơn vị"],
+    bonus: [v.bonus, e.bonus],
+    penalty: [v.penalty, e.penalty],
+    flagVotes: [v.flagVotes, e.flagVotes],
+    meritVotes: [v.meritVotes, e.meritVotes],
+  };
+})();
+
+function scoringAppend(sheet: SheetSnapshot, lang: Lang, configSheet: string, rosterRowIndex: number, unit: TemplateUnit): TemplateWrite[] | { row: number } {
+  const header = findHeader(sheet, SCORING_COLUMNS, ["code"]);
+  if (!header) return [];
+  const b = sheetBounds(sheet);
+  const codeCol = header.cols.code!;
+  const cols: ScoringColumns = { criteria: [], bonus: header.cols.bonus, penalty: header.cols.penalty, flagVotes: header.cols.flagVotes, meritVotes: header.cols.meritVotes };
+  let width = 0;
+  for (let c = b.left; c < b.right; c++) {
+    const v = cellAt(sheet, header.row, c);
+    if (isBlank(v)) continue;
+    width = c + 1;
+    if (matchColumn(v, SCORING_COLUMNS) === undefined) cols.criteria.push(c);
+  }
+  let last = header.row;
+  for (let r = header.row + 1; r < b.bottom; r++) if (!isBlank(cellAt(sheet, r, codeCol))) last = r;
+  const row = last + 1;
+  for (let c = b.left; c < b.right; c++) if (!isBlank(cellAt(sheet, row, c))) return { row };
+  const cells = scoringRow(lang, configSheet, rosterRowIndex, unit, cols, width);
+  const writes: TemplateWrite[] = [];
+  cells.forEach((cell, c) => {
+    // The code and name columns are the template's first two; elsewhere they are found.
+    const col = c === 0 ? codeCol : c === 1 ? (header.cols.name ?? -1) : c;
+    if (col >= 0 && cell) writes.push({ sheet: sheet.name, row, col, cell });
+  });
+  return writes;
+}
+
+export function planAddUnit(wb: WorkbookSnapshot, unit: TemplateUnit, lang: Lang): { plan: UnitAdditionPlan; problems: [] } | { plan: null; problems: AddUnitProblem[] } {
+  const fail = (...problems: AddUnitProblem[]) => ({ plan: null, problems });
+  const unitProblems = checkUnits([unit]);
+  if (unitProblems.length) return fail(...unitProblems);
+  const configSheet = findConfigSheet(wb);
+  if (!configSheet) return fail({ kind: "noConfig" });
+  const read = readConfig(wb);
+  const year = read.config.year ?? inferYear(wb);
+  if (year === null) return fail({ kind: "noYear" });
+  const compareYear = read.config.compareYear ?? year - 1;
+  const sheetName = unit.sheetName ?? unit.code;
+  if (read.roster.some((u) => label(u.code) === label(unit.code))) return fail({ kind: "codeTaken", code: unit.code });
+  if (wb.sheets.some((s) => label(s.name) === label(sheetName))) return fail({ kind: "sheetTaken", sheet: sheetName });
+
+  const header = findHeader(configSheet, ROSTER_COLUMNS, ["code", "name"]);
+  if (!header) return fail({ kind: "noRoster" });
+  const codeCol = header.cols.code!;
+  const nameCol = header.cols.name!;
+  const sheetCol = header.cols.sheet;
+  let row = header.row + 1;
+  while (!isBlank(cellAt(configSheet, row, codeCol)) || !isBlank(cellAt(configSheet, row, nameCol))) row++;
+  if (sheetCol !== undefined && !isBlank(cellAt(configSheet, row, sheetCol))) return fail({ kind: "rosterBlocked", sheet: configSheet.name, row });
+  const [codeCell, nameCell, sheetCell] = rosterRow({ ...unit, sheetName });
+  const writes: TemplateWrite[] = [
+    { sheet: configSheet.name, row, col: codeCol, cell: codeCell },
+    { sheet: configSheet.name, row, col: nameCol, cell: nameCell },
+  ];
+  if (sheetCol !== undefined) writes.push({ sheet: configSheet.name, row, col: sheetCol, cell: sheetCell });
+  else if (sheetName !== unit.code) return fail({ kind: "noRoster" });
+
+  const scoring = wb.sheets.find((s) => isScoringSheetName(s.name) && generatedKind(s) === null);
+  if (scoring) {
+    const more = scoringAppend(scoring, lang, configSheet.name, row, unit);
+    if (!Array.isArray(more)) return fail({ kind: "rosterBlocked", sheet: scoring.name, row: more.row });
+    writes.push(...more);
+  }
+  return { plan: { sheet: unitSheetTemplate({ ...unit, sheetName }, year, read.catalog.indicators, lang, compareYear), writes }, problems: [] };
+}
