@@ -1,7 +1,7 @@
 /** The Node host's side of templates: a TemplatePlan written into an exceljs workbook. */
 import ExcelJS from "exceljs";
 import { a1 } from "../core/a1";
-import { TEMPLATE_FONT, TEMPLATE_STYLES, type Bound, type CellValidation, type SheetTemplate, type StyleSpec, type TemplateCell, type TemplatePlan } from "../core/template/model";
+import { TEMPLATE_FONT, TEMPLATE_STYLES, type Bound, type CellValidation, type SheetTemplate, type StyleSpec, type TemplateCell, type TemplatePlan, type UnitAdditionPlan } from "../core/template/model";
 
 const thin = { style: "thin" as const, color: { argb: "FF9E9E9E" } };
 
@@ -40,21 +40,21 @@ export function excelValidation(v: CellValidation): ExcelJS.DataValidation {
   };
 }
 
+function writeCell(cell: ExcelJS.Cell, tc: TemplateCell): void {
+  cell.style = excelStyle(tc.style ? TEMPLATE_STYLES[tc.style] : undefined, tc);
+  if (tc.formula !== undefined) cell.value = { formula: tc.formula, result: tc.value ?? undefined } as ExcelJS.CellFormulaValue;
+  else if (tc.value !== undefined && tc.value !== null) cell.value = tc.value;
+  if (tc.validation) cell.dataValidation = excelValidation(tc.validation);
+  if (tc.note) cell.note = tc.note;
+}
+
 async function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetTemplate): Promise<void> {
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   sheet.rows.forEach((line, r) => {
     if (!line) return;
     const row = ws.getRow(r + 1);
     if (sheet.rowHeights[r]) row.height = sheet.rowHeights[r];
-    line.forEach((tc, c) => {
-      if (!tc) return;
-      const cell = row.getCell(c + 1);
-      cell.style = excelStyle(tc.style ? TEMPLATE_STYLES[tc.style] : undefined, tc);
-      if (tc.formula !== undefined) cell.value = { formula: tc.formula, result: tc.value ?? undefined } as ExcelJS.CellFormulaValue;
-      else if (tc.value !== undefined && tc.value !== null) cell.value = tc.value;
-      if (tc.validation) cell.dataValidation = excelValidation(tc.validation);
-      if (tc.note) cell.note = tc.note;
-    });
+    line.forEach((tc, c) => tc && writeCell(row.getCell(c + 1), tc));
   });
   for (const m of sheet.merges) ws.mergeCells(m);
   if (sheet.freeze && (sheet.freeze.rows || sheet.freeze.cols)) {
@@ -93,4 +93,14 @@ export async function templateWorkbook(plan: TemplatePlan, created = new Date())
   const active = Math.max(0, plan.sheets.findIndex((s) => s.name === plan.activate));
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
   return wb;
+}
+
+/** "Add unit sheet" on a workbook loaded from disk: the roster and scoring cells, then the unit sheet (added last). */
+export async function applyUnitAddition(wb: ExcelJS.Workbook, addition: UnitAdditionPlan): Promise<void> {
+  for (const w of addition.writes) {
+    const ws = wb.getWorksheet(w.sheet);
+    if (!ws) throw new Error(`No sheet ${w.sheet}`);
+    writeCell(ws.getCell(w.row + 1, w.col + 1), w.cell);
+  }
+  await addTemplateSheet(wb, addition.sheet);
 }

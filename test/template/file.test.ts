@@ -4,7 +4,12 @@ import { DEFAULT_CATALOG } from "../../src/core/catalog";
 import { CONFIG_KEYS } from "../../src/core/read/config";
 import { TEMPLATE_TEXT } from "../../src/core/i18n/template";
 import { CONFIG_LAYOUT, SCORING_LAYOUT, templatePlan, UNIT_LAYOUT } from "../../src/core/template";
-import { templateWorkbook } from "../../src/file/template";
+import path from "path";
+import { buildBloc } from "../../src/core/pipeline";
+import { planAddUnit } from "../../src/core/template";
+import { loadWorkbook } from "../../src/file/load";
+import { applyUnitAddition, templateWorkbook } from "../../src/file/template";
+import { workbookSnapshot } from "../../src/file/xlsx";
 
 /** Written to bytes and read back: what Excel (or any other program) gets. */
 async function roundTrip(): Promise<{ wb: ExcelJS.Workbook; zip: JSZip }> {
@@ -112,5 +117,26 @@ describe("the template file", () => {
     expect(locked(scoring.getCell(first, 3))).toBe(false);
     expect(locked(scoring.getCell(SCORING_LAYOUT.maxRow + 1, 3))).toBe(false);
     expect(scoring.getCell(first, 10).dataValidation).toMatchObject({ type: "whole", formulae: [0] });
+  });
+});
+
+describe("adding a unit to the bundled sample", () => {
+  it("appends it to the roster and the scoring sheet and adds its sheet, which the engine then reads", async () => {
+    const file = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
+    const { workbook, snapshot } = await loadWorkbook(file);
+    const res = planAddUnit(snapshot, { code: "BTC", name: "Thanh tra Bộ Tài chính" }, "vi");
+    expect(res.problems).toEqual([]);
+    const scoring = res.plan!.writes.filter((w) => w.sheet === "Chấm điểm");
+    // The sample's maximum row sits right under its header (row 4), not where the template puts it.
+    expect(scoring.find((w) => w.col === 2)!.cell.validation!.rule).toEqual({ type: "decimal", min: 0, max: { ref: "$C$4" } });
+    await applyUnitAddition(workbook, res.plan!);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const result = buildBloc(workbookSnapshot(back), { lang: "vi", now: "2024-01-15T03:00:00.000Z" });
+    expect(result.roster.map((u) => u.code)).toEqual(["BCA", "BTP", "BQP", "BKHDT", "BNV", "NHNN", "BTC"]);
+    const before = buildBloc(snapshot, { lang: "vi", now: "2024-01-15T03:00:00.000Z" });
+    const added = result.issues.filter((i) => !before.issues.some((b) => b.code === i.code && b.sheet === i.sheet && b.cell === i.cell));
+    expect(new Set(added.map((i) => `${i.code}:${i.sheet}`))).toEqual(new Set(["VALUE_EMPTY:BTC"]));
+    expect(back.getWorksheet("Chấm điểm")!.getCell(scoring[0].row + 1, 1).value).toMatchObject({ result: "BTC" });
   });
 });

@@ -6,12 +6,12 @@
 import type { Lang } from "../i18n/format";
 import { TEMPLATE_TEXT } from "../i18n/template";
 import { findConfigSheet, readConfig, ROSTER_COLUMNS } from "../read/config";
-import { findHeader, isBlank, matchColumn, type ColumnAliases } from "../read/grid";
+import { cellText, findHeader, isBlank, matchColumn, type ColumnAliases } from "../read/grid";
 import { inferYear, isScoringSheetName } from "../read/units";
 import { generatedKind } from "../render/marker";
 import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { label } from "../text";
-import { rosterRow, scoringRow, unitSheetTemplate, type ScoringColumns, type TemplateUnit } from "./build";
+import { rosterRow, scoringRow, unitSheetTemplate, type RosterPlace, type ScoringColumns, type TemplateUnit } from "./build";
 import type { TemplateWrite, UnitAdditionPlan } from "./model";
 import { checkUnits, type TemplateProblem } from "./options";
 
@@ -41,30 +41,27 @@ const SCORING_COLUMNS: ColumnAliases<ScoringKey> = (() => {
   };
 })();
 
-function scoringAppend(sheet: SheetSnapshot, lang: Lang, configSheet: string, rosterRowIndex: number, unit: TemplateUnit): TemplateWrite[] | { row: number } {
+function scoringAppend(sheet: SheetSnapshot, lang: Lang, roster: RosterPlace, unit: TemplateUnit): TemplateWrite[] | { row: number } {
   const header = findHeader(sheet, SCORING_COLUMNS, ["code"]);
   if (!header) return [];
   const b = sheetBounds(sheet);
   const codeCol = header.cols.code!;
-  const cols: ScoringColumns = { criteria: [], bonus: header.cols.bonus, penalty: header.cols.penalty, flagVotes: header.cols.flagVotes, meritVotes: header.cols.meritVotes };
+  // SPEC §3.3: the row under the header gives each criterion's maximum.
+  const cols: ScoringColumns = { maxRow: header.row + 1, code: codeCol, name: header.cols.name, criteria: [], bonus: header.cols.bonus, penalty: header.cols.penalty, flagVotes: header.cols.flagVotes, meritVotes: header.cols.meritVotes };
   let width = 0;
   for (let c = b.left; c < b.right; c++) {
     const v = cellAt(sheet, header.row, c);
     if (isBlank(v)) continue;
     width = c + 1;
-    if (matchColumn(v, SCORING_COLUMNS) === undefined) cols.criteria.push(c);
+    if (matchColumn(v, SCORING_COLUMNS) === undefined) cols.criteria.push({ col: c, name: cellText(v) });
   }
   let last = header.row;
   for (let r = header.row + 1; r < b.bottom; r++) if (!isBlank(cellAt(sheet, r, codeCol))) last = r;
   const row = last + 1;
   for (let c = b.left; c < b.right; c++) if (!isBlank(cellAt(sheet, row, c))) return { row };
-  const cells = scoringRow(lang, configSheet, rosterRowIndex, unit, cols, width);
+  const cells = scoringRow(lang, roster, unit, cols, width);
   const writes: TemplateWrite[] = [];
-  cells.forEach((cell, c) => {
-    // The code and name columns are the template's first two; elsewhere they are found.
-    const col = c === 0 ? codeCol : c === 1 ? (header.cols.name ?? -1) : c;
-    if (col >= 0 && cell) writes.push({ sheet: sheet.name, row, col, cell });
-  });
+  cells.forEach((cell, col) => cell && writes.push({ sheet: sheet.name, row, col, cell }));
   return writes;
 }
 
@@ -100,7 +97,7 @@ export function planAddUnit(wb: WorkbookSnapshot, unit: TemplateUnit, lang: Lang
 
   const scoring = wb.sheets.find((s) => isScoringSheetName(s.name) && generatedKind(s) === null);
   if (scoring) {
-    const more = scoringAppend(scoring, lang, configSheet.name, row, unit);
+    const more = scoringAppend(scoring, lang, { sheet: configSheet.name, row, codeCol, nameCol }, unit);
     if (!Array.isArray(more)) return fail({ kind: "rosterBlocked", sheet: scoring.name, row: more.row });
     writes.push(...more);
   }

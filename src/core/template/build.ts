@@ -241,27 +241,39 @@ function rosterRef(configSheet: string, row: number, col: number): string {
 }
 
 export interface ScoringColumns {
-  criteria: number[];
+  /** The "Điểm tối đa" row (0-based): each criterion's score is bounded by its cell there. */
+  maxRow: number;
+  code: number;
+  name?: number;
+  criteria: { col: number; name: string }[];
   bonus?: number;
   penalty?: number;
   flagVotes?: number;
   meritVotes?: number;
 }
 
+/** Where a unit stands on the roster (0-based), for the scoring row's formulas. */
+export interface RosterPlace {
+  sheet: string;
+  row: number;
+  codeCol: number;
+  nameCol: number;
+}
+
 /** A scoring row: code and name shown from the roster row, then empty score, bonus and vote cells. */
-export function scoringRow(lang: Lang, configSheet: string, rosterRowIndex: number, unit: TemplateUnit, cols: ScoringColumns, width: number): TemplateCell[] {
+export function scoringRow(lang: Lang, roster: RosterPlace, unit: TemplateUnit, cols: ScoringColumns, width: number): TemplateCell[] {
   const T = templateText(lang);
   const cells: TemplateCell[] = [];
-  cells[SCORING_LAYOUT.codeCol] = { value: unit.code, formula: rosterRef(configSheet, rosterRowIndex, 0), style: "label" };
-  cells[SCORING_LAYOUT.nameCol] = { value: unit.name, formula: rosterRef(configSheet, rosterRowIndex, 1), style: "label" };
+  cells[cols.code] = { value: unit.code, formula: rosterRef(roster.sheet, roster.row, roster.codeCol), style: "label" };
+  if (cols.name !== undefined) cells[cols.name] = { value: unit.name, formula: rosterRef(roster.sheet, roster.row, roster.nameCol), style: "label" };
   const H = T.scoringHeader;
-  for (const c of cols.criteria) {
-    const max = { ref: `$${columnName(c)}$${SCORING_LAYOUT.maxRow + 1}` };
-    cells[c] = {
+  for (const { col, name } of cols.criteria) {
+    const max = { ref: `$${columnName(col)}$${cols.maxRow + 1}` };
+    cells[col] = {
       value: null,
       style: "input",
       locked: false,
-      validation: { rule: { type: "decimal", min: 0, max }, prompt: prompt(unit.code, T.prompt.score), error: { title: T.badNumberTitle, message: T.error.score } },
+      validation: { rule: { type: "decimal", min: 0, max }, prompt: prompt(`${unit.code} — ${name}`, T.prompt.score), error: { title: T.badNumberTitle, message: T.error.score } },
     };
   }
   const put = (c: number | undefined, v: CellValidation) => {
@@ -281,7 +293,10 @@ export function scoringSheetTemplate(opts: TemplateOptions, configSheet: string,
   const n = T.criteria.length;
   const first = SCORING_LAYOUT.firstCriterionCol;
   const cols: ScoringColumns = {
-    criteria: T.criteria.map((_, i) => first + i),
+    maxRow: SCORING_LAYOUT.maxRow,
+    code: SCORING_LAYOUT.codeCol,
+    name: SCORING_LAYOUT.nameCol,
+    criteria: T.criteria.map(([name], i) => ({ col: first + i, name })),
     bonus: first + n,
     penalty: first + n + 1,
     flagVotes: first + n + 2,
@@ -294,7 +309,7 @@ export function scoringSheetTemplate(opts: TemplateOptions, configSheet: string,
   const H = T.scoringHeader;
   g.set(h, SCORING_LAYOUT.codeCol, { value: H.code, style: "header" });
   g.set(h, SCORING_LAYOUT.nameCol, { value: H.name, style: "header" });
-  T.criteria.forEach(([name], i) => g.set(h, cols.criteria[i], { value: name, style: "header", locked: false, ...(i === 0 ? { note: T.criterionNote } : {}) }));
+  T.criteria.forEach(([name], i) => g.set(h, cols.criteria[i].col, { value: name, style: "header", locked: false, ...(i === 0 ? { note: T.criterionNote } : {}) }));
   g.set(h, first + n, { value: H.bonus, style: "header" });
   g.set(h, first + n + 1, { value: H.penalty, style: "header" });
   g.set(h, first + n + 2, { value: H.flagVotes, style: "header" });
@@ -303,10 +318,10 @@ export function scoringSheetTemplate(opts: TemplateOptions, configSheet: string,
   const m = SCORING_LAYOUT.maxRow;
   for (let c = 0; c < width; c++) g.set(m, c, { style: "labelBold" });
   g.set(m, SCORING_LAYOUT.codeCol, { value: T.maxRow, style: "labelBold" });
-  T.criteria.forEach(([name, max], i) => g.set(m, cols.criteria[i], { value: max, style: "input", locked: false, validation: decimalValidation(T, name, T.prompt.maxScore) }));
+  T.criteria.forEach(([name, max], i) => g.set(m, cols.criteria[i].col, { value: max, style: "input", locked: false, validation: decimalValidation(T, name, T.prompt.maxScore) }));
   opts.units.forEach((u, i) => {
     const r = m + 1 + i;
-    scoringRow(opts.lang, configSheet, firstRosterRow + i, u, cols, width).forEach((cell, c) => g.set(r, c, cell));
+    scoringRow(opts.lang, { sheet: configSheet, row: firstRosterRow + i, codeCol: 0, nameCol: 1 }, u, cols, width).forEach((cell, c) => g.set(r, c, cell));
   });
   return g.sheet(T.scoringSheet, "scoring", {
     columnWidths: [12, 36, ...T.criteria.map(() => 14), 11, 11, 11, 11],
