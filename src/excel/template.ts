@@ -157,18 +157,29 @@ function conflicts(existing: string[], wanted: string[]): string[] {
 
 /**
  * "Tạo sổ khối": add the plan's sheets to the open workbook (meant for a new, blank one), in plan
- * order, and show the plan's sheet. Refuses, before writing anything, if a sheet name is taken.
- * One sync to read the sheet names, then one per sheet (bounded request size).
+ * order, and show the plan's sheet; a lone blank sheet is removed. Refuses, before writing
+ * anything, if a sheet name is taken. Two syncs to look, then one per sheet (bounded request size).
  */
 export async function applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan, supports: SupportsFn = officeSupports): Promise<void> {
-  const taken = conflicts(await existingNames(context), plan.sheets.map((s) => s.name));
+  const existing = await existingNames(context);
+  const taken = conflicts(existing, plan.sheets.map((s) => s.name));
   if (taken.length) throw new TemplateConflictError(taken);
+  // A new workbook's lone blank "Sheet1" would only be in the way: it goes once ours are in.
+  let blank: Excel.Worksheet | null = null;
+  if (existing.length === 1) {
+    const only = context.workbook.worksheets.getItem(existing[0]);
+    const used = only.getUsedRangeOrNullObject(true);
+    used.load("address");
+    await context.sync();
+    if (used.isNullObject) blank = only;
+  }
   for (const sheet of plan.sheets) {
     const ws = context.workbook.worksheets.add(sheet.name);
     writeSheet(context, ws, sheet, supports);
     await context.sync();
   }
   context.workbook.worksheets.getItem(plan.activate).activate();
+  blank?.delete();
   await context.sync();
 }
 
