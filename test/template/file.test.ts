@@ -136,7 +136,9 @@ describe("adding a unit to the bundled sample", () => {
     expect(result.roster.map((u) => u.code)).toEqual(["BCA", "BTP", "BQP", "BKHDT", "BNV", "NHNN", "BTC"]);
     const before = buildBloc(snapshot, { lang: "vi", now: "2024-01-15T03:00:00.000Z" });
     const added = result.issues.filter((i) => !before.issues.some((b) => b.code === i.code && b.sheet === i.sheet && b.cell === i.cell));
-    expect(new Set(added.map((i) => `${i.code}:${i.sheet}`))).toEqual(new Set(["VALUE_EMPTY:BTC"]));
+    expect(new Set(added.map((i) => `${i.code}:${i.sheet}`))).toEqual(new Set(["VALUE_EMPTY:BTC", "SCORE_INVALID:Chấm điểm"]));
+    // Its scores are missing, on its own new row of the scoring sheet.
+    expect(new Set(added.filter((i) => i.code === "SCORE_INVALID").map((i) => i.cell.replace(/^[A-Z]+/, "")))).toEqual(new Set([String(scoring[0].row + 1)]));
     expect(back.getWorksheet("Chấm điểm")!.getCell(scoring[0].row + 1, 1).value).toMatchObject({ result: "BTC" });
   });
 });

@@ -7,6 +7,7 @@ import { CONFIG_KEYS, readConfig } from "../../src/core/read/config";
 import { matchColumn } from "../../src/core/read/grid";
 import { locateLayout, readIndicatorRows } from "../../src/core/read/unitSheet";
 import { makeCatalog } from "../../src/core/read/config";
+import { readScores } from "../../src/core/read/scores";
 import {
   checkUnits,
   CONFIG_LAYOUT,
@@ -156,7 +157,7 @@ describe("templatePlan", () => {
     expect(p.sheets.map((s) => s.name)).toEqual(["Config", "A1X", "Scoring"]);
     const result = buildBloc(templateSnapshot(p), { ...NOW, lang: "en" });
     expect(result.config).toMatchObject({ bloc: "Bloc 2", year: 2024, compareYear: 2023 });
-    expect(new Set(result.issues.map((i) => i.code))).toEqual(new Set(["VALUE_EMPTY"]));
+    expect(new Set(result.issues.map((i) => i.code))).toEqual(new Set(["VALUE_EMPTY", "SCORE_INVALID"]));
   });
 
   it("builds, unfilled, with VALUE_EMPTY exactly at the required cells: errors for the report year, warnings for the compare year", () => {
@@ -169,8 +170,17 @@ describe("templatePlan", () => {
         .filter((r) => required.includes(r.indicator.code))
         .flatMap((r) => [`${s.name}!E${r.row + 1}:error`, `${s.name}!F${r.row + 1}:warning`]);
     });
-    expect(result.issues.map((i) => `${i.sheet}!${i.cell}:${i.severity}`).sort()).toEqual(expected.sort());
-    expect(result.issues.every((i) => i.code === "VALUE_EMPTY")).toBe(true);
+    // And the awards reader finds every score missing, at its own cell.
+    const scores = [SCORING_LAYOUT.maxRow + 2, SCORING_LAYOUT.maxRow + 3].flatMap((r) => ["C", "D", "E", "F", "G"].map((c) => `Chấm điểm!${c}${r}:error`));
+    expect(result.issues.map((i) => `${i.sheet}!${i.cell}:${i.severity}`).sort()).toEqual([...expected, ...scores].sort());
+    expect(result.issues.every((i) => i.code === (i.sheet === "Chấm điểm" ? "SCORE_INVALID" : "VALUE_EMPTY"))).toBe(true);
+  });
+
+  it("writes a scoring sheet the awards reader takes as it is: five criteria with their maxima, votes recognised", () => {
+    const read = readScores(templateSnapshot(plan), readConfig(templateSnapshot(plan)).roster);
+    expect(read.scores).toMatchObject({ sheet: "Chấm điểm", headerRow: SCORING_LAYOUT.headerRow, maxRow: SCORING_LAYOUT.maxRow, hasFlagVotes: true, hasMeritVotes: true });
+    expect(read.scores!.criteria.map((c) => [c.name, c.max])).toEqual(TEMPLATE_TEXT.vi.criteria);
+    expect(read.scores!.rows.map((r) => r.code)).toEqual(["BCA", "BTP"]);
   });
 });
 
@@ -247,7 +257,8 @@ describe("planAddUnit", () => {
       ["BCA", "Thanh tra Bộ Công an", "BCA"],
       ["BTP", "Thanh tra Bộ Tư pháp", "BTP"],
     ]);
-    expect(new Set(after.issues.map((i) => `${i.code}:${i.sheet}`))).toEqual(new Set(["VALUE_EMPTY:BCA", "VALUE_EMPTY:BTP"]));
+    expect(new Set(after.issues.map((i) => `${i.code}:${i.sheet}`))).toEqual(new Set(["VALUE_EMPTY:BCA", "VALUE_EMPTY:BTP", "SCORE_INVALID:Chấm điểm"]));
+    expect(new Set(after.issues.filter((i) => i.code === "SCORE_INVALID").map((i) => i.cell.replace(/^[A-Z]+/, "")))).toEqual(new Set([String(SCORING_LAYOUT.maxRow + 2), String(SCORING_LAYOUT.maxRow + 3)]));
   });
 
   it("refuses a code already on the roster, a sheet that exists, and a workbook without config", () => {

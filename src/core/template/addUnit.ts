@@ -4,11 +4,11 @@
  * host only applies the result.
  */
 import type { Lang } from "../i18n/format";
-import { TEMPLATE_TEXT } from "../i18n/template";
 import { findConfigSheet, readConfig, ROSTER_COLUMNS } from "../read/config";
-import { cellText, findHeader, isBlank, matchColumn, type ColumnAliases } from "../read/grid";
-import { inferYear, isScoringSheetName } from "../read/units";
-import { generatedKind } from "../render/marker";
+import { findHeader, isBlank } from "../read/grid";
+import { findScoringSheet, readScores, SCORE_COLUMNS } from "../read/scores";
+import { inferYear } from "../read/units";
+import type { RosterUnit } from "../model";
 import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { label } from "../text";
 import { rosterRow, scoringRow, unitSheetTemplate, type RosterPlace, type ScoringColumns, type TemplateUnit } from "./build";
@@ -25,43 +25,32 @@ export type AddUnitProblem =
   /** The row under the roster is not free: the host must insert a row first (or the user). */
   | { kind: "rosterBlocked"; sheet: string; row: number };
 
-type ScoringKey = "code" | "name" | "bonus" | "penalty" | "flagVotes" | "meritVotes";
-
-/** Scoring header labels: the template's own (both languages) and SPEC §3.3's. */
-const SCORING_COLUMNS: ColumnAliases<ScoringKey> = (() => {
-  const v = TEMPLATE_TEXT.vi.scoringHeader;
-  const e = TEMPLATE_TEXT.en.scoringHeader;
-  return {
-    code: [v.code, e.code, "Mã", "Code"],
-    name: [v.name, e.name, "Đơn vị"],
-    bonus: [v.bonus, e.bonus],
-    penalty: [v.penalty, e.penalty],
-    flagVotes: [v.flagVotes, e.flagVotes],
-    meritVotes: [v.meritVotes, e.meritVotes],
-  };
-})();
-
-function scoringAppend(sheet: SheetSnapshot, lang: Lang, roster: RosterPlace, unit: TemplateUnit): TemplateWrite[] | { row: number } {
-  const header = findHeader(sheet, SCORING_COLUMNS, ["code"]);
-  if (!header) return [];
+/** Appends a unit row to the scoring sheet as the awards reader sees it (criteria, maximum row). */
+function scoringAppend(wb: WorkbookSnapshot, sheet: SheetSnapshot, roster: readonly RosterUnit[], lang: Lang, place: RosterPlace, unit: TemplateUnit): TemplateWrite[] | { row: number } {
+  const header = findHeader(sheet, SCORE_COLUMNS, ["code"]);
+  const read = readScores(wb, roster).scores;
+  if (!header || !read) return [];
   const b = sheetBounds(sheet);
   const codeCol = header.cols.code!;
-  // SPEC §3.3: the row under the header gives each criterion's maximum.
-  const cols: ScoringColumns = { maxRow: header.row + 1, code: codeCol, name: header.cols.name, criteria: [], bonus: header.cols.bonus, penalty: header.cols.penalty, flagVotes: header.cols.flagVotes, meritVotes: header.cols.meritVotes };
+  const cols: ScoringColumns = {
+    // SPEC §3.3: without a "Điểm tối đa" row, the row under the header.
+    maxRow: read.maxRow ?? header.row + 1,
+    code: codeCol,
+    name: header.cols.name,
+    criteria: read.criteria.map((c) => ({ col: c.col, name: c.name })),
+    bonus: header.cols.bonus,
+    penalty: header.cols.penalty,
+    flagVotes: header.cols.flagVotes,
+    meritVotes: header.cols.meritVotes,
+  };
   let width = 0;
-  for (let c = b.left; c < b.right; c++) {
-    const v = cellAt(sheet, header.row, c);
-    if (isBlank(v)) continue;
-    width = c + 1;
-    if (matchColumn(v, SCORING_COLUMNS) === undefined) cols.criteria.push({ col: c, name: cellText(v) });
-  }
+  for (let c = b.left; c < b.right; c++) if (!isBlank(cellAt(sheet, header.row, c))) width = c + 1;
   let last = header.row;
   for (let r = header.row + 1; r < b.bottom; r++) if (!isBlank(cellAt(sheet, r, codeCol))) last = r;
   const row = last + 1;
   for (let c = b.left; c < b.right; c++) if (!isBlank(cellAt(sheet, row, c))) return { row };
-  const cells = scoringRow(lang, roster, unit, cols, width);
   const writes: TemplateWrite[] = [];
-  cells.forEach((cell, col) => cell && writes.push({ sheet: sheet.name, row, col, cell }));
+  scoringRow(lang, place, unit, cols, width).forEach((cell, col) => cell && writes.push({ sheet: sheet.name, row, col, cell }));
   return writes;
 }
 
@@ -95,9 +84,9 @@ export function planAddUnit(wb: WorkbookSnapshot, unit: TemplateUnit, lang: Lang
   if (sheetCol !== undefined) writes.push({ sheet: configSheet.name, row, col: sheetCol, cell: sheetCell });
   else if (sheetName !== unit.code) return fail({ kind: "noRoster" });
 
-  const scoring = wb.sheets.find((s) => isScoringSheetName(s.name) && generatedKind(s) === null);
+  const scoring = findScoringSheet(wb);
   if (scoring) {
-    const more = scoringAppend(scoring, lang, { sheet: configSheet.name, row, codeCol, nameCol }, unit);
+    const more = scoringAppend(wb, scoring, read.roster, lang, { sheet: configSheet.name, row, codeCol, nameCol }, unit);
     if (!Array.isArray(more)) return fail({ kind: "rosterBlocked", sheet: scoring.name, row: more.row });
     writes.push(...more);
   }
