@@ -19,7 +19,7 @@ const C = 2030;
  * Reference: XlsxWriter's quote_sheetname test table, extracted from Excel files
  * (jmcnamara/XlsxWriter, xlsxwriter/test/utility/test_quote_sheetname.py, "Rule 4").
  */
-describe("BUG 1: sheet names that are (or start with) R1C1 references are quoted in formulas", () => {
+describe("sheet names that are (or start with) R1C1 references are quoted in formulas", () => {
   test.each([
     ["R", "'R'"],
     ["C", "'C'"],
@@ -53,7 +53,7 @@ describe("BUG 1: sheet names that are (or start with) R1C1 references are quoted
  * looks like a code, or if a year cell holds a number (or number text).
  * Actual: 1–3 INDICATOR_UNKNOWN warnings per unit sheet. Expected: none.
  */
-describe("BUG 2: the usual non-data rows of a report form are not taken for unknown indicators", () => {
+describe("the usual non-data rows of a report form are not taken for unknown indicators", () => {
   const cases: [string, ConstructorParameters<typeof BlocBuilder>[0]][] = [
     ["a column-numbering row (1) (2) (3) … under the header", { unitSheet: { rowsUnderHeader: [["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"]] } }],
     ["a column-numbering row 1 2 3 … under the header", { unitSheet: { rowsUnderHeader: [[1, 2, 3, 4, 5, 6, 7]] } }],
@@ -87,7 +87,7 @@ describe("BUG 2: the usual non-data rows of a report form are not taken for unkn
  * for its own unit. Fix: compare folded names (label()) in rosterSheets.
  * Actual: [UNIT_DUPLICATE@Vụ 1 (2)!A1 (error)]. Expected: no issue.
  */
-describe("BUG 3: a roster sheet name written in another case is not taken for a copy of another unit's sheet", () => {
+describe("a roster sheet name written in another case is not taken for a copy of another unit's sheet", () => {
   test("roster \"vụ 1 (2)\" for the sheet \"Vụ 1 (2)\" beside the unit sheet \"Vụ 1\"", () => {
     const units = [
       { code: "V1", name: "Vụ 1", sheet: "Vụ 1" },
@@ -118,7 +118,7 @@ describe("BUG 3: a roster sheet name written in another case is not taken for a 
  * Visible in src/core/render/text.ts:28 (the command line's summary): a bloc total one unit
  * below a large compare-year total shows "-0,0%". Expected "0" / "0,0%".
  */
-describe("BUG 4: a number that rounds to zero is written without a minus sign", () => {
+describe("a number that rounds to zero is written without a minus sign", () => {
   test("formatNumber and formatPercent", () => {
     expect(formatNumber(-0.0004, "vi")).toBe("0");
     expect(formatNumber(-0.0004, "en")).toBe("0");
@@ -151,7 +151,7 @@ describe("BUG 4: a number that rounds to zero is written without a minus sign", 
  * fuzzy match and a short name is no longer recognised: "III.2. Chuyển cơ quan điều tra" →
  * INDICATOR_UNKNOWN at the row plus INDICATOR_MISSING (TT06) at the header. Expected: TT06 read.
  */
-describe("BUG 5: mixed Roman–Arabic list markers (\"II.1. \") are stripped before matching a name", () => {
+describe("mixed Roman–Arabic list markers (\"II.1. \") are stripped before matching a name", () => {
   test.each(["I.1. ", "II.1. ", "III.2. ", "II.1.a) "])("%j before every name, rows by name only", (marker) => {
     const fx = new BlocBuilder({ seed: 95, year: Y, compareYear: C, unitSheet: { codeColumn: false } });
     const l = fx.layout("BTP");
