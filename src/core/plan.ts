@@ -74,4 +74,6 @@ export interface WritePlan {
   sheets: SheetPlan[];
   /** The sheet to show when the build ends. */
   activate: string;
+  /** Names of earlier outputs to replace: deleted once the new sheets are complete (absent ones are skipped). */
+  remove: string[];
 }

@@ -411,6 +411,8 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   calculationSuspended: boolean;
+  /** runtime.enableEvents once the batch ran. */
+  eventsEnabledAfter: boolean;
   /** The error code when the sync failed. */
   failed: string | null;
 }
@@ -1776,6 +1778,7 @@ export class FakeExcel {
       requestBytes: ops.reduce((s, o) => s + o.bytes, 0),
       responseBytes: 0,
       calculationSuspended: false,
+      eventsEnabledAfter: this.eventsEnabled,
       failed: null,
     };
     this.syncLog.push(record);
@@ -1806,6 +1809,7 @@ export class FakeExcel {
       throw e;
     } finally {
       this.current = null;
+      record.eventsEnabledAfter = this.eventsEnabled;
     }
     ctx._markAllSynced();
   }
