@@ -22,6 +22,11 @@ export function a1(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
 }
 
+/** 0-based (row, col) → "B$7": the row fixed, for formulas copied along a row. */
+export function a1RowFixed(row: number, col: number): string {
+  return `${columnName(col)}$${row + 1}`;
+}
+
 export interface CellRef {
   row: number;
   col: number;

@@ -72,6 +72,8 @@ export interface SheetPlan {
 export interface WritePlan {
   /** In workbook order: these sheets replace any earlier outputs of the same kind. */
   sheets: SheetPlan[];
+  /** Earlier outputs (recognised by their marker) that the new sheets replace. */
+  remove: string[];
   /** The sheet to show when the build ends. */
   activate: string;
   /** Names of earlier outputs to replace: deleted once the new sheets are complete (absent ones are skipped). */

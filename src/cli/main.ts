@@ -1,0 +1,170 @@
+/** The command line: argument parsing and exit codes only; the work is the pipeline's and the file host's. */
+import path from "path";
+import { isLang, formatNumber, type Lang } from "../core/i18n/format";
+import { CLI_TEXT } from "../core/i18n/cli";
+import { buildBloc, type BuildResult } from "../core/pipeline";
+import { buildSummaryText } from "../core/render/text";
+import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
+import { applyPlan, MAX_CELLS } from "../file/xlsx";
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  now: () => Date;
+}
+
+export const EXIT = { ok: 0, invalid: 1, unusable: 2 } as const;
+
+interface Args {
+  command: string;
+  input?: string;
+  out?: string;
+  docx?: string;
+  minutes?: string;
+  json: boolean;
+  lang: Lang;
+  units?: string;
+  year?: string;
+  bloc?: string;
+}
+
+class UsageError extends Error {}
+
+const VALUE_OPTIONS: Record<string, keyof Args> = { "--out": "out", "--docx": "docx", "--minutes": "minutes", "--lang": "lang", "--units": "units", "--year": "year", "--bloc": "bloc" };
+
+/** The language is looked for first, so that every later message is in it. */
+function detectLang(argv: string[]): { lang: Lang; bad?: string } {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (i < 0) return { lang: "vi" };
+  const v = argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
+  return isLang(v) ? { lang: v } : { lang: "vi", bad: v ?? "" };
+}
+
+function parseArgs(argv: string[], lang: Lang): Args {
+  const T = CLI_TEXT[lang];
+  const args: Args = { command: argv[0] ?? "", json: false, lang };
+  const positional: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    let a = argv[i];
+    let inline: string | undefined;
+    if (a.startsWith("--") && a.includes("=")) [a, inline] = [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)];
+    if (a === "--json") args.json = true;
+    else if (a in VALUE_OPTIONS) {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === "") throw new UsageError(T.missingValue(a));
+      (args as unknown as Record<string, unknown>)[VALUE_OPTIONS[a]] = v;
+    } else if (a.startsWith("-")) throw new UsageError(T.unknownOption(a));
+    else positional.push(a);
+  }
+  if (positional.length > 1) throw new UsageError(T.unknownOption(positional[1]));
+  args.input = positional[0];
+  return args;
+}
+
+function problemText(lang: Lang, file: string, p: InputProblem): string {
+  const T = CLI_TEXT[lang];
+  switch (p.kind) {
+    case "notFound":
+      return T.notFound(file);
+    case "notAFile":
+      return T.notAFile(file);
+    case "empty":
+      return T.empty(file);
+    case "tooBig":
+      return T.tooBig(file, p.mb);
+    case "encrypted":
+      return T.encrypted(file);
+    case "notXlsx":
+      return T.notXlsx(file);
+    case "corrupt":
+      return T.corrupt(file);
+    case "noSheets":
+      return T.noSheets(file);
+    case "tooManyCells":
+      return T.tooManyCells(p.sheet, p.range, formatNumber(p.cells, lang), formatNumber(MAX_CELLS, lang));
+  }
+}
+
+export function defaultOutput(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input).replace(/\.xlsx$/i, "");
+  return path.join(dir, `${base}.summary.xlsx`);
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const detected = detectLang(argv);
+  const lang = detected.lang;
+  const T = CLI_TEXT[lang];
+  if (detected.bad !== undefined) {
+    io.err(T.badLang(detected.bad));
+    return EXIT.unusable;
+  }
+  let args: Args;
+  try {
+    args = parseArgs(argv, lang);
+    if (!["build", "validate"].includes(args.command)) throw new UsageError(args.command ? T.unknownCommand(args.command) : T.usage);
+    if (!args.input) throw new UsageError(T.noInput);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      if (!e.message.startsWith(T.usage.slice(0, 8))) io.err(T.usage);
+      return EXIT.unusable;
+    }
+    throw e;
+  }
+  const input = args.input!;
+  const out = args.command === "build" ? (args.out ?? defaultOutput(input)) : undefined;
+  for (const target of [out, args.docx, args.minutes]) {
+    if (target && path.resolve(target) === path.resolve(input)) {
+      io.err(T.sameAsInput);
+      return EXIT.unusable;
+    }
+  }
+
+  let loaded;
+  try {
+    loaded = await loadWorkbook(input);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(problemText(lang, input, e.problem));
+      return EXIT.unusable;
+    }
+    throw e;
+  }
+  const result: BuildResult = buildBloc(loaded.snapshot, { lang, now: io.now().toISOString(), utcOffsetMinutes: -io.now().getTimezoneOffset() });
+  const human = buildSummaryText(result, lang);
+  const say = args.json ? io.err : io.out;
+
+  if (args.command === "build" && out) {
+    applyPlan(loaded.workbook, result.plan);
+    const data = Buffer.from(await loaded.workbook.xlsx.writeBuffer());
+    try {
+      await writeFilesAtomically([{ path: out, data }]);
+    } catch (e) {
+      io.err(T.writeFailed(out, (e as Error).message));
+      return EXIT.unusable;
+    }
+    say(human);
+    say(T.wrote(out));
+  } else {
+    say(human);
+  }
+  if (args.json) io.out(JSON.stringify(result.json, null, 2));
+  return result.errors ? EXIT.invalid : EXIT.ok;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s + "\n"),
+    err: (s) => process.stderr.write(s + "\n"),
+    now: () => new Date(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`${(e as Error).message}\n`);
+      process.exitCode = EXIT.unusable;
+    },
+  );
+}

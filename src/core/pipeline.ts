@@ -1,0 +1,168 @@
+/**
+ * The one function every host calls: workbook snapshot in; issues, figures, a write plan and the
+ * JSON report out. workbook → snapshot → read → validate → aggregate → render → plan.
+ */
+import { parseA1 } from "./a1";
+import { computeFigures, type Figures } from "./aggregate/figures";
+import { fingerprintSheets, type Fingerprints } from "./fingerprint";
+import { formatDateTime, type Lang } from "./i18n/format";
+import { OUTPUT_SHEETS } from "./i18n/labels";
+import { issueMessage } from "./i18n/messages";
+import { countBySeverity, issue, type Issue } from "./issues";
+import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
+import type { SheetPlan, WritePlan } from "./plan";
+import { readConfig } from "./read/config";
+import { candidateSheets, inferRoster, inferYear, isScoringSheetName, readUnits } from "./read/units";
+import { renderCheck } from "./render/check";
+import { generatedKind } from "./render/marker";
+import { renderSummary } from "./render/summary";
+import type { WorkbookSnapshot } from "./snapshot";
+
+export interface BuildOptions {
+  lang: Lang;
+  /** ISO time of the build (hosts pass the clock in; the engine has none). */
+  now: string;
+  /** The user's time zone, for the time printed on the outputs (Vietnam: 420). */
+  utcOffsetMinutes?: number;
+}
+
+export interface BuildJson {
+  schema: 1;
+  bloc: string;
+  year: number | null;
+  compareYear: number | null;
+  units: { code: string; name: string; sheet: string }[];
+  values: Record<string, Record<string, Record<string, number>>>;
+  totals: Record<string, Record<string, number>>;
+  issues: { code: string; severity: string; sheet: string; cell: string; message: string }[];
+}
+
+export interface BuildResult {
+  config: BlocConfig;
+  roster: RosterUnit[];
+  catalog: Catalog;
+  reports: UnitReport[];
+  /** Null when no report year could be determined. */
+  figures: Figures | null;
+  issues: Issue[];
+  errors: number;
+  warnings: number;
+  fingerprints: Fingerprints;
+  plan: WritePlan;
+  json: BuildJson;
+}
+
+/** Issues in workbook order: by sheet position, then row, then column. */
+export function sortIssues(issues: Issue[], wb: WorkbookSnapshot): Issue[] {
+  const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  const pos = (i: Issue) => {
+    try {
+      return parseA1(i.cell);
+    } catch {
+      return { row: 0, col: 0 };
+    }
+  };
+  return issues
+    .map((i, k) => ({ i, k, s: order.get(i.sheet) ?? -1, p: pos(i) }))
+    .sort((a, b) => a.s - b.s || a.p.row - b.p.row || a.p.col - b.p.col || a.k - b.k)
+    .map((x) => x.i);
+}
+
+/** An output's name, unless a user's own sheet already has it: then a suffix keeps both. */
+function outputName(wanted: string, wb: WorkbookSnapshot): string {
+  const taken = (n: string) => wb.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase() && generatedKind(s) === null);
+  if (!taken(wanted)) return wanted;
+  for (let k = 2; ; k++) if (!taken(`${wanted} (BS${k})`)) return `${wanted} (BS${k})`;
+}
+
+export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildResult {
+  const lang = options.lang;
+  const read = readConfig(wb);
+  const issues: Issue[] = [...read.issues];
+  let roster = read.roster;
+  const { config, catalog } = read;
+  if (config.sheet === null) {
+    roster = inferRoster(wb);
+    issues.push(issue("CONFIG_MISSING", "error", OUTPUT_CONFIG_SHEET, "A1", { units: roster.length }));
+  }
+  const year = config.year ?? inferYear(wb);
+  const compareYear = config.compareYear ?? (year !== null ? year - 1 : null);
+  const units = readUnits(wb, config, roster, catalog, year, compareYear);
+  issues.push(...units.issues);
+  const reports = units.reports;
+  const figures = year !== null && compareYear !== null ? computeFigures(reports, catalog, year, compareYear) : null;
+
+  const sorted = sortIssues(issues, wb);
+  const { errors, warnings } = countBySeverity(sorted);
+
+  // Inputs: the config, every unit sheet read, the scoring sheet.
+  const readSheets = new Set(reports.map((r) => r.sheet));
+  const inputs = wb.sheets.filter((s) => s.name === config.sheet || readSheets.has(s.name) || (isScoringSheetName(s.name) && generatedKind(s) === null));
+  const fingerprints = fingerprintSheets(inputs);
+
+  const builtAt = formatDateTime(options.now, options.utcOffsetMinutes ?? 0);
+  const sheets: SheetPlan[] = [];
+  const summaryName = figures ? outputName(OUTPUT_SHEETS.summary(figures.year), wb) : null;
+  const checkName = outputName(OUTPUT_SHEETS.check(), wb);
+  if (figures && summaryName) {
+    sheets.push(renderSummary({ config, roster, reports, catalog, figures, lang, builtAt, errors, warnings, sheetName: summaryName }));
+  }
+  sheets.push(
+    renderCheck({
+      bloc: config.bloc,
+      year,
+      issues: sorted,
+      catalog,
+      lang,
+      builtAt,
+      builtAtIso: options.now,
+      fingerprints,
+      existingSheets: new Set(wb.sheets.map((s) => s.name)),
+      errors,
+      warnings,
+      sheetName: checkName,
+    }),
+  );
+  const plan: WritePlan = {
+    sheets,
+    remove: wb.sheets.filter((s) => generatedKind(s) !== null).map((s) => s.name),
+    activate: errors || !summaryName ? checkName : summaryName,
+  };
+
+  return { config, roster, catalog, reports, figures, issues: sorted, errors, warnings, fingerprints, plan, json: toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear) };
+}
+
+/** Where CONFIG_MISSING points: the sheet the user should add. */
+const OUTPUT_CONFIG_SHEET = "Cấu hình";
+
+function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[], figures: Figures | null, issues: Issue[], catalog: Catalog, lang: Lang, year: number | null, compareYear: number | null): BuildJson {
+  const sheetOf = new Map(reports.map((r) => [r.unit.code, r.sheet]));
+  const values: BuildJson["values"] = {};
+  for (const r of reports) {
+    const u: Record<string, Record<string, number>> = {};
+    for (const [code, byYear] of r.values) {
+      const y: Record<string, number> = {};
+      for (const [yr, v] of [...byYear].sort((a, b) => a[0] - b[0])) y[String(yr)] = v.value;
+      if (Object.keys(y).length) u[code] = y;
+    }
+    values[r.unit.code] = u;
+  }
+  const totals: BuildJson["totals"] = {};
+  if (figures) {
+    for (const [code, byYear] of figures.totals) {
+      const y: Record<string, number> = {};
+      for (const [yr, v] of [...byYear].sort((a, b) => a[0] - b[0])) y[String(yr)] = v;
+      totals[code] = y;
+    }
+  }
+  return {
+    schema: 1,
+    bloc: config.bloc,
+    year,
+    compareYear,
+    units: roster.map((u) => ({ code: u.code, name: u.name, sheet: sheetOf.get(u.code) ?? u.sheetName })),
+    values,
+    totals,
+    issues: issues.map((i) => ({ code: i.code, severity: i.severity, sheet: i.sheet, cell: i.cell, message: issueMessage(i, lang, catalog) })),
+  };
+}

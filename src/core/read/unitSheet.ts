@@ -1,0 +1,175 @@
+/** Unit report sheets (SPEC §3.2): find the header and the year columns, match rows to indicators. */
+import { a1 } from "../a1";
+import type { Indicator } from "../catalog";
+import { issue, type Issue } from "../issues";
+import type { Catalog, UnitLayout } from "../model";
+import { cellAt, sheetBounds, type SheetSnapshot, type CellValue } from "../snapshot";
+import { label } from "../text";
+import { cellText, isBlank, matchColumn, type ColumnAliases } from "./grid";
+
+export const UNIT_COLUMNS = {
+  code: ["Mã", "Mã chỉ tiêu", "Mã số", "Code", "Indicator code", "ID"],
+  name: ["Chỉ tiêu", "Tên chỉ tiêu", "Nội dung", "Nội dung chỉ tiêu", "Indicator", "Indicator name", "Name", "Item"],
+  uom: ["Đơn vị tính", "ĐVT", "Đơn vị", "Unit", "Unit of measure", "UoM"],
+  note: ["Ghi chú", "Note", "Notes", "Remarks", "Comment"],
+  stt: ["STT", "TT", "No", "No.", "#", "Số thứ tự"],
+} as const satisfies ColumnAliases<"code" | "name" | "uom" | "note" | "stt">;
+
+/** How far down a header may sit. */
+const HEADER_SCAN_ROWS = 40;
+
+/** A header cell naming a year: 2023, "2023", "Năm 2023", "Năm 2023 (kỳ báo cáo)", "Year 2022". */
+export function yearOfHeader(v: CellValue): number | null {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2200 ? v : null;
+  if (typeof v !== "string") return null;
+  const l = label(v);
+  const years = l.match(/(?<!\d)(19|20|21)\d{2}(?!\d)/g);
+  if (!years || years.length !== 1) return null;
+  // The rest may only be words about years and periods, not another column's label.
+  const rest = l.replace(years[0], " ").replace(/\(.*?\)/g, " ").replace(/[^a-z ]/g, " ").trim();
+  const allowed = /^((nam|year|fy|so lieu|thuc hien|ky bao cao|ky truoc|cung ky|ket qua|results?|actual|reported|value|gia tri)\s*)*$/;
+  return allowed.test(rest) ? Number(years[0]) : null;
+}
+
+function layoutOfRow(sheet: SheetSnapshot, r: number): { cols: Partial<Record<keyof typeof UNIT_COLUMNS, number>>; years: Map<number, number> } {
+  const b = sheetBounds(sheet);
+  const cols: Partial<Record<keyof typeof UNIT_COLUMNS, number>> = {};
+  const years = new Map<number, number>();
+  for (let c = b.left; c < b.right; c++) {
+    const v = cellAt(sheet, r, c);
+    const key = matchColumn(v, UNIT_COLUMNS);
+    if (key) {
+      if (cols[key] === undefined) cols[key] = c;
+      continue;
+    }
+    const y = yearOfHeader(v);
+    if (y !== null && !years.has(y)) years.set(y, c);
+  }
+  return { cols, years };
+}
+
+/**
+ * The header row: the first row with an indicator column (code or name) and at least one year
+ * column. A two-row header (labels above, years in the row below) is read as one.
+ */
+export function locateLayout(sheet: SheetSnapshot): UnitLayout | null {
+  const b = sheetBounds(sheet);
+  const end = Math.min(b.bottom, b.top + HEADER_SCAN_ROWS);
+  for (let r = b.top; r < end; r++) {
+    const row = layoutOfRow(sheet, r);
+    if (row.cols.code === undefined && row.cols.name === undefined) continue;
+    let years = row.years;
+    let headerRow = r;
+    if (!years.size && r + 1 < b.bottom) {
+      const below = layoutOfRow(sheet, r + 1);
+      if (below.years.size && below.cols.code === undefined && below.cols.name === undefined) {
+        years = below.years;
+        headerRow = r + 1;
+      }
+    }
+    if (!years.size) continue;
+    return {
+      headerRow,
+      codeCol: row.cols.code ?? null,
+      nameCol: row.cols.name ?? null,
+      uomCol: row.cols.uom ?? null,
+      noteCol: row.cols.note ?? null,
+      yearCols: years,
+    };
+  }
+  return null;
+}
+
+/** A header with indicator labels but no year column, for a precise YEAR_COLUMN_MISSING. */
+export function locateLabelsOnly(sheet: SheetSnapshot): number | null {
+  const b = sheetBounds(sheet);
+  const end = Math.min(b.bottom, b.top + HEADER_SCAN_ROWS);
+  for (let r = b.top; r < end; r++) {
+    const row = layoutOfRow(sheet, r);
+    if (row.cols.name !== undefined && (row.cols.code !== undefined || row.cols.uom !== undefined)) return r;
+  }
+  return null;
+}
+
+/** Strip list markers: "1.", "I.", "a)", "-", "•". */
+function stripEnumerator(s: string): string {
+  return s.replace(/^\s*(?:[-–+•*]|(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])[.)])\s+/i, "");
+}
+
+function tokens(s: string): string[] {
+  return label(stripEnumerator(s))
+    .replace(/[^a-z0-9 ]/g, " ")
+    .split(" ")
+    .filter(Boolean);
+}
+
+/** Match a row's name to an indicator: exact (Vietnamese or English), else the unique close one. */
+export function matchByName(name: string, catalog: Catalog): Indicator | null {
+  const l = label(stripEnumerator(name)).replace(/\s*\([^)]*\)\s*$/, "");
+  if (!l) return null;
+  for (const ind of catalog.indicators) if (label(ind.name) === l || label(ind.nameEn) === l) return ind;
+  const t = new Set(tokens(name));
+  if (!t.size) return null;
+  let best: Indicator | null = null;
+  let bestScore = 0;
+  let second = 0;
+  for (const ind of catalog.indicators) {
+    for (const n of [ind.name, ind.nameEn]) {
+      const u = new Set(tokens(n));
+      let inter = 0;
+      for (const x of t) if (u.has(x)) inter++;
+      const score = inter / (t.size + u.size - inter);
+      if (score > bestScore) {
+        if (best !== ind) second = bestScore;
+        bestScore = score;
+        best = ind;
+      } else if (score > second && best !== ind) second = score;
+    }
+  }
+  return bestScore >= 0.75 && bestScore - second >= 0.15 ? best : null;
+}
+
+export function matchByCode(code: string, catalog: Catalog): Indicator | null {
+  return catalog.byCode.get(code.trim().toUpperCase()) ?? null;
+}
+
+export interface IndicatorRow {
+  indicator: Indicator;
+  row: number;
+}
+
+/** Rows of the table: matched to indicators, with INDICATOR_UNKNOWN / _DUPLICATE / _MISSING. */
+export function readIndicatorRows(sheet: SheetSnapshot, layout: UnitLayout, catalog: Catalog): { rows: IndicatorRow[]; issues: Issue[] } {
+  const b = sheetBounds(sheet);
+  const issues: Issue[] = [];
+  const rows: IndicatorRow[] = [];
+  const seen = new Map<string, number>();
+  const yearCols = [...layout.yearCols.values()];
+  for (let r = layout.headerRow + 1; r < b.bottom; r++) {
+    const codeV = layout.codeCol !== null ? cellAt(sheet, r, layout.codeCol) : null;
+    const nameV = layout.nameCol !== null ? cellAt(sheet, r, layout.nameCol) : null;
+    const hasValues = yearCols.some((c) => !isBlank(cellAt(sheet, r, c)));
+    if (isBlank(codeV) && isBlank(nameV)) continue;
+    const code = cellText(codeV);
+    const ind = (code && matchByCode(code, catalog)) || (!isBlank(nameV) ? matchByName(cellText(nameV), catalog) : null);
+    const at = a1(r, layout.codeCol !== null && code ? layout.codeCol : (layout.nameCol ?? layout.codeCol ?? b.left));
+    if (!ind) {
+      // A heading row ("I. Công tác thanh tra") has neither a code nor figures.
+      if (hasValues || code) issues.push(issue("INDICATOR_UNKNOWN", "warning", sheet.name, at, { label: code || cellText(nameV) }));
+      continue;
+    }
+    const first = seen.get(ind.code);
+    if (first !== undefined) {
+      issues.push(issue("INDICATOR_DUPLICATE", "error", sheet.name, at, { indicator: ind.code, first: a1(first, layout.codeCol ?? layout.nameCol ?? b.left) }));
+      continue;
+    }
+    seen.set(ind.code, r);
+    rows.push({ indicator: ind, row: r });
+  }
+  const headerCell = a1(layout.headerRow, layout.codeCol ?? layout.nameCol ?? b.left);
+  for (const ind of catalog.indicators) {
+    if (seen.has(ind.code)) continue;
+    issues.push(issue("INDICATOR_MISSING", ind.required ? "error" : "warning", sheet.name, headerCell, { indicator: ind.code }));
+  }
+  return { rows, issues };
+}

@@ -1,0 +1,77 @@
+/** "Kiểm tra": the issue list with links to each cell, the build time, and the input fingerprints. */
+import type { Fingerprints } from "../fingerprint";
+import type { Lang } from "../i18n/format";
+import { labels } from "../i18n/labels";
+import { issueMessage, SEVERITY_LABEL } from "../i18n/messages";
+import type { Issue } from "../issues";
+import type { Catalog } from "../model";
+import type { SheetPlan } from "../plan";
+import { SheetBuilder } from "./builder";
+import { markerText } from "./marker";
+
+export interface CheckInput {
+  bloc: string;
+  year: number | null;
+  issues: readonly Issue[];
+  catalog: Catalog;
+  lang: Lang;
+  builtAt: string;
+  builtAtIso: string;
+  fingerprints: Fingerprints;
+  /** Sheets that exist, so a cell link is only made where it can lead somewhere. */
+  existingSheets: ReadonlySet<string>;
+  errors: number;
+  warnings: number;
+  sheetName: string;
+}
+
+/** Rows of the metadata block, read back by the stale-summary check. */
+export const CHECK_META_ROWS = { builtAt: 2, fingerprint: 3, result: 4 } as const;
+export const CHECK_TABLE_HEADER_ROW = 6;
+export const CHECK_FINGERPRINT_COL = 8;
+
+export function renderCheck(input: CheckInput): SheetPlan {
+  const L = labels(input.lang);
+  const b = new SheetBuilder();
+  b.title(0, 0, 7, L.checkTitle(input.bloc, input.year), "title");
+  b.title(1, 0, 7, `${L.generatedNote(input.builtAt)} ${markerText("check")}`, "marker");
+  b.text(CHECK_META_ROWS.builtAt, 0, L.builtAt, "textBold");
+  b.title(CHECK_META_ROWS.builtAt, 2, 2, input.builtAtIso, "text");
+  b.text(CHECK_META_ROWS.fingerprint, 0, L.fingerprint, "textBold");
+  b.title(CHECK_META_ROWS.fingerprint, 2, 2, input.fingerprints.overall, "text");
+  b.text(CHECK_META_ROWS.result, 0, L.result, "textBold");
+  b.title(CHECK_META_ROWS.result, 2, 2, L.counts(input.errors, input.warnings), input.errors ? "error" : input.warnings ? "warning" : "text");
+
+  const H = CHECK_TABLE_HEADER_ROW;
+  [L.stt, L.severity, L.issueCode, L.sheet, L.cell, L.message, L.review].forEach((t, c) => b.text(H, c, t, "header"));
+  let r = H + 1;
+  if (!input.issues.length) b.title(r, 0, 7, L.noIssues, "text");
+  input.issues.forEach((i, k) => {
+    b.set(r, 0, { value: k + 1, style: "text", format: "0" });
+    b.text(r, 1, SEVERITY_LABEL[input.lang][i.severity], i.severity === "error" ? "error" : "warning");
+    b.text(r, 2, i.code);
+    b.text(r, 3, i.sheet);
+    if (input.existingSheets.has(i.sheet)) b.set(r, 4, { value: i.cell, style: "link", link: { sheet: i.sheet, cell: i.cell } });
+    else b.text(r, 4, i.cell);
+    b.text(r, 5, issueMessage(i, input.lang, input.catalog));
+    b.set(r, 6, { style: "review" });
+    r++;
+  });
+
+  // Each source sheet's fingerprint, beside the table, for "which sheets changed since the build".
+  const F = CHECK_FINGERPRINT_COL;
+  b.text(H, F, L.sheet, "header");
+  b.text(H, F + 1, L.sheetFingerprints, "header");
+  input.fingerprints.sheets.forEach((s, k) => {
+    b.text(H + 1 + k, F, s.name);
+    b.text(H + 1 + k, F + 1, s.hash);
+  });
+
+  return b.build(input.sheetName, "check", {
+    columnWidths: [6, 11, 26, 18, 8, 90, 30, 3, 24, 22],
+    freeze: { rows: H + 1, cols: 0 },
+    print: { orientation: "landscape", fitToWidth: true },
+    charts: [],
+    tabColor: input.errors ? "C00000" : "548235",
+  });
+}

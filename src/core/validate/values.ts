@@ -1,0 +1,95 @@
+/**
+ * One figure at a time: a table of rules, first match wins, so a rejected value is reported once,
+ * at its own cell (SPEC §4).
+ */
+import { a1 } from "../a1";
+import { MONEY_UNITS, type Indicator } from "../catalog";
+import { issue, type Issue, type IssueCode } from "../issues";
+import type { AcceptedValue } from "../model";
+import { parseNumberText } from "../numbers";
+import { isCellError, type CellValue } from "../snapshot";
+import { label } from "../text";
+import { cellText, isBlank } from "../read/grid";
+
+export interface ValueContext {
+  sheet: string;
+  row: number;
+  col: number;
+  indicator: Indicator;
+  year: number;
+  /** The report year's values are the ones that must be there; the compare year's are softer. */
+  isReportYear: boolean;
+  divisor: number;
+  hasFormula: boolean;
+}
+
+export type ValueOutcome = { accepted: AcceptedValue | null; issue: Issue | null };
+
+type Step = { n: number; fromText: boolean };
+type Rule = (v: CellValue, ctx: ValueContext, step: Step | null) => { code: IssueCode; severity?: "error" | "warning"; params?: Record<string, string | number> } | null;
+
+const isCount = (ind: Indicator) => ind.kind === "integer";
+
+/** Rules on the cell before it is a number. */
+const RAW_RULES: Rule[] = [
+  (v) => (isCellError(v) ? { code: "VALUE_FORMULA_ERROR", params: { error: v.error } } : null),
+  (v) => (typeof v === "boolean" ? { code: "VALUE_NOT_NUMBER", params: { text: String(v).toUpperCase() } } : null),
+];
+
+/** Rules on the number (typed, or parsed from text). */
+const NUMBER_RULES: Rule[] = [
+  (_v, _c, s) => (s!.n < 0 ? { code: "VALUE_NEGATIVE", params: { value: s!.n } } : null),
+  (_v, c, s) => (isCount(c.indicator) && Math.abs(s!.n - Math.round(s!.n)) > 1e-9 ? { code: "VALUE_NOT_INTEGER", params: { value: s!.n } } : null),
+];
+
+export function checkValue(v: CellValue, ctx: ValueContext): ValueOutcome {
+  const cell = a1(ctx.row, ctx.col);
+  const base = { indicator: ctx.indicator.code, year: ctx.year };
+  const fail = (code: IssueCode, params: Record<string, string | number> = {}, severity: "error" | "warning" = "error"): ValueOutcome => ({
+    accepted: null,
+    issue: issue(code, severity, ctx.sheet, cell, { ...base, ...params }),
+  });
+  for (const rule of RAW_RULES) {
+    const hit = rule(v, ctx, null);
+    if (hit) return fail(hit.code, hit.params);
+  }
+  if (isBlank(v)) {
+    if (!ctx.indicator.required) return { accepted: null, issue: null };
+    return fail("VALUE_EMPTY", {}, ctx.isReportYear ? "error" : "warning");
+  }
+  let step: Step;
+  if (typeof v === "number") step = { n: v, fromText: false };
+  else {
+    const text = cellText(v);
+    const parsed = parseNumberText(text, { integer: isCount(ctx.indicator) });
+    if (!parsed.ok) return fail("VALUE_NOT_NUMBER", { text, reason: parsed.reason });
+    step = { n: parsed.value, fromText: true };
+  }
+  for (const rule of NUMBER_RULES) {
+    const hit = rule(v, ctx, step);
+    if (hit) return fail(hit.code, hit.params);
+  }
+  const accepted: AcceptedValue = {
+    value: step.n / ctx.divisor,
+    sheet: ctx.sheet,
+    cell,
+    raw: step.n,
+    divisor: ctx.divisor,
+    fromText: step.fromText,
+  };
+  if (!step.fromText) return { accepted, issue: null };
+  const text = cellText(v);
+  const fix = ctx.hasFormula ? undefined : { kind: "setNumber" as const, value: step.n };
+  return { accepted, issue: issue("VALUE_TEXT_NUMBER", "error", ctx.sheet, cell, { ...base, text, value: step.n }, fix) };
+}
+
+/**
+ * The divisor that turns a money row's unit of measure into tỷ đồng; null when it cannot be
+ * converted. Rows of other kinds keep their numbers as they are.
+ */
+export function moneyDivisor(uom: CellValue): number | null {
+  const l = label(uom);
+  if (!l) return 1;
+  for (const u of MONEY_UNITS) if (u.labels.some((x) => label(x) === l)) return Math.round(1 / u.factor);
+  return null;
+}
