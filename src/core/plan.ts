@@ -76,6 +76,4 @@ export interface WritePlan {
   remove: string[];
   /** The sheet to show when the build ends. */
   activate: string;
-  /** Names of earlier outputs to replace: deleted once the new sheets are complete (absent ones are skipped). */
-  remove: string[];
 }
