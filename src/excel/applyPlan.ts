@@ -25,7 +25,8 @@ export const MAX_REQUEST_BYTES = 4_000_000;
 /** One band of cell rows: small enough that bands pack batches tightly. */
 const BAND_BYTES = 1_000_000;
 const OPS_PER_STEP = 200;
-const MM_TO_POINTS = 72 / 25.4;
+/** Plan margins are in inches, as the file host hands them to exceljs. */
+const INCH_TO_POINTS = 72;
 
 export interface ApplyOptions {
   supports?: Supports;
@@ -269,10 +270,10 @@ function sheetSteps(sp: SheetPlan, sheet: number, retarget: (f: string) => strin
         if (sp.print.fitToWidth) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
         const m = sp.print.margins;
         if (m) {
-          p.topMargin = m.top * MM_TO_POINTS;
-          p.bottomMargin = m.bottom * MM_TO_POINTS;
-          p.leftMargin = m.left * MM_TO_POINTS;
-          p.rightMargin = m.right * MM_TO_POINTS;
+          p.topMargin = m.top * INCH_TO_POINTS;
+          p.bottomMargin = m.bottom * INCH_TO_POINTS;
+          p.leftMargin = m.left * INCH_TO_POINTS;
+          p.rightMargin = m.right * INCH_TO_POINTS;
         }
       }
     },
@@ -307,6 +308,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const budget = opts.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const toggleEvents = supports("ExcelApi", "1.8");
   const suspendCalculation = supports("ExcelApi", "1.6");
+  const suspendScreen = supports("ExcelApi", "1.9");
+  const quiet = (): void => {
+    const app = context.workbook.application;
+    if (suspendCalculation) app.suspendApiCalculationUntilNextSync();
+    if (suspendScreen) app.suspendScreenUpdatingUntilNextSync();
+  };
   const report: ApplyReport = { syncs: 0, writeBatches: 0, batchBytes: [] };
   const sync = async (): Promise<void> => {
     report.syncs++;
@@ -345,7 +352,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   let phase: "write" | "swap" = "write";
   try {
     for (const [b, batch] of batches.entries()) {
-      if (suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
+      quiet();
       if (b === 0) {
         if (toggleEvents) {
           context.runtime.enableEvents = false;
@@ -362,7 +369,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
 
     // The swap: everything new is complete.
     phase = "swap";
-    if (suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
+    quiet();
     for (const name of toRemove) worksheets.getItem(name).delete();
     plan.sheets.forEach((sp, i) => {
       handles[i].name = sp.name;

@@ -91,7 +91,7 @@ function submission(): SheetPlan {
     ],
     merges: ["A3:C3", "A4:C4", "A5:C5"],
     columnWidths: [30, 10, 40],
-    print: { orientation: "portrait", fitToWidth: false, margins: { top: 20, bottom: 20, left: 30, right: 15 } },
+    print: { orientation: "portrait", fitToWidth: false, margins: { top: 0.8, bottom: 0.8, left: 1.2, right: 0.6 } },
     charts: [],
   };
 }
@@ -177,14 +177,15 @@ describe("applyPlan", () => {
     ]);
   });
 
-  it("sets A4 paper, orientation, fit to width and margins in points", async () => {
+  it("sets A4 paper, orientation, fit to width, and margins given in inches", async () => {
     const fake = fakeFromSnapshot(workbook());
     await fake.run((context) => applyPlan(context, plan(), { supports: all }));
     expect(fake.sheet("Tổng hợp 2023").pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     const doc = fake.sheet("Tờ trình 2023").pageLayout;
     expect(doc).toMatchObject({ orientation: "Portrait", paperSize: "A4", zoom: { scale: 100 } });
-    expect(doc.topMargin).toBeCloseTo(56.69, 1);
-    expect(doc.leftMargin).toBeCloseTo(85.04, 1);
+    expect(doc.topMargin).toBeCloseTo(57.6);
+    expect(doc.leftMargin).toBeCloseTo(86.4);
+    expect(doc.rightMargin).toBeCloseTo(43.2);
   });
 
   it("leaves page layout alone where ExcelApi 1.9 is missing", async () => {
@@ -204,12 +205,12 @@ describe("applyPlan", () => {
     expect(fake.syncCount).toBe(3);
   });
 
-  it("suspends calculation for every write, with events off until the swap turns them back on", async () => {
+  it("suspends calculation and screen updating for every write, with events off until the swap turns them back on", async () => {
     const fake = fakeFromSnapshot(workbook());
     await fake.run((context) => applyPlan(context, plan(), { supports: all, maxRequestBytes: 5_000 }));
     const writes = fake.syncLog.filter((s) => s.writes > 0);
     expect(writes.length).toBeGreaterThan(3);
-    expect(writes.every((s) => s.calculationSuspended)).toBe(true);
+    expect(writes.every((s) => s.calculationSuspended && s.screenUpdatingSuspended)).toBe(true);
     expect(writes.slice(0, -1).every((s) => !s.eventsEnabledAfter)).toBe(true);
     expect(fake.eventsEnabled).toBe(true);
   });
@@ -260,8 +261,9 @@ describe("applyPlan", () => {
 
   it("settles every output as wholly old or wholly new when the swap itself fails", async () => {
     const fake = withOldOutputs();
-    // Sync 1 reads, sync 2 writes, sync 3 swaps: let the swap delete one old output and then fail.
-    fake.failOnSync(3, new FakeOfficeError("GeneralException", "boom"), { afterOps: 2 });
+    // Sync 1 reads, sync 2 writes, sync 3 swaps: let the swap suspend calculation and screen
+    // updating, delete one old output, and then fail.
+    fake.failOnSync(3, new FakeOfficeError("GeneralException", "boom"), { afterOps: 3 });
     await expect(fake.run((context) => applyPlan(context, plan(), { supports: all }))).rejects.toMatchObject({ code: "GeneralException" });
     const names = fake.sheetNames();
     expect(names.some((n) => n.startsWith(TEMP_SHEET_PREFIX))).toBe(false);
