@@ -4,6 +4,7 @@
  * UnitAdditionPlan (one unit sheet and the roster/scoring rows). Nothing here decides layout: every
  * cell, format, validation, lock and note comes from the plan (src/core/template).
  */
+import { officeSupports, type Supports } from "./supports";
 import { a1, columnName, quoteSheet } from "../core/a1";
 import {
   TEMPLATE_FONT,
@@ -20,11 +21,6 @@ import {
 
 // Enum members are written as their string values: the Excel namespace exists only inside Office.
 
-/** Requirement-set detection, injectable so tests and older hosts decide what is available. */
-export type SupportsFn = (set: string, version: string) => boolean;
-
-const officeSupports: SupportsFn = (set, version) =>
-  typeof Office !== "undefined" && !!Office.context?.requirements && Office.context.requirements.isSetSupported(set, version);
 
 /** Sheets the plan would add that the workbook already has: the host refuses instead of overwriting. */
 export class TemplateConflictError extends Error {
@@ -116,14 +112,14 @@ function writeCell(ws: Excel.Worksheet, row: number, col: number, cell: Template
   if (cell.validation) validate(range, cell.validation);
 }
 
-function addNote(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, row: number, col: number, text: string, supports: SupportsFn): void {
+function addNote(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, row: number, col: number, text: string, supports: Supports): void {
   if (supports("ExcelApi", "1.18")) ws.notes.add(a1(row, col), text);
   else if (supports("ExcelApi", "1.10")) context.workbook.comments.add(`${quoteSheet(sheetName)}!${a1(row, col)}`, text);
   // Older hosts: the same text is the value cell's input prompt, so nothing is lost but the hover.
 }
 
 /** Queue one template sheet on a new worksheet; the caller syncs. */
-function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: SheetTemplate, supports: SupportsFn): void {
+function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: SheetTemplate, supports: Supports): void {
   sheet.rows.forEach((line, r) =>
     line?.forEach((cell, c) => {
       if (!cell) return;
@@ -160,7 +156,7 @@ function conflicts(existing: string[], wanted: string[]): string[] {
  * order, and show the plan's sheet; a lone blank sheet is removed. Refuses, before writing
  * anything, if a sheet name is taken. Two syncs to look, then one per sheet (bounded request size).
  */
-export async function applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan, supports: SupportsFn = officeSupports): Promise<void> {
+export async function applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan, supports: Supports = officeSupports): Promise<void> {
   const existing = await existingNames(context);
   const taken = conflicts(existing, plan.sheets.map((s) => s.name));
   if (taken.length) throw new TemplateConflictError(taken);
@@ -188,7 +184,7 @@ export async function applyTemplatePlan(context: Excel.RequestContext, plan: Tem
  * target sheet (the template protects without a password) is unprotected for the writes and
  * protected again with the template's options.
  */
-export async function applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan, supports: SupportsFn = officeSupports): Promise<void> {
+export async function applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan, supports: Supports = officeSupports): Promise<void> {
   const taken = conflicts(await existingNames(context), [addition.sheet.name]);
   if (taken.length) throw new TemplateConflictError(taken);
 
