@@ -67,6 +67,17 @@ describe("stale-summary detection", () => {
     expect(json.stale).toEqual({ stale: true, changed: ["Cấu hình"], added: [], removed: ["BNV"] });
   });
 
+  it("calls a unit sheet whose header was broken \"changed\", not \"removed\" (it is still the roster's sheet)", async () => {
+    const edited = path.join(dir, "broken-header.xlsx");
+    await editAndSave(built, edited, (wb) => {
+      const ws = wb.getWorksheet("BKHDT")!;
+      ws.getCell("B5").value = "?";
+      ws.getCell("C5").value = "?";
+    });
+    const json = JSON.parse((await cli(["validate", edited, "--json"])).out.join("\n"));
+    expect(json.stale).toEqual({ stale: true, changed: ["BKHDT"], added: [], removed: [] });
+  });
+
   it("reports no earlier build for a workbook that was never built (JSON stale: null)", async () => {
     const r = await cli(["validate", path.join(dir, "bloc.xlsx"), "--json"]);
     expect(JSON.parse(r.out.join("\n")).stale).toBeNull();
