@@ -1,3 +1,4 @@
+import { CHECK_TABLE_HEADER_ROW } from "../../src/core/render/check";
 /**
  * The write plan (SPEC §5): the summary points at its sources with formulas whose cached values are
  * what Excel would compute; user text is never a formula; the check sheet links every issue to its
@@ -365,6 +366,23 @@ describe("rebuilding replaces earlier outputs, recognised by their marker", () =
     // Earlier outputs are not read as inputs: same issues, same fingerprint.
     expect(briefs(again)).toEqual(briefs(before));
     expect(again.fingerprints.overall).toBe(before.fingerprints.overall);
+  });
+
+  test("a reviewer's note on 'Kiểm tra' stays with its issue when the workbook is built again", () => {
+    const fx = bloc();
+    fx.set("BTP", "TT01", Y, "abc");
+    fx.set("BCA", "TT03", Y, -5);
+    const first = run(fx);
+    const check = first.plan.sheets.find((p) => p.kind === "check")!;
+    // The reviewer writes a note beside the BTP issue only.
+    const row = check.rows.findIndex((r) => r?.[3]?.value === "BTP");
+    expect(row).toBeGreaterThan(0);
+    check.rows[row][6] = { value: "Đã báo đơn vị sửa", style: "review" };
+    const wb = fx.build();
+    const again = run({ sheets: [...wb.sheets, ...first.plan.sheets.map((p) => planToSheet(p, p.name))] });
+    const newCheck = again.plan.sheets.find((p) => p.kind === "check")!;
+    const notes = newCheck.rows.slice(CHECK_TABLE_HEADER_ROW + 1).filter((r) => r?.[6]?.value).map((r) => [r[3]?.value, r[6]?.value]);
+    expect(notes).toEqual([["BTP", "Đã báo đơn vị sửa"]]);
   });
 
   test("an earlier output the user renamed to keep is left alone, and still not read as an input", () => {
