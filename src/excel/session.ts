@@ -1,0 +1,155 @@
+/**
+ * The one orchestrator the task pane and the ribbon command both use:
+ * read snapshot → buildBloc → apply plan → activate, with progress per step, and every failure
+ * turned into a message the user can act on. Office.js is reached only through the excel host's
+ * functions and a `run` (Excel.run, or a fake's run in tests).
+ */
+import type { Lang } from "../core/i18n/format";
+import { BUILD_STEPS, type BuildStep } from "../core/i18n/ui";
+import type { Issue } from "../core/issues";
+import type { WritePlan } from "../core/plan";
+import { buildBloc, type BuildResult } from "../core/pipeline";
+import type { WorkbookSnapshot } from "../core/snapshot";
+
+export { BUILD_STEPS, type BuildStep };
+
+/** Excel.run's shape: one batch, one request context. */
+export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** A number to write over a cell that holds it as text (from an issue's `fix`). */
+export interface CellFix {
+  sheet: string;
+  cell: string;
+  value: number;
+  /** The text the cell holds now, for the confirmation list. */
+  text: string;
+}
+
+/** What the session needs from the excel host; the real functions live in src/excel. */
+export interface ExcelHostOps {
+  readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot>;
+  applyPlan(context: Excel.RequestContext, plan: WritePlan): Promise<unknown>;
+  selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<unknown>;
+  applyNumberFixes(context: Excel.RequestContext, fixes: readonly CellFix[]): Promise<unknown>;
+  officeErrorMessage(err: unknown, lang: Lang): string;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; error: unknown };
+
+export interface Checked {
+  result: BuildResult;
+  /** ISO time of the check. */
+  at: string;
+}
+
+export interface Built extends Checked {
+  /** The sheet shown when the build ended ("Tổng hợp 2023", or "Kiểm tra" when there are errors). */
+  activated: string;
+}
+
+/** The pane's single door to the workbook: tests hand the pane a fake with the same shape. */
+export interface BlocHost {
+  /** Read and validate without writing anything. */
+  check(lang: Lang): Promise<Outcome<Checked>>;
+  /** The whole build; `onStep` is called as each step starts. */
+  build(lang: Lang, onStep?: (step: BuildStep) => void): Promise<Outcome<Built>>;
+  /** Select a cell (activating its sheet). */
+  select(sheet: string, cell: string, lang: Lang): Promise<Outcome<void>>;
+  /** Write numbers over exactly these cells, then check again (outputs are not rewritten). */
+  fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>>;
+}
+
+/** The one-click fixes the issues offer, one per cell, in issue order. */
+export function fixableCells(issues: readonly Issue[]): CellFix[] {
+  const seen = new Set<string>();
+  const out: CellFix[] = [];
+  for (const i of issues) {
+    if (!i.fix || i.fix.kind !== "setNumber") continue;
+    const key = `${i.sheet}\u0001${i.cell}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ sheet: i.sheet, cell: i.cell, value: i.fix.value, text: String(i.params.text ?? "") });
+  }
+  return out;
+}
+
+/** Let the pane paint a step before synchronous work starts. */
+const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface SessionOptions {
+  /** The clock (tests pin it). */
+  now?: () => Date;
+  /** Minutes east of UTC for times printed on the outputs; defaults to this machine's zone. */
+  utcOffsetMinutes?: () => number;
+}
+
+export class BlocSession implements BlocHost {
+  private readonly now: () => Date;
+  private readonly offset: () => number;
+
+  constructor(
+    private readonly run: RunBatch,
+    private readonly ops: ExcelHostOps,
+    options: SessionOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.offset = options.utcOffsetMinutes ?? (() => -new Date().getTimezoneOffset());
+  }
+
+  private compute(snapshot: WorkbookSnapshot, lang: Lang): Checked {
+    const at = this.now().toISOString();
+    return { result: buildBloc(snapshot, { lang, now: at, utcOffsetMinutes: this.offset() }), at };
+  }
+
+  private async attempt<T>(lang: Lang, work: () => Promise<T>): Promise<Outcome<T>> {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      let message: string;
+      try {
+        message = this.ops.officeErrorMessage(error, lang);
+      } catch {
+        message = error instanceof Error ? error.message : String(error);
+      }
+      return { ok: false, message, error };
+    }
+  }
+
+  check(lang: Lang): Promise<Outcome<Checked>> {
+    return this.attempt(lang, async () => this.compute(await this.run((ctx) => this.ops.readSnapshot(ctx)), lang));
+  }
+
+  build(lang: Lang, onStep: (step: BuildStep) => void = () => {}): Promise<Outcome<Built>> {
+    return this.attempt(lang, async () => {
+      onStep("read");
+      const snapshot = await this.run((ctx) => this.ops.readSnapshot(ctx));
+      // buildBloc validates and computes in one pure call; the pane still shows both steps.
+      onStep("check");
+      await nextTick();
+      const checked = this.compute(snapshot, lang);
+      onStep("compute");
+      await nextTick();
+      const plan = checked.result.plan;
+      onStep("write");
+      await this.run(async (ctx) => {
+        await this.ops.applyPlan(ctx, plan);
+        ctx.workbook.worksheets.getItem(plan.activate).activate();
+        await ctx.sync();
+      });
+      return { ...checked, activated: plan.activate };
+    });
+  }
+
+  select(sheet: string, cell: string, lang: Lang): Promise<Outcome<void>> {
+    return this.attempt(lang, async () => {
+      await this.run((ctx) => this.ops.selectCell(ctx, sheet, cell));
+    });
+  }
+
+  fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>> {
+    return this.attempt(lang, async () => {
+      if (fixes.length) await this.run((ctx) => this.ops.applyNumberFixes(ctx, fixes));
+      return this.compute(await this.run((ctx) => this.ops.readSnapshot(ctx)), lang);
+    });
+  }
+}
