@@ -30,7 +30,8 @@ function toCellValue(cell: ExcelJS.Cell): { value: CellValue; formula: string | 
   if ("error" in o) return { value: { error: String(o.error) }, formula: null };
   if ("formula" in o || "sharedFormula" in o) {
     const f = cell.formula;
-    const res = o.result as unknown;
+    // cell.result, not value.result: exceljs's value getter drops falsy results (0, "", false).
+    const res = cell.result as unknown;
     let value: CellValue = null;
     if (typeof res === "number" || typeof res === "string" || typeof res === "boolean") value = res;
     else if (res instanceof Date) value = (res.getTime() - EXCEL_EPOCH) / 86400000;
@@ -94,6 +95,21 @@ function literal(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/**
+ * One style object per (style, format) pair: exceljs keeps the object by reference, so a cell's
+ * format must never be set on a shared style (it would change every cell that shares it).
+ */
+const styleCache = new Map<string, Partial<ExcelJS.Style>>();
+function styleFor(style: keyof typeof EXCEL_STYLES | undefined, format: string | undefined): Partial<ExcelJS.Style> {
+  const key = `${style ?? ""}|${format ?? ""}`;
+  let s = styleCache.get(key);
+  if (!s) {
+    s = { ...(style ? EXCEL_STYLES[style] : {}), ...(format ? { numFmt: format } : {}) };
+    styleCache.set(key, s);
+  }
+  return s;
+}
+
 function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   plan.rows.forEach((line, r) => {
@@ -103,8 +119,7 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     line.forEach((pc, c) => {
       if (!pc) return;
       const cell = row.getCell(c + 1);
-      if (pc.style) cell.style = EXCEL_STYLES[pc.style];
-      if (pc.format) cell.numFmt = pc.format;
+      if (pc.style || pc.format) cell.style = styleFor(pc.style, pc.format);
       if (pc.link) {
         // An internal link as a HYPERLINK formula: exceljs would also write an external relationship.
         const target = `#${quoteSheet(pc.link.sheet)}!${pc.link.cell}`;
