@@ -9,7 +9,8 @@ import { BUILD_STEPS, type BuildStep } from "../core/i18n/ui";
 import type { Issue } from "../core/issues";
 import type { WritePlan } from "../core/plan";
 import { buildBloc, type BuildResult } from "../core/pipeline";
-import type { WorkbookSnapshot } from "../core/snapshot";
+import { parseA1 } from "../core/a1";
+import { formatAt, type WorkbookSnapshot } from "../core/snapshot";
 
 export { BUILD_STEPS, type BuildStep };
 
@@ -23,6 +24,8 @@ export interface CellFix {
   value: number;
   /** The text the cell holds now, for the confirmation list. */
   text: string;
+  /** The cell's number format when known: a text format ("@") must go, or the number stays text. */
+  numberFormat?: string;
 }
 
 /** What the session needs from the excel host; the real functions live in src/excel. */
@@ -96,6 +99,29 @@ export class BlocSession implements BlocHost {
     this.offset = options.utcOffsetMinutes ?? (() => -new Date().getTimezoneOffset());
   }
 
+  /** The last snapshot read, so a fix knows each cell's number format without another read. */
+  private lastSnapshot: WorkbookSnapshot | null = null;
+
+  private async read(): Promise<WorkbookSnapshot> {
+    const snapshot = await this.run((ctx) => this.ops.readSnapshot(ctx));
+    this.lastSnapshot = snapshot;
+    return snapshot;
+  }
+
+  private withFormats(fixes: readonly CellFix[]): CellFix[] {
+    return fixes.map((f) => {
+      if (f.numberFormat !== undefined) return f;
+      const sheet = this.lastSnapshot?.sheets.find((s) => s.name === f.sheet);
+      if (!sheet) return f;
+      try {
+        const { row, col } = parseA1(f.cell);
+        return { ...f, numberFormat: formatAt(sheet, row, col) };
+      } catch {
+        return f;
+      }
+    });
+  }
+
   private compute(snapshot: WorkbookSnapshot, lang: Lang): Checked {
     const at = this.now().toISOString();
     return { result: buildBloc(snapshot, { lang, now: at, utcOffsetMinutes: this.offset() }), at };
@@ -116,13 +142,13 @@ export class BlocSession implements BlocHost {
   }
 
   check(lang: Lang): Promise<Outcome<Checked>> {
-    return this.attempt(lang, async () => this.compute(await this.run((ctx) => this.ops.readSnapshot(ctx)), lang));
+    return this.attempt(lang, async () => this.compute(await this.read(), lang));
   }
 
   build(lang: Lang, onStep: (step: BuildStep) => void = () => {}): Promise<Outcome<Built>> {
     return this.attempt(lang, async () => {
       onStep("read");
-      const snapshot = await this.run((ctx) => this.ops.readSnapshot(ctx));
+      const snapshot = await this.read();
       // buildBloc validates and computes in one pure call; the pane still shows both steps.
       onStep("check");
       await nextTick();
@@ -148,8 +174,9 @@ export class BlocSession implements BlocHost {
 
   fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>> {
     return this.attempt(lang, async () => {
-      if (fixes.length) await this.run((ctx) => this.ops.applyNumberFixes(ctx, fixes));
-      return this.compute(await this.run((ctx) => this.ops.readSnapshot(ctx)), lang);
+      const targets = this.withFormats(fixes);
+      if (targets.length) await this.run((ctx) => this.ops.applyNumberFixes(ctx, targets));
+      return this.compute(await this.read(), lang);
     });
   }
 }
