@@ -1,0 +1,202 @@
+/**
+ * Workbook → snapshot, in a fixed number of syncs: 1) the sheet list, 2) each used range's size,
+ * 3) every cell's values, formulas, formats and types (plus merged areas). The count depends on
+ * how many cells there are, never on how many sheets: a workbook whose cells fit one response
+ * (the normal case, whatever its sheet count) takes exactly 3 syncs.
+ */
+import { parseRange, rangeA1 } from "../core/a1";
+import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/snapshot";
+import { WorkbookTooLargeError } from "./errors";
+import { officeSupports, type Supports } from "./supports";
+
+/** Refuse to read more cells than this (the whole workbook's used ranges). */
+export const MAX_WORKBOOK_CELLS = 5_000_000;
+
+/**
+ * Cells read per sync. Four arrays per cell come back (values, formulas, formats, types): 25–50
+ * bytes for ordinary cells, so 80,000 cells stay under Excel on the web's 5 MB response limit;
+ * a response that still overflows (long texts) is re-read in halves.
+ */
+export const CELLS_PER_READ = 80_000;
+
+export interface ReadOptions {
+  supports?: Supports;
+  maxCells?: number;
+  cellsPerRead?: number;
+}
+
+const VISIBILITY: Record<string, SheetVisibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+
+/** "'My sheet'!B2:F20" → the A1 part; sheet names never contain "!" in the cell part. */
+function localAddress(address: string): string {
+  return address.slice(address.lastIndexOf("!") + 1);
+}
+
+/** Merged areas come as one string, "Sheet!A1:F1, Sheet!A3:B3" — sheet names may hold commas. */
+export function mergedAddresses(address: string): string[] {
+  const out: string[] = [];
+  const re = /!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)\s*(?:,|$)/g;
+  for (let m = re.exec(address); m; m = re.exec(address)) out.push(m[1].replace(/\$/g, "").toUpperCase());
+  return out;
+}
+
+function toCellValue(value: unknown, type: string): CellValue {
+  switch (type) {
+    case "Empty":
+      return null;
+    case "Error":
+      return { error: String(value) };
+    case "Double":
+    case "Integer":
+      return typeof value === "number" ? value : Number(value);
+    case "Boolean":
+      return typeof value === "boolean" ? value : String(value).toUpperCase() === "TRUE";
+    default:
+      return typeof value === "number" || typeof value === "boolean" ? value : value === null || value === undefined ? null : String(value);
+  }
+}
+
+/**
+ * A cell holds a formula when `formulas` starts with "=" — except text typed as '=… , which Excel
+ * reports with the same text in values and formulas (and the apostrophe dropped).
+ */
+function toFormula(formula: unknown, value: unknown, type: string): string | null {
+  if (typeof formula !== "string" || !formula.startsWith("=")) return null;
+  return type === "String" && value === formula ? null : formula;
+}
+
+interface UsedSheet {
+  index: number;
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/** A band of rows of one sheet's used range, read in one response. */
+interface Piece {
+  at: UsedSheet;
+  firstRow: number;
+  rowCount: number;
+  withMerges: boolean;
+}
+
+interface Loaded {
+  piece: Piece;
+  range: Excel.Range;
+  merged: Excel.RangeAreas | null;
+}
+
+export async function readSnapshot(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  const supports = opts.supports ?? officeSupports;
+  const maxCells = opts.maxCells ?? MAX_WORKBOOK_CELLS;
+  const perRead = Math.max(1, opts.cellsPerRead ?? CELLS_PER_READ);
+  const withMerges = supports("ExcelApi", "1.13");
+
+  // Sync 1: which sheets.
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
+  await context.sync();
+  const sheets = worksheets.items;
+
+  // Sync 2: how big each used range is (values only: formatting far below the data does not count).
+  const usedRanges = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load("address,cellCount"));
+  await context.sync();
+
+  let total = 0;
+  let largest = { name: "", cells: 0 };
+  const used: UsedSheet[] = [];
+  usedRanges.forEach((u, index) => {
+    if (u.isNullObject) return;
+    const cells = u.cellCount;
+    total += cells;
+    if (cells > largest.cells) largest = { name: sheets[index].name, cells };
+    const r = parseRange(localAddress(u.address));
+    used.push({ index, sheet: sheets[index], used: u, top: r.start.row, left: r.start.col, rows: r.end.row - r.start.row + 1, cols: r.end.col - r.start.col + 1 });
+  });
+  if (total > maxCells) throw new WorkbookTooLargeError(largest.name, largest.cells, total, maxCells);
+
+  // Sync 3 (and more only for very large workbooks): the cells.
+  const pieces: Piece[] = [];
+  for (const at of used) {
+    const band = Math.max(1, Math.floor(perRead / at.cols));
+    for (let r = 0; r < at.rows; r += band) pieces.push({ at, firstRow: r, rowCount: Math.min(band, at.rows - r), withMerges: withMerges && r === 0 });
+  }
+  const batches: Piece[][] = [];
+  let batch: Piece[] = [];
+  let cells = 0;
+  for (const p of pieces) {
+    const n = p.rowCount * p.at.cols;
+    if (batch.length && cells + n > perRead) {
+      batches.push(batch);
+      batch = [];
+      cells = 0;
+    }
+    batch.push(p);
+    cells += n;
+  }
+  if (batch.length) batches.push(batch);
+
+  const loaded: Loaded[] = [];
+  for (const b of batches) loaded.push(...(await readPieces(context, b)));
+
+  const grids = new Map<number, { values: CellValue[][]; formulas: (string | null)[][]; numberFormats: string[][]; merges: string[] }>();
+  for (const at of used) grids.set(at.index, { values: new Array(at.rows), formulas: new Array(at.rows), numberFormats: new Array(at.rows), merges: [] });
+  for (const { piece, range, merged } of loaded) {
+    const g = grids.get(piece.at.index)!;
+    const values = range.values;
+    const formulas = range.formulas;
+    const formats = range.numberFormat;
+    const types = range.valueTypes;
+    for (let r = 0; r < piece.rowCount; r++) {
+      const row = piece.firstRow + r;
+      g.values[row] = values[r].map((v, c) => toCellValue(v, types[r][c]));
+      g.formulas[row] = formulas[r].map((f, c) => toFormula(f, values[r][c], types[r][c]));
+      g.numberFormats[row] = formats[r].map((f) => (typeof f === "string" ? f : String(f)));
+    }
+    if (merged && !merged.isNullObject) g.merges = mergedAddresses(merged.address);
+  }
+
+  return {
+    sheets: sheets.map((ws, index): SheetSnapshot => {
+      const at = used.find((u) => u.index === index);
+      const g = grids.get(index);
+      const base = { name: ws.name, visibility: VISIBILITY[ws.visibility] ?? "visible" };
+      if (!at || !g) return { ...base, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges: [] };
+      return { ...base, top: at.top, left: at.left, values: g.values, formulas: g.formulas, numberFormats: g.numberFormats, merges: g.merges };
+    }),
+  };
+}
+
+const isResponseTooLarge = (e: unknown): boolean => (e as { code?: string } | null)?.code === "ResponsePayloadSizeLimitExceeded";
+
+/** Load pieces in one sync; if Excel says the response is too large, read them in halves. */
+async function readPieces(context: Excel.RequestContext, pieces: Piece[]): Promise<Loaded[]> {
+  const loaded = pieces.map((piece): Loaded => {
+    const { at } = piece;
+    const whole = piece.firstRow === 0 && piece.rowCount === at.rows;
+    const range = whole ? at.used : at.sheet.getRange(rangeA1(at.top + piece.firstRow, at.left, at.top + piece.firstRow + piece.rowCount - 1, at.left + at.cols - 1));
+    range.load("values,formulas,numberFormat,valueTypes");
+    const merged = piece.withMerges ? at.used.getMergedAreasOrNullObject().load("address") : null;
+    return { piece, range, merged };
+  });
+  try {
+    await context.sync();
+    return loaded;
+  } catch (e) {
+    if (!isResponseTooLarge(e)) throw e;
+    if (pieces.length > 1) {
+      const mid = Math.ceil(pieces.length / 2);
+      return [...(await readPieces(context, pieces.slice(0, mid))), ...(await readPieces(context, pieces.slice(mid)))];
+    }
+    const p = pieces[0];
+    if (p.rowCount < 2) throw e;
+    const half = Math.ceil(p.rowCount / 2);
+    return [
+      ...(await readPieces(context, [{ ...p, rowCount: half }])),
+      ...(await readPieces(context, [{ ...p, firstRow: p.firstRow + half, rowCount: p.rowCount - half, withMerges: false }])),
+    ];
+  }
+}
