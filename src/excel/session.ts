@@ -11,6 +11,11 @@ import type { WritePlan } from "../core/plan";
 import { buildBloc, type BuildResult } from "../core/pipeline";
 import { parseA1 } from "../core/a1";
 import { formatAt, type WorkbookSnapshot } from "../core/snapshot";
+import { applyPlan } from "./applyPlan";
+import { officeErrorMessage } from "./errors";
+import { applyNumberFixes } from "./fixTextNumbers";
+import { readSnapshot } from "./readSnapshot";
+import { selectCell } from "./select";
 
 export { BUILD_STEPS, type BuildStep };
 
@@ -179,4 +184,10 @@ export class BlocSession implements BlocHost {
       return this.compute(await this.read(), lang);
     });
   }
+}
+
+/** The session over the real workbook: Excel.run and the excel host's functions. */
+export function excelSession(options: SessionOptions = {}): BlocSession {
+  const run: RunBatch = (batch) => Excel.run(batch);
+  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, officeErrorMessage }, options);
 }
