@@ -20,16 +20,16 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { isLang, type Lang } from "../core/i18n/format";
-import { uiTexts, type BuildStep } from "../core/i18n/ui";
+import { uiTexts, type BuildStep, type UiTexts } from "../core/i18n/ui";
 import type { Issue } from "../core/issues";
 import { fixableCells, type BlocHost, type Checked } from "../excel/session";
 import { BuildProgress } from "./components/BuildProgress";
+import FixDialog from "./components/FixDialog";
 import { IssueList } from "./components/IssueList";
 import { WorkbookInfo } from "./components/WorkbookInfo";
 
-const FixDialog = lazy(() => import(/* webpackChunkName: "fix-dialog" */ "./components/FixDialog"));
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box" },
@@ -53,7 +53,8 @@ const useStyles = makeStyles({
 });
 
 type Busy = null | "checking" | "building" | "selecting" | "fixing";
-type Notice = { intent: "success" | "warning" | "error" | "info"; title?: string; text: string };
+/** A message in whatever language the pane shows now (host error texts keep the language they came in). */
+type Notice = { intent: "success" | "warning" | "error"; failed?: boolean; text: (t: UiTexts) => string };
 
 export interface AppProps {
   host: BlocHost;
@@ -70,6 +71,8 @@ export function App({ host, initialLang, dark = false, utcOffsetMinutes }: AppPr
     </FluentProvider>
   );
 }
+
+const failure = (message: string): Notice => ({ intent: "error", failed: true, text: () => message });
 
 function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initialLang: Lang; utcOffsetMinutes: number }) {
   const s = useStyles();
@@ -90,7 +93,7 @@ function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initial
     host.check(langRef.current).then((out) => {
       if (!live) return;
       if (out.ok) setChecked(out.value);
-      else setNotice({ intent: "error", title: uiTexts(langRef.current).failed, text: out.message });
+      else setNotice(failure(out.message));
       setBusy(null);
     });
     return () => {
@@ -110,14 +113,15 @@ function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initial
     setBusy(null);
     if (!out.ok) {
       setProgressShown(false);
-      setNotice({ intent: "error", title: texts.failed, text: out.message });
+      setNotice(failure(out.message));
       return;
     }
     setChecked(out.value);
     setLastBuiltAt(out.value.at);
     const { errors } = out.value.result;
-    setNotice(errors ? { intent: "warning", text: texts.builtWithErrors(errors, out.value.activated) } : { intent: "success", text: texts.builtOk(out.value.activated) });
-  }, [host, lang, texts]);
+    const sheet = out.value.activated;
+    setNotice(errors ? { intent: "warning", text: (t) => t.builtWithErrors(errors, sheet) } : { intent: "success", text: (t) => t.builtOk(sheet) });
+  }, [host, lang]);
 
   const recheck = useCallback(async () => {
     setBusy("checking");
@@ -125,17 +129,17 @@ function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initial
     const out = await host.check(lang);
     setBusy(null);
     if (out.ok) setChecked(out.value);
-    else setNotice({ intent: "error", title: texts.failed, text: out.message });
-  }, [host, lang, texts]);
+    else setNotice(failure(out.message));
+  }, [host, lang]);
 
   const select = useCallback(
     async (i: Issue) => {
       setBusy("selecting");
       const out = await host.select(i.sheet, i.cell, lang);
       setBusy(null);
-      if (!out.ok) setNotice({ intent: "error", title: texts.failed, text: out.message });
+      if (!out.ok) setNotice(failure(out.message));
     },
-    [host, lang, texts],
+    [host, lang],
   );
 
   const applyFixes = useCallback(async () => {
@@ -144,13 +148,14 @@ function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initial
     setBusy(null);
     setFixOpen(false);
     if (!out.ok) {
-      setNotice({ intent: "error", title: texts.failed, text: out.message });
+      setNotice(failure(out.message));
       return;
     }
     setChecked(out.value);
     setProgressShown(false);
-    setNotice({ intent: "success", text: texts.fixDone(fixes.length) });
-  }, [host, fixes, lang, texts]);
+    const n = fixes.length;
+    setNotice({ intent: "success", text: (t) => t.fixDone(n) });
+  }, [host, fixes, lang]);
 
   const result = checked?.result ?? null;
   const working = busy !== null && busy !== "selecting";
@@ -198,8 +203,8 @@ function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initial
           {notice && (
             <MessageBar intent={notice.intent} layout="multiline">
               <MessageBarBody>
-                {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-                {notice.text}
+                {notice.failed && <MessageBarTitle>{texts.failed}</MessageBarTitle>}
+                {notice.text(texts)}
               </MessageBarBody>
               <MessageBarActions>
                 <Button size="small" appearance="transparent" onClick={() => setNotice(null)}>
@@ -232,11 +237,21 @@ function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initial
           </>
         )}
       </main>
-      {fixOpen && (
-        <Suspense fallback={null}>
-          <FixDialog open={fixOpen} fixes={fixes} lang={lang} texts={texts} busy={busy === "fixing"} onConfirm={applyFixes} onCancel={() => setFixOpen(false)} />
-        </Suspense>
-      )}
+      {fixOpen && <FixDialog open={fixOpen} fixes={fixes} lang={lang} texts={texts} busy={busy === "fixing"} onConfirm={applyFixes} onCancel={() => setFixOpen(false)} />}
     </div>
+  );
+}
+
+const useOutsideStyles = makeStyles({ root: { minHeight: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalL } });
+
+/** What the pane says when it is opened outside Excel (a browser, another Office app). */
+export function OutsideExcel({ lang, dark = false }: { lang: Lang; dark?: boolean }) {
+  const s = useOutsideStyles();
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={s.root} lang={lang}>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>{uiTexts(lang).outsideExcel}</MessageBarBody>
+      </MessageBar>
+    </FluentProvider>
   );
 }

@@ -120,6 +120,15 @@ describe("task pane", () => {
     expect(screen.getByRole("button", { name: "Tổng hợp Khối" })).toBeTruthy();
   });
 
+  it("says the outcome of a build in the language chosen afterwards", async () => {
+    const host = new FakeHost(defectiveBloc().build());
+    await renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp Khối" }));
+    await screen.findByText(/Đã ghi kết quả nhưng còn 3 lỗi; xem sheet "Kiểm tra"/);
+    fireEvent.click(screen.getByRole("radio", { name: "English" }));
+    expect(screen.getByText(/Outputs written, but 3 errors remain; see the "Kiểm tra" sheet/)).toBeTruthy();
+  });
+
   it("starts in the language it is given", async () => {
     await renderPane(new FakeHost(new BlocBuilder().build()), "en");
     expect(screen.getByRole("radio", { name: "English" })).toHaveProperty("checked", true);

@@ -1,6 +1,6 @@
 /**
  * The confirmation before numbers are written over text: exactly which cells, what they hold, what
- * they will hold. Loaded on demand (React.lazy) so the pane's first paint does not carry it.
+ * they will hold.
  */
 import {
   Button,
