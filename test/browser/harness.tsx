@@ -20,6 +20,10 @@ declare global {
   }
 }
 
+// The fake measures batch sizes with Node's Buffer.byteLength; the browser has TextEncoder.
+const g = globalThis as unknown as { Buffer?: { byteLength: (s: string) => number } };
+g.Buffer ??= { byteLength: (s: string) => new TextEncoder().encode(s).length };
+
 async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const name = params.get("workbook") ?? "sample";

@@ -37,9 +37,9 @@ const NOW = new Date().toISOString();
 // ---------------------------------------------------------------------------------------------
 // Builds
 
-function compile(config: webpack.Configuration): Promise<void> {
+function compile(configs: webpack.Configuration[]): Promise<void> {
   return new Promise((done, fail) =>
-    webpack(config, (err, stats) => {
+    webpack(configs, (err, stats) => {
       if (err || !stats) fail(err ?? new Error("webpack returned no stats"));
       else if (stats.hasErrors()) fail(new Error(stats.toString({ all: false, errors: true })));
       else done();
@@ -55,8 +55,8 @@ async function buildBundles(out: string): Promise<{ prod: string; harness: strin
   const prodConfig = require(join(ROOT, "webpack.config.js"))({}, { mode: "production" }) as webpack.Configuration;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const harnessConfig = require(join(__dirname, "webpack.harness.js"))(harness) as webpack.Configuration;
-  await compile({ ...prodConfig, output: { ...prodConfig.output, path: prod } });
-  await compile(harnessConfig);
+  // BLOC_BROWSER_REUSE=1 with BLOC_BROWSER_OUT=<dir>: serve an earlier build (quicker iterations).
+  if (!process.env.BLOC_BROWSER_REUSE) await compile([{ ...prodConfig, output: { ...prodConfig.output, path: prod } }, harnessConfig]);
   return { prod, harness };
 }
 
@@ -187,8 +187,14 @@ function writtenTotals(wb: WorkbookSnapshot, expected: BuildResult): Record<stri
 async function openHarness(ctx: BrowserContext, base: string, query: string, errors: string[]): Promise<Page> {
   const page = await ctx.newPage();
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
   await page.goto(`${base}/harness/?${query}`);
-  await page.waitForSelector('[data-testid="counts"]', { timeout: 30_000 });
+  try {
+    await page.waitForSelector('[data-testid="counts"]', { timeout: 30_000 });
+  } catch (e) {
+    const body = await page.evaluate(() => `${document.body.getAttribute("data-harness-error") ?? ""} ${document.body.innerText}`);
+    throw new Failure(`the pane did not show its issue counts: ${body.trim().slice(0, 600)}; page errors: ${JSON.stringify(errors)}`);
+  }
   return page;
 }
 
@@ -196,7 +202,8 @@ async function openHarness(ctx: BrowserContext, base: string, query: string, err
 
 async function main(): Promise<number> {
   const t0 = Date.now();
-  const work = mkdtempSync(join(tmpdir(), "bloc-browser-"));
+  const keep = process.env.BLOC_BROWSER_OUT;
+  const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "bloc-browser-"));
   const profile = mkdtempSync(join(tmpdir(), "bloc-chromium-"));
   let server: Server | null = null;
   let ctx: BrowserContext | null = null;
@@ -232,6 +239,8 @@ async function main(): Promise<number> {
       headless: true,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
       viewport: { width: 380, height: 900 },
+      // Screenshots without half-finished transitions.
+      reducedMotion: "reduce",
       locale: "vi-VN",
       timezoneId: "Asia/Ho_Chi_Minh",
     });
@@ -296,7 +305,9 @@ async function main(): Promise<number> {
           same(await page.evaluate(() => window.__harness!.fake.activeSheetName), "Kiểm tra", "active sheet after a build with errors");
           await page.screenshot({ path: join(SHOTS, "taskpane-vi.png"), fullPage: true });
 
-          await page.getByTitle(vi.goToCell("BTP", defectCells[1])).click();
+          // By keyboard: the issue is a button; Enter activates it.
+          await page.getByTitle(vi.goToCell("BTP", defectCells[1])).focus();
+          await page.keyboard.press("Enter");
           await page.waitForFunction((cell) => window.__harness!.fake.selection?.address === cell, defectCells[1]);
           same(await page.evaluate(() => window.__harness!.fake.selection), { sheet: "BTP", address: defectCells[1] }, "selection");
           same(await page.evaluate(() => window.__harness!.fake.activeSheetName), "BTP", "active sheet after selecting");
@@ -306,6 +317,8 @@ async function main(): Promise<number> {
           check(await page.getByRole("heading", { name: en.issues }).isVisible(), "English issues heading");
           same(await page.getByTestId("counts").textContent(), en.counts(2, 0), "English counts");
           check((await page.locator('[data-sheet="BTP"]').innerText()).includes("is stored as text"), "English issue message");
+          await page.mouse.move(0, 0);
+          await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
           await page.screenshot({ path: join(SHOTS, "taskpane-en.png"), fullPage: true });
           same(errors, [], "page errors");
           await page.close();
@@ -361,7 +374,7 @@ async function main(): Promise<number> {
     await ctx?.close().catch(() => {});
     await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
     rmSync(profile, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
+    if (!keep) rmSync(work, { recursive: true, force: true });
   }
   console.log(`\n${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   return failed ? 1 : 0;
