@@ -9,13 +9,14 @@ import { runCli } from "../src/cli/main";
 const dir = __dirname;
 const input = path.join(dir, "khoi-thi-dua-2-2023.xlsx");
 const out = path.join(dir, "khoi-thi-dua-2-2023.summary.xlsx");
+const docx = path.join(dir, "khoi-thi-dua-2-2023.docx");
 const rel = (p: string) => path.relative(process.cwd(), p);
 
-runCli(["build", rel(input), "--out", rel(out)], {
+runCli(["build", rel(input), "--out", rel(out), "--docx", rel(docx)], {
   out: (s) => process.stdout.write(s + "\n"),
   err: (s) => process.stderr.write(s + "\n"),
   now: () => new Date(),
 }).then((code) => {
-  process.stdout.write(`\nMở ${rel(out)} trong Excel: sheet "Tổng hợp 2023" (tổng hợp, so sánh), "Kiểm tra" (danh sách lỗi).\n`);
+  process.stdout.write(`\nMở ${rel(out)} trong Excel: sheet "Tổng hợp 2023" (tổng hợp, so sánh), "Kiểm tra" (danh sách lỗi), "Tờ trình 2023" (dự thảo tờ trình); tờ trình dạng Word: ${rel(docx)}.\n`);
   process.exitCode = code;
 });

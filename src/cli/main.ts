@@ -2,9 +2,12 @@
 import path from "path";
 import { isLang, formatNumber, type Lang } from "../core/i18n/format";
 import { CLI_TEXT } from "../core/i18n/cli";
+import { issueMessage } from "../core/i18n/messages";
+import { awardText } from "../core/i18n/awards";
 import { buildBloc, type BuildResult } from "../core/pipeline";
 import { buildSummaryText } from "../core/render/text";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
+import { writeDocx } from "../file/docx";
 import { applyPlan, MAX_CELLS } from "../file/xlsx";
 
 export interface CliIo {
@@ -132,20 +135,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const result: BuildResult = buildBloc(loaded.snapshot, { lang, now: io.now().toISOString(), utcOffsetMinutes: -io.now().getTimezoneOffset() });
-  const human = buildSummaryText(result, lang);
+  const names = (codes: string[]) => codes.map((c) => result.roster.find((u) => u.code === c)?.name ?? c).join(", ");
+  const human = buildSummaryText(result, lang) + (result.awards ? `\n${awardText(lang).cliAwards(names(result.awards.flag), names(result.awards.merit), result.awards.ties.length)}` : "");
   const say = args.json ? io.err : io.out;
 
   if (args.command === "build" && out) {
     applyPlan(loaded.workbook, result.plan);
-    const data = Buffer.from(await loaded.workbook.xlsx.writeBuffer());
+    const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: Buffer.from(await loaded.workbook.xlsx.writeBuffer()) }];
+    // The submission and the minutes only from clean data; the summary and "Kiểm tra" regardless.
+    const documents: [string | undefined, typeof result.submission][] = [
+      [args.docx, result.submission],
+      [args.minutes, result.minutes],
+    ];
+    for (const [file, model] of documents) if (file && model) files.push({ path: file, data: await writeDocx(model) });
     try {
-      await writeFilesAtomically([{ path: out, data }]);
+      await writeFilesAtomically(files);
     } catch (e) {
-      io.err(T.writeFailed(out, (e as Error).message));
+      io.err(T.writeFailed(files.map((f) => f.path).join(", "), (e as Error).message));
       return EXIT.unusable;
     }
     say(human);
-    say(T.wrote(out));
+    for (const f of files) say(T.wrote(f.path));
+    if ((args.docx || args.minutes) && result.errors) {
+      io.err(T.noSubmission(result.errors));
+      for (const i of result.issues.filter((x) => x.severity === "error").slice(0, 10)) io.err(`  ${i.code} ${i.sheet}!${i.cell}: ${issueMessage(i, lang, result.catalog)}`);
+      if (result.errors > 10) io.err(`  …`);
+    }
   } else {
     say(human);
   }

@@ -13,7 +13,15 @@ import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
 import type { SheetPlan, WritePlan } from "./plan";
 import { readConfig } from "./read/config";
 import { candidateSheets, inferRoster, inferYear, isScoringSheetName, readUnits } from "./read/units";
+import { awardsJson, decideBlocAwards, unitsWithErrors } from "./awards/bloc";
+import type { AwardResult } from "./awards/rule";
+import type { DocumentModel } from "./document";
+import { awardText } from "./i18n/awards";
+import { readScores, type ScoreSheet } from "./read/scores";
 import { renderCheck } from "./render/check";
+import { renderDocumentSheet } from "./render/document-sheet";
+import { buildMinutes } from "./render/minutes";
+import { buildSubmission } from "./render/submission";
 import { generatedKind } from "./render/marker";
 import { renderSummary } from "./render/summary";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -35,6 +43,7 @@ export interface BuildJson {
   values: Record<string, Record<string, Record<string, number>>>;
   totals: Record<string, Record<string, number>>;
   issues: { code: string; severity: string; sheet: string; cell: string; message: string }[];
+  awards: { ranking: { code: string; score: number; rank: number }[]; flag: string[]; merit: string[] };
 }
 
 export interface BuildResult {
@@ -48,6 +57,13 @@ export interface BuildResult {
   errors: number;
   warnings: number;
   fingerprints: Fingerprints;
+  /** The scoring sheet as read, or null when the workbook has none. */
+  scores: ScoreSheet | null;
+  /** The award rule's outcome (SPEC §6), or null without a scoring sheet. */
+  awards: AwardResult | null;
+  /** The tờ trình and the minutes: null while errors remain (nothing is proposed from bad data). */
+  submission: DocumentModel | null;
+  minutes: DocumentModel | null;
   plan: WritePlan;
   json: BuildJson;
 }
@@ -92,6 +108,17 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   const reports = units.reports;
   const figures = year !== null && compareYear !== null ? computeFigures(reports, catalog, year, compareYear) : null;
 
+  // Scores and awards: a unit with any unresolved error is not proposed.
+  const scoresRead = readScores(wb, roster);
+  issues.push(...scoresRead.issues);
+  const scores = scoresRead.scores;
+  let awards: AwardResult | null = null;
+  if (scores) {
+    const decided = decideBlocAwards(scores, config, roster, unitsWithErrors(issues, roster, reports, scores));
+    awards = decided.result;
+    issues.push(...decided.issues);
+  }
+
   const sorted = sortIssues(issues, wb);
   const { errors, warnings } = countBySeverity(sorted);
 
@@ -123,19 +150,27 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
       sheetName: checkName,
     }),
   );
+  // The submission and the minutes only from clean data.
+  const docInput = { config, roster, catalog, figures, scores, awards, lang };
+  const submission = errors === 0 && figures ? buildSubmission(docInput) : null;
+  const minutes = errors === 0 && figures ? buildMinutes(docInput) : null;
+  if (submission && figures) {
+    sheets.push(renderDocumentSheet(submission, outputName(OUTPUT_SHEETS.submission(figures.year), wb), "submission", awardText(lang).draftNote(builtAt)));
+  }
   const plan: WritePlan = {
     sheets,
     remove: wb.sheets.filter((s) => generatedKind(s) !== null).map((s) => s.name),
     activate: errors || !summaryName ? checkName : summaryName,
   };
 
-  return { config, roster, catalog, reports, figures, issues: sorted, errors, warnings, fingerprints, plan, json: toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear) };
+  const json = { ...toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear), awards: awardsJson(awards) };
+  return { config, roster, catalog, reports, figures, issues: sorted, errors, warnings, fingerprints, scores, awards, submission, minutes, plan, json };
 }
 
 /** Where CONFIG_MISSING points: the sheet the user should add. */
 const OUTPUT_CONFIG_SHEET = "Cấu hình";
 
-function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[], figures: Figures | null, issues: Issue[], catalog: Catalog, lang: Lang, year: number | null, compareYear: number | null): BuildJson {
+function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[], figures: Figures | null, issues: Issue[], catalog: Catalog, lang: Lang, year: number | null, compareYear: number | null): Omit<BuildJson, "awards"> {
   const sheetOf = new Map(reports.map((r) => [r.unit.code, r.sheet]));
   const values: BuildJson["values"] = {};
   for (const r of reports) {

@@ -1,5 +1,6 @@
 /** Errors the excel host raises itself, and every error mapped to a message the user can act on. */
-import { hostMessage, type HostLang, type HostMessageKey, type HostMessageParams } from "../core/i18n/hostMessages";
+import type { Lang } from "../core/i18n/format";
+import { hostMessage, type HostMessageKey, type HostMessageParams } from "../core/i18n/hostMessages";
 
 /** The workbook holds more cells than the add-in reads; raised before any cell is read. */
 export class WorkbookTooLargeError extends Error {
@@ -58,7 +59,7 @@ export function officeErrorKey(err: unknown): HostMessageKey {
   return (code !== undefined && KEY_BY_CODE[code]) || "unknown";
 }
 
-export function officeErrorMessage(err: unknown, lang: HostLang): string {
+export function officeErrorMessage(err: unknown, lang: Lang): string {
   const key = officeErrorKey(err);
   const params: HostMessageParams = {};
   if (err instanceof WorkbookTooLargeError) Object.assign(params, { sheet: err.sheet, cells: err.cellCount, total: err.totalCells, limit: err.limit });

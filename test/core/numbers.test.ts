@@ -25,7 +25,7 @@ describe("parseNumberText reads number text the way people type it", () => {
     ["0.5", 0.5, 0.5],
     // One comma before three digits: a count has no decimals, money could be either.
     ["29,288", 29288, "ambiguous"],
-    ["4,642", 4642, "ambiguous"],
+    ["7,315", 7315, "ambiguous"],
     // Spaces (also non-breaking) group thousands.
     ["4 642,5", 4642.5, 4642.5],
     ["29 288", 29288, 29288],

@@ -411,6 +411,9 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   calculationSuspended: boolean;
+  screenUpdatingSuspended: boolean;
+  /** runtime.enableEvents once the batch ran. */
+  eventsEnabledAfter: boolean;
   /** The error code when the sync failed. */
   failed: string | null;
 }
@@ -672,7 +675,10 @@ defineProps(FakeRuntime, {
 
 class FakeApplication extends FakeObject<FakeExcel> {
   suspendApiCalculationUntilNextSync(): void {
-    this._queueWrite("suspendApiCalculationUntilNextSync", [], () => this._ctx._excel._suspendCalculation());
+    this._queueWrite("suspendApiCalculationUntilNextSync", [], () => this._ctx._excel._suspend("calculation"));
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this._queueWrite("suspendScreenUpdatingUntilNextSync", [], () => this._ctx._excel._suspend("screen"));
   }
 }
 defineProps(FakeApplication, {
@@ -1755,8 +1761,10 @@ export class FakeExcel {
     this.activeSheet = s;
   }
 
-  _suspendCalculation(): void {
-    if (this.current) this.current.record.calculationSuspended = true;
+  _suspend(what: "calculation" | "screen"): void {
+    if (!this.current) return;
+    if (what === "calculation") this.current.record.calculationSuspended = true;
+    else this.current.record.screenUpdatingSuspended = true;
   }
 
   _respond(obj: FakeObject<unknown>, prop: string, value: unknown): void {
@@ -1776,6 +1784,8 @@ export class FakeExcel {
       requestBytes: ops.reduce((s, o) => s + o.bytes, 0),
       responseBytes: 0,
       calculationSuspended: false,
+      screenUpdatingSuspended: false,
+      eventsEnabledAfter: this.eventsEnabled,
       failed: null,
     };
     this.syncLog.push(record);
@@ -1806,6 +1816,7 @@ export class FakeExcel {
       throw e;
     } finally {
       this.current = null;
+      record.eventsEnabledAfter = this.eventsEnabled;
     }
     ctx._markAllSynced();
   }

@@ -246,6 +246,10 @@ export interface ConfigOptions {
   indicatorTable?: CellValue[][];
   /** Blank columns left of the keys. */
   left?: number;
+  /** Rewrite each key label ("Năm báo cáo" → "Năm báo cáo:", upper case …). */
+  keyLabel?: (label: string) => string;
+  /** Roster header labels in place of the style's. */
+  rosterHeader?: [string, string, string];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,6 +266,8 @@ export interface UnitSheetOptions {
   /** The sheet name; default the roster's sheet (the unit code). */
   sheet?: string;
   labels?: LabelStyle;
+  /** Header labels in place of the style's ("ĐVT", "Nội dung", "TT" …). */
+  headerLabels?: Partial<Record<"stt" | "code" | "name" | "uom" | "note" | "figures", string>>;
   /** Rows above the header, one text each (in the first column). */
   titleRows?: string[];
   /** Merge each title row across the table's width. */
@@ -293,6 +299,10 @@ export interface UnitSheetOptions {
   indicators?: string[];
   /** Rows after the indicators. */
   extraRows?: ExtraRow[];
+  /** Rows between the header and the first indicator, cell by cell from the first column ("(1) (2) (3) …"). */
+  rowsUnderHeader?: CellValue[][];
+  /** Rows written after everything else, cell by cell from the first column (a signature block …). */
+  footerRows?: CellValue[][];
   /** A unit of measure per indicator code, in place of the catalog's. */
   uom?: Record<string, CellValue>;
   /** 0-based top-left of the used range. */
@@ -619,11 +629,12 @@ export class BlocBuilder {
       const v = o.values && f in o.values ? o.values[f]! : defaults[f];
       if (o.values && f in o.values && o.values[f] === null) continue;
       keyCells.set(f, addr(r, left + 1));
-      row([CONFIG_KEY_LABELS[style][f], v]);
+      const label = CONFIG_KEY_LABELS[style][f];
+      row([o.keyLabel ? o.keyLabel(label) : label, v]);
     }
     row([]);
     const withSheet = o.rosterSheetColumn ?? true;
-    const rl = ROSTER_LABELS[style];
+    const rl = o.rosterHeader ?? ROSTER_LABELS[style];
     row(withSheet ? rl : rl.slice(0, 2));
     const rosterRows: RosterRow[] = o.roster ?? this.units.map((u) => ({ code: u.code, name: u.name, sheet: u.sheet ?? u.code }));
     const rosterCells: string[] = [];
@@ -646,7 +657,7 @@ export class BlocBuilder {
     const u = this.unit(code);
     const o = this.options(code);
     const style = o.labels ?? "vi";
-    const L = HEADER_LABELS[style];
+    const L = { ...HEADER_LABELS[style], ...o.headerLabels };
     const top = o.top ?? 0;
     const left = o.left ?? 0;
     const years = o.years ?? [this.year, this.compareYear];
@@ -701,6 +712,11 @@ export class BlocBuilder {
     }
     for (const [y, col] of yearCols) put(grid, yearRow, col, { value: yearLabel(y, y === this.year) });
     r = yearRow + 1;
+    for (const f of o.rowsUnderHeader ?? []) {
+      f.forEach((v, i) => put(grid, r, i, { value: v }));
+      if (!f.length) put(grid, r, 0, { value: null });
+      r++;
+    }
 
     // Indicator rows.
     const wanted = o.indicators ?? this.catalog.map((i) => i.code);
@@ -749,6 +765,12 @@ export class BlocBuilder {
       }
       put(grid, r, 0, { value: grid.values[r]?.[0] ?? null });
       extraRows.push(top + r);
+      r++;
+    }
+
+    for (const f of o.footerRows ?? []) {
+      f.forEach((v, i) => put(grid, r, i, { value: v }));
+      if (!f.length) put(grid, r, 0, { value: null });
       r++;
     }
 

@@ -3,7 +3,7 @@
  * language. Hosts pick the key; wording lives only here.
  */
 
-export type HostLang = "vi" | "en";
+import { formatNumber, type Lang } from "./format";
 
 export type HostMessageKey =
   | "itemNotFound"
@@ -20,7 +20,7 @@ export type HostMessageKey =
   | "unknown";
 
 /** Placeholders: {sheet}, {cells}, {total}, {limit}, {detail}. */
-export const HOST_MESSAGES: { vi: Record<HostMessageKey, string>; en: Record<HostMessageKey, string> } = {
+export const HOST_MESSAGES: Record<Lang, Record<HostMessageKey, string>> = {
   vi: {
     itemNotFound: "Không tìm thấy sheet hoặc vùng dữ liệu cần thiết.",
     nameTaken:
@@ -61,11 +61,10 @@ export const HOST_MESSAGES: { vi: Record<HostMessageKey, string>; en: Record<Hos
 
 export type HostMessageParams = Partial<Record<"sheet" | "cells" | "total" | "limit" | "detail", string | number>>;
 
-export function hostMessage(key: HostMessageKey, lang: HostLang, params: HostMessageParams = {}): string {
-  const numbers = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US");
+export function hostMessage(key: HostMessageKey, lang: Lang, params: HostMessageParams = {}): string {
   return HOST_MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name as keyof HostMessageParams];
     if (v === undefined) return whole;
-    return typeof v === "number" ? numbers.format(v) : v;
+    return typeof v === "number" ? formatNumber(v, lang) : v;
   });
 }

@@ -108,8 +108,10 @@ const VI: Record<IssueCode, Render> = {
       maxMissing: `Thiếu điểm tối đa của tiêu chí "${p.criterion}" (dòng "Điểm tối đa").`,
       unitUnknown: `Mã đơn vị "${p.unit}" trên bảng chấm điểm không có trong danh sách đơn vị.`,
       unitMissing: `Đơn vị ${p.unit} chưa có dòng trên bảng chấm điểm.`,
+      duplicate: `Đơn vị ${p.unit} có hai dòng trên bảng chấm điểm (dòng đầu ở ô ${p.first}); dòng này không được tính.`,
+      votes: `Số phiếu "${p.text}" ("${p.criterion}", đơn vị ${p.unit}) phải là số nguyên từ 0 đến ${p.max} (số đơn vị trong Khối).`,
     })[String(p.reason)] ?? `Điểm không hợp lệ (${p.unit}).`,
-  SCORE_TIE: (p) => `Các đơn vị ${p.units} bằng điểm (${p.score}) tại ranh giới xét ${p.award === "flag" ? "Cờ thi đua" : "Bằng khen"}; Khối cần bỏ phiếu để quyết định.`,
+  SCORE_TIE: (p, h) => `Các đơn vị ${p.units} bằng điểm (${h.num(p.score)} điểm) tại ranh giới xét ${p.award === "flag" ? "Cờ thi đua" : "Bằng khen"}; Khối cần bỏ phiếu để quyết định.`,
 };
 
 const EN: Record<IssueCode, Render> = {
@@ -153,8 +155,10 @@ const EN: Record<IssueCode, Render> = {
       maxMissing: `Criterion "${p.criterion}" has no maximum (row "Điểm tối đa").`,
       unitUnknown: `Unit code "${p.unit}" on the scoring sheet is not on the roster.`,
       unitMissing: `Unit ${p.unit} has no row on the scoring sheet.`,
+      duplicate: `Unit ${p.unit} has two rows on the scoring sheet (the first at ${p.first}); this one is not counted.`,
+      votes: `Vote count "${p.text}" ("${p.criterion}", unit ${p.unit}) must be a whole number from 0 to ${p.max} (the number of units in the bloc).`,
     })[String(p.reason)] ?? `Invalid score (${p.unit}).`,
-  SCORE_TIE: (p) => `Units ${p.units} are tied (${p.score}) at the ${p.award === "flag" ? "Emulation Flag" : "Certificate of Merit"} boundary; the bloc must vote.`,
+  SCORE_TIE: (p, h) => `Units ${p.units} are tied (${h.num(p.score)} points) at the ${p.award === "flag" ? "Emulation Flag" : "Certificate of Merit"} boundary; the bloc must vote.`,
 };
 
 const TABLES: Record<Lang, Record<IssueCode, Render>> = { vi: VI, en: EN };

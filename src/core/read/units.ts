@@ -59,23 +59,31 @@ export function readUnits(wb: WorkbookSnapshot, config: BlocConfig, roster: read
   const used = new Set<SheetSnapshot>();
   const configSheet = config.sheet ?? "";
 
+  // Indexes by folded name, so matching stays linear in the number of sheets.
+  const byName = new Map<string, SheetSnapshot>();
+  const byLabel = new Map<string, SheetSnapshot[]>();
+  const copiesOf = new Map<string, SheetSnapshot[]>();
+  for (const s of candidates) {
+    if (!byName.has(s.name)) byName.set(s.name, s);
+    const l = label(s.name);
+    byLabel.set(l, [...(byLabel.get(l) ?? []), s]);
+    const base = copyOf(s.name);
+    if (base !== null) copiesOf.set(label(base), [...(copiesOf.get(label(base)) ?? []), s]);
+  }
+
+  const rosterSheets = new Set(roster.map((u) => u.sheetName));
   for (const unit of roster) {
-    const exact = candidates.find((s) => s.name === unit.sheetName);
-    const loose = candidates.filter((s) => label(s.name) === label(unit.sheetName));
-    const sheet = exact ?? loose[0];
+    const sheet = byName.get(unit.sheetName) ?? byLabel.get(label(unit.sheetName))?.[0];
     if (!sheet) {
       issues.push(issue("UNIT_SHEET_MISSING", "error", configSheet, unit.cell, { unit: unit.code, sheetName: unit.sheetName }));
       continue;
     }
     used.add(sheet);
-    for (const other of candidates) {
-      if (other === sheet || used.has(other)) continue;
-      const base = copyOf(other.name);
-      const twin = label(other.name) === label(sheet.name) || (base !== null && label(base) === label(sheet.name));
-      if (twin && locateLayout(other)) {
-        used.add(other);
-        issues.push(issue("UNIT_DUPLICATE", "error", other.name, "A1", { unit: unit.code, reason: "sheet", other: sheet.name, sheetName: other.name }));
-      }
+    const twins = [...(byLabel.get(label(sheet.name)) ?? []), ...(copiesOf.get(label(sheet.name)) ?? [])];
+    for (const other of twins) {
+      if (other === sheet || used.has(other) || rosterSheets.has(other.name) || !locateLayout(other)) continue;
+      used.add(other);
+      issues.push(issue("UNIT_DUPLICATE", "error", other.name, "A1", { unit: unit.code, reason: "sheet", other: sheet.name, sheetName: other.name }));
     }
     const read = readUnitSheet(sheet, unit, catalog, year, compareYear);
     issues.push(...read.issues);

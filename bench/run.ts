@@ -1,0 +1,82 @@
+/**
+ * npm run bench [-- --json]: performance as ratios measured in one run, never as absolute
+ * assertions. The engine on 6, 60 and 600 units (linear: 600 ≤ 12 × 60), and the CLI build of a
+ * 300-unit file against a bare exceljs load + save of the same file (≤ 1.5 ×).
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { runCli } from "../src/cli/main";
+import { buildBloc } from "../src/core/pipeline";
+import { syntheticSnapshot, syntheticWorkbook } from "./synthetic";
+
+const json = process.argv.includes("--json");
+const log = (s: string) => (json ? process.stderr : process.stdout).write(s + "\n");
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
+  const t = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+export async function benchEngine(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const n of [6, 60, 600]) {
+    const snap = syntheticSnapshot(n);
+    const runs = n >= 600 ? 5 : 15;
+    buildBloc(snap, { lang: "vi", now: new Date().toISOString() }); // warm-up
+    const ts: number[] = [];
+    for (let i = 0; i < runs; i++) ts.push(await time(() => buildBloc(snap, { lang: "vi", now: new Date().toISOString() })));
+    out[String(n)] = Math.round(median(ts) * 100) / 100;
+    log(`engine, ${n} units: ${out[String(n)]} ms (median of ${runs})`);
+  }
+  return out;
+}
+
+export async function benchCli(units = 300): Promise<{ cliMs: number; exceljsMs: number; ratio: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bs-bench-"));
+  try {
+    const file = path.join(dir, "bloc.xlsx");
+    await syntheticWorkbook(units).xlsx.writeFile(file);
+    const bare = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      fs.writeFileSync(path.join(dir, "bare.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
+    };
+    const io = { out: () => undefined, err: () => undefined, now: () => new Date() };
+    const build = async () => {
+      const code = await runCli(["build", file, "--out", path.join(dir, "cli.xlsx")], io);
+      if (code !== 0) throw new Error(`CLI build exited ${code}`);
+    };
+    await bare();
+    await build();
+    const b: number[] = [];
+    const c: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      b.push(await time(bare));
+      c.push(await time(build));
+    }
+    const res = { cliMs: Math.round(median(c)), exceljsMs: Math.round(median(b)), ratio: Math.round((median(c) / median(b)) * 100) / 100 };
+    log(`CLI build, ${units} units: ${res.cliMs} ms; bare exceljs load+save: ${res.exceljsMs} ms; ratio ${res.ratio} (target ≤ 1.5)`);
+    return res;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const engineMs = await benchEngine();
+  const linear = Math.round((engineMs["600"] / engineMs["60"]) * 100) / 100;
+  log(`600 / 60 units: ${linear} × (target ≤ 12)`);
+  const cli = await benchCli();
+  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs };
+  if (json) process.stdout.write(JSON.stringify(result) + "\n");
+}
+
+if (require.main === module) main();

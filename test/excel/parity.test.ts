@@ -1,0 +1,117 @@
+/**
+ * Parity of the two hosts on the sample workbook: the Excel host reads the snapshot the file host
+ * reads, so the engine gives the same plan; and applying that plan writes the same cells in both.
+ */
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { a1 } from "../../src/core/a1";
+import { buildBloc, type BuildOptions } from "../../src/core/pipeline";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
+import { applyPlan } from "../../src/excel/applyPlan";
+import { readSnapshot } from "../../src/excel/readSnapshot";
+import { loadWorkbook } from "../../src/file/load";
+import { applyPlan as applyFilePlan, workbookSnapshot } from "../../src/file/xlsx";
+import { fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
+
+const SAMPLE = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
+const OPTIONS: BuildOptions = { lang: "vi", now: "2024-01-15T03:00:00.000Z", utcOffsetMinutes: 420 };
+const all = (): boolean => true;
+
+interface Written {
+  value: CellValue;
+  formula: string | null;
+  format: string;
+}
+
+/**
+ * The cells a host wrote, by address. Formula results are left out (the fake does not calculate),
+ * and the file host's HYPERLINK formulas count as the text they show (the Excel host writes that
+ * text with a hyperlink on the cell instead).
+ */
+function written(sheet: SheetSnapshot): Map<string, Written> {
+  const out = new Map<string, Written>();
+  sheet.values.forEach((line, r) =>
+    line.forEach((value, c) => {
+      const f = sheet.formulas[r][c];
+      if (value === null && f === null) return;
+      const link = f !== null && /^=HYPERLINK\(/i.test(f);
+      const address = a1(sheet.top + r, sheet.left + c);
+      out.set(address, { value: f === null || link ? value : null, formula: link ? null : f, format: sheet.numberFormats[r][c] });
+    }),
+  );
+  return out;
+}
+
+/** The sample, optionally with the Vietnamese text number "1.234" typed where BTP's TT01 2023 is. */
+async function sample(defect: boolean): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
+  const { workbook } = await loadWorkbook(SAMPLE);
+  if (defect) workbook.getWorksheet("BTP")!.getCell("E7").value = "1.234";
+  return { workbook, snapshot: workbookSnapshot(workbook) };
+}
+
+async function viaFileHost(plan: ReturnType<typeof buildBloc>["plan"], defect = false): Promise<WorkbookSnapshot> {
+  const { workbook } = await sample(defect);
+  applyFilePlan(workbook, plan);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(await workbook.xlsx.writeBuffer());
+  return workbookSnapshot(back);
+}
+
+async function excelBuild(fake: FakeExcel): Promise<ReturnType<typeof buildBloc>> {
+  const snapshot = await fake.run((context) => readSnapshot(context, { supports: all }));
+  const result = buildBloc(snapshot, OPTIONS);
+  await fake.run((context) => applyPlan(context, result.plan, { supports: all }));
+  return result;
+}
+
+describe("parity of the Excel host with the file host", () => {
+  it("reads the sample workbook into the same snapshot, so the engine gives the same plan", async () => {
+    const { snapshot } = await loadWorkbook(SAMPLE);
+    const fake = fakeFromSnapshot(snapshot);
+    const viaExcel = await fake.run((context) => readSnapshot(context, { supports: all }));
+    expect(viaExcel).toEqual(snapshot);
+    expect(buildBloc(viaExcel, OPTIONS).plan).toEqual(buildBloc(snapshot, OPTIONS).plan);
+  });
+
+  it.each([
+    ["the clean sample", false],
+    ["a sample with a number stored as text (issues with links)", true],
+  ])("writes the same cells, number formats, merges and sheet order as the file host for %s", async (_name, defect) => {
+    const { snapshot } = await sample(defect);
+    const { plan, issues } = buildBloc(snapshot, OPTIONS);
+    expect(plan.sheets.length).toBeGreaterThan(1);
+    if (defect) expect(issues).toContainEqual(expect.objectContaining({ code: "VALUE_TEXT_NUMBER", sheet: "BTP", cell: "E7" }));
+
+    const fake = fakeFromSnapshot(snapshot);
+    await fake.run((context) => applyPlan(context, plan, { supports: all }));
+    const excelSide = await fake.run((context) => readSnapshot(context, { supports: all }));
+    const fileSide = await viaFileHost(plan, defect);
+
+    expect(excelSide.sheets.map((s) => s.name)).toEqual(fileSide.sheets.map((s) => s.name));
+    const links = plan.sheets.flatMap((sp) => sp.rows.flatMap((line, r) => (line ?? []).flatMap((cell, c) => (cell?.link ? [{ sheet: sp.name, at: a1(r, c), to: cell.link }] : []))));
+    expect(links.length > 0).toBe(defect);
+    for (const l of links) expect(fake.cell(l.sheet, l.at).hyperlink).toEqual({ documentReference: `'${l.to.sheet}'!${l.to.cell}` });
+    for (const sp of plan.sheets) {
+      const e = excelSide.sheets.find((s) => s.name === sp.name)!;
+      const f = fileSide.sheets.find((s) => s.name === sp.name)!;
+      expect([sp.name, written(e)]).toEqual([sp.name, written(f)]);
+      expect([sp.name, [...e.merges].sort()]).toEqual([sp.name, [...f.merges].sort()]);
+    }
+  });
+
+  it("recognises its own outputs on a rerun and replaces them, as the file host does", async () => {
+    const { snapshot } = await loadWorkbook(SAMPLE);
+    const fake = fakeFromSnapshot(snapshot);
+    const first = await excelBuild(fake);
+    const namesAfterFirst = fake.sheetNames();
+    const second = await excelBuild(fake);
+
+    expect([...second.plan.remove].sort()).toEqual(first.plan.sheets.map((s) => s.name).sort());
+    expect(fake.sheetNames()).toEqual(namesAfterFirst);
+    // The rerun's plan is the first one's, apart from what it replaces.
+    expect({ ...second.plan, remove: [] }).toEqual({ ...first.plan, remove: [] });
+
+    const fileRerun = buildBloc(await viaFileHost(first.plan), OPTIONS);
+    expect(second.plan).toEqual(fileRerun.plan);
+  });
+});
