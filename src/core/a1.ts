@@ -60,11 +60,15 @@ export function rangeA1(top: number, left: number, bottom: number, right: number
 }
 
 /**
- * A sheet name as it must appear in a formula: quoted unless it is a plain identifier,
- * with apostrophes doubled ('O''Brien'!A1).
+ * A sheet name as it must appear in a formula: quoted unless it is a plain identifier that cannot
+ * be read as something else (an A1 cell, a boolean, or anything starting like an R1C1 reference:
+ * "C", "R1C1b", "rc2z"), with apostrophes doubled ('O''Brien'!A1). Quoting more is always safe.
  */
 export function quoteSheet(name: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(TRUE|FALSE)$/i.test(name) && !/^R\d*C\d*$/i.test(name)) return name;
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name);
+  const looksLikeA1 = /^[A-Za-z]{1,3}\d+/.test(name);
+  const looksLikeR1C1 = /^[rc]([rc\d]|$)/i.test(name);
+  if (plain && !looksLikeA1 && !looksLikeR1C1 && !/^(TRUE|FALSE)$/i.test(name)) return name;
   return `'${name.replace(/'/g, "''")}'`;
 }
 

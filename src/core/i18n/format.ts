@@ -15,10 +15,11 @@ export function formatNumber(n: number, lang: Lang, opts: { maxDecimals?: number
   const min = Math.min(opts.minDecimals ?? 0, max);
   const group = lang === "vi" ? "." : ",";
   const dec = lang === "vi" ? "," : ".";
-  const neg = n < 0;
   const fixed = Math.abs(n).toFixed(max);
   let [int, frac = ""] = fixed.split(".");
   frac = frac.replace(/0+$/, "");
+  // The sign of what is shown: a number that rounds to zero has none ("0", not "-0").
+  const neg = n < 0 && /[1-9]/.test(int + frac);
   while (frac.length < min) frac += "0";
   int = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return (neg ? "-" : "") + int + (frac ? dec + frac : "");

@@ -3,7 +3,7 @@ import { a1 } from "../a1";
 import type { Indicator } from "../catalog";
 import { issue, type Issue } from "../issues";
 import type { Catalog, UnitLayout } from "../model";
-import { cellAt, sheetBounds, type SheetSnapshot, type CellValue } from "../snapshot";
+import { cellAt, isCellError, sheetBounds, type SheetSnapshot, type CellValue } from "../snapshot";
 import { label } from "../text";
 import { cellText, isBlank, matchColumn, type ColumnAliases } from "./grid";
 
@@ -92,8 +92,33 @@ export function locateLabelsOnly(sheet: SheetSnapshot): number | null {
 }
 
 /** Strip list markers: "1.", "I.", "a)", "-", "•". */
+/** Strip list markers: "1.", "I.", "a)", "II.1.", "II.1.a)", "1.2", "-", "•". */
 function stripEnumerator(s: string): string {
-  return s.replace(/^\s*(?:[-–+•*]|(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])[.)])\s+/i, "");
+  return s.replace(/^\s*(?:[-–+•*]|(?:(?:[ivxlc]+|\d+|[a-z])[.)])+\d*|\d+(?:\.\d+)+)\s+/i, "");
+}
+
+/** A cell that could be an indicator code ("TT01", "PCTN01", "X-9"), not a note or a numbering. */
+function looksLikeCode(s: string): boolean {
+  return /^[A-Za-zĐđ]{1,8}[-_.]?\d{1,4}[A-Za-z]?$/.test(s.trim());
+}
+
+/** A figure, typed or as text: what makes a row with an unknown name worth reporting. */
+function looksLikeFigure(v: CellValue): boolean {
+  if (typeof v === "number" || isCellError(v)) return true;
+  return typeof v === "string" && /^[\s\d.,\-−+]+$/.test(v) && /\d/.test(v) && !/^\s*\(?\d{1,2}\)?\s*$/.test(v);
+}
+
+/** "(1) (2) (3) …", "1 2 3 …", "A B C D 1 2 3": the column-numbering row of a report form. */
+function isNumberingRow(sheet: SheetSnapshot, r: number): boolean {
+  const b = sheetBounds(sheet);
+  let cells = 0;
+  for (let c = b.left; c < b.right; c++) {
+    const v = cellAt(sheet, r, c);
+    if (isBlank(v)) continue;
+    cells++;
+    if (!/^\(?([A-Za-z]|\d{1,2})\)?$/.test(cellText(v))) return false;
+  }
+  return cells >= 2;
 }
 
 function tokens(s: string): string[] {
@@ -148,14 +173,15 @@ export function readIndicatorRows(sheet: SheetSnapshot, layout: UnitLayout, cata
   for (let r = layout.headerRow + 1; r < b.bottom; r++) {
     const codeV = layout.codeCol !== null ? cellAt(sheet, r, layout.codeCol) : null;
     const nameV = layout.nameCol !== null ? cellAt(sheet, r, layout.nameCol) : null;
-    const hasValues = yearCols.some((c) => !isBlank(cellAt(sheet, r, c)));
     if (isBlank(codeV) && isBlank(nameV)) continue;
+    if (isNumberingRow(sheet, r)) continue;
+    const hasFigures = yearCols.some((c) => looksLikeFigure(cellAt(sheet, r, c)));
     const code = cellText(codeV);
     const ind = (code && matchByCode(code, catalog)) || (!isBlank(nameV) ? matchByName(cellText(nameV), catalog) : null);
     const at = a1(r, layout.codeCol !== null && code ? layout.codeCol : (layout.nameCol ?? layout.codeCol ?? b.left));
     if (!ind) {
-      // A heading row ("I. Công tác thanh tra") has neither a code nor figures.
-      if (hasValues || code) issues.push(issue("INDICATOR_UNKNOWN", "warning", sheet.name, at, { label: code || cellText(nameV) }));
+      // Headings ("I. Công tác thanh tra"), notes and signature blocks have neither a code nor figures.
+      if (hasFigures || looksLikeCode(code)) issues.push(issue("INDICATOR_UNKNOWN", "warning", sheet.name, at, { label: code || cellText(nameV) }));
       continue;
     }
     const first = seen.get(ind.code);

@@ -71,7 +71,7 @@ export function readUnits(wb: WorkbookSnapshot, config: BlocConfig, roster: read
     if (base !== null) copiesOf.set(label(base), [...(copiesOf.get(label(base)) ?? []), s]);
   }
 
-  const rosterSheets = new Set(roster.map((u) => u.sheetName));
+  const rosterSheets = new Set(roster.map((u) => label(u.sheetName)));
   for (const unit of roster) {
     const sheet = byName.get(unit.sheetName) ?? byLabel.get(label(unit.sheetName))?.[0];
     if (!sheet) {
@@ -81,7 +81,7 @@ export function readUnits(wb: WorkbookSnapshot, config: BlocConfig, roster: read
     used.add(sheet);
     const twins = [...(byLabel.get(label(sheet.name)) ?? []), ...(copiesOf.get(label(sheet.name)) ?? [])];
     for (const other of twins) {
-      if (other === sheet || used.has(other) || rosterSheets.has(other.name) || !locateLayout(other)) continue;
+      if (other === sheet || used.has(other) || rosterSheets.has(label(other.name)) || !locateLayout(other)) continue;
       used.add(other);
       issues.push(issue("UNIT_DUPLICATE", "error", other.name, "A1", { unit: unit.code, reason: "sheet", other: sheet.name, sheetName: other.name }));
     }

@@ -1,6 +1,6 @@
 /**
- * KNOWN BUGS in src/core, each pinned by a test that fails today and must pass once fixed.
- * Do not skip these: fix the engine (see the comment on each describe for file, line and cause).
+ * Regressions: edge cases the core tests found in src/core (now fixed), each pinned by a test.
+ * The comment on each describe says what went wrong and why.
  */
 import { quoteSheet } from "../../src/core/a1";
 import { formatNumber, formatPercent } from "../../src/core/i18n/format";
@@ -12,14 +12,14 @@ const Y = 2031;
 const C = 2030;
 
 /**
- * BUG 1 — src/core/a1.ts:67 quoteSheet. Excel quotes a sheet name that is an R1C1 reference or
+ * Was: src/core/a1.ts quoteSheet. Excel quotes a sheet name that is an R1C1 reference or
  * starts with one: "R", "C" (a whole row / column in R1C1), "R1C1b", "RC2z", "C16384Z" … The
  * check only quotes /^R\d*C\d*$/, so =R!E5 or =C!E5 is written, which Excel reads as an R1C1
  * reference, not as the sheet "R" / "C" (Office.js rejects or misreads the formula).
  * Reference: XlsxWriter's quote_sheetname test table, extracted from Excel files
  * (jmcnamara/XlsxWriter, xlsxwriter/test/utility/test_quote_sheetname.py, "Rule 4").
  */
-describe("BUG 1: sheet names that are (or start with) R1C1 references are quoted in formulas", () => {
+describe("sheet names that are (or start with) R1C1 references are quoted in formulas", () => {
   test.each([
     ["R", "'R'"],
     ["C", "'C'"],
@@ -42,7 +42,7 @@ describe("BUG 1: sheet names that are (or start with) R1C1 references are quoted
 });
 
 /**
- * BUG 2 — src/core/read/unitSheet.ts:151–158 readIndicatorRows. Every row below the header that
+ * Was: src/core/read/unitSheet.ts:151–158 readIndicatorRows. Every row below the header that
  * has any text in the code column, or any text in a year column, is taken for an indicator row;
  * when it matches none it becomes INDICATOR_UNKNOWN. The standard layout of a Vietnamese report
  * form (biểu mẫu) then gives spurious warnings on every unit sheet:
@@ -53,7 +53,7 @@ describe("BUG 1: sheet names that are (or start with) R1C1 references are quoted
  * looks like a code, or if a year cell holds a number (or number text).
  * Actual: 1–3 INDICATOR_UNKNOWN warnings per unit sheet. Expected: none.
  */
-describe("BUG 2: the usual non-data rows of a report form are not taken for unknown indicators", () => {
+describe("the usual non-data rows of a report form are not taken for unknown indicators", () => {
   const cases: [string, ConstructorParameters<typeof BlocBuilder>[0]][] = [
     ["a column-numbering row (1) (2) (3) … under the header", { unitSheet: { rowsUnderHeader: [["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"]] } }],
     ["a column-numbering row 1 2 3 … under the header", { unitSheet: { rowsUnderHeader: [[1, 2, 3, 4, 5, 6, 7]] } }],
@@ -79,7 +79,7 @@ describe("BUG 2: the usual non-data rows of a report form are not taken for unkn
 });
 
 /**
- * BUG 3 — src/core/read/units.ts:74 and :84 readUnits. `rosterSheets` holds the roster's sheet
+ * Was: src/core/read/units.ts:74 and :84 readUnits. `rosterSheets` holds the roster's sheet
  * names verbatim and is tested with the sheet's exact name, while the roster itself is matched to
  * sheets case- and diacritics-insensitively (line 76). A roster that writes a sheet name in
  * another case ("vụ 1 (2)" for the sheet "Vụ 1 (2)") makes the engine report that sheet as
@@ -87,7 +87,7 @@ describe("BUG 2: the usual non-data rows of a report form are not taken for unkn
  * for its own unit. Fix: compare folded names (label()) in rosterSheets.
  * Actual: [UNIT_DUPLICATE@Vụ 1 (2)!A1 (error)]. Expected: no issue.
  */
-describe("BUG 3: a roster sheet name written in another case is not taken for a copy of another unit's sheet", () => {
+describe("a roster sheet name written in another case is not taken for a copy of another unit's sheet", () => {
   test("roster \"vụ 1 (2)\" for the sheet \"Vụ 1 (2)\" beside the unit sheet \"Vụ 1\"", () => {
     const units = [
       { code: "V1", name: "Vụ 1", sheet: "Vụ 1" },
@@ -113,12 +113,12 @@ describe("BUG 3: a roster sheet name written in another case is not taken for a 
 });
 
 /**
- * BUG 4 — src/core/i18n/format.ts:18 formatNumber. The sign is taken from the unrounded number,
+ * Was: src/core/i18n/format.ts:18 formatNumber. The sign is taken from the unrounded number,
  * so a small negative number that rounds to zero prints as "-0" ("-0,0%" through formatPercent).
  * Visible in src/core/render/text.ts:28 (the command line's summary): a bloc total one unit
  * below a large compare-year total shows "-0,0%". Expected "0" / "0,0%".
  */
-describe("BUG 4: a number that rounds to zero is written without a minus sign", () => {
+describe("a number that rounds to zero is written without a minus sign", () => {
   test("formatNumber and formatPercent", () => {
     expect(formatNumber(-0.0004, "vi")).toBe("0");
     expect(formatNumber(-0.0004, "en")).toBe("0");
@@ -145,13 +145,13 @@ describe("BUG 4: a number that rounds to zero is written without a minus sign", 
 });
 
 /**
- * BUG 5 — src/core/read/unitSheet.ts:95–97 stripEnumerator. Mixed Roman–Arabic list markers,
+ * Was: src/core/read/unitSheet.ts:95–97 stripEnumerator. Mixed Roman–Arabic list markers,
  * common in Vietnamese documents ("I.1. ", "II.1. ", "III.2. "), are not stripped: the pattern
  * takes a Roman numeral or a dotted Arabic number, not both. The marker's tokens then dilute the
  * fuzzy match and a short name is no longer recognised: "III.2. Chuyển cơ quan điều tra" →
  * INDICATOR_UNKNOWN at the row plus INDICATOR_MISSING (TT06) at the header. Expected: TT06 read.
  */
-describe("BUG 5: mixed Roman–Arabic list markers (\"II.1. \") are stripped before matching a name", () => {
+describe("mixed Roman–Arabic list markers (\"II.1. \") are stripped before matching a name", () => {
   test.each(["I.1. ", "II.1. ", "III.2. ", "II.1.a) "])("%j before every name, rows by name only", (marker) => {
     const fx = new BlocBuilder({ seed: 95, year: Y, compareYear: C, unitSheet: { codeColumn: false } });
     const l = fx.layout("BTP");
