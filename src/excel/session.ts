@@ -162,11 +162,8 @@ export class BlocSession implements BlocHost {
       await nextTick();
       const plan = checked.result.plan;
       onStep("write");
-      await this.run(async (ctx) => {
-        await this.ops.applyPlan(ctx, plan);
-        ctx.workbook.worksheets.getItem(plan.activate).activate();
-        await ctx.sync();
-      });
+      // applyPlan ends by activating plan.activate: the summary, or "Kiểm tra" when there are errors.
+      await this.run((ctx) => this.ops.applyPlan(ctx, plan));
       return { ...checked, activated: plan.activate };
     });
   }

@@ -129,6 +129,25 @@ describe("task pane", () => {
     expect(screen.getByText(/Outputs written, but 3 errors remain; see the "Kiểm tra" sheet/)).toBeTruthy();
   });
 
+  it("says whether the summary in the workbook is out of date, when the engine tells", async () => {
+    const host = new FakeHost(new BlocBuilder().build());
+    const check = host.check.bind(host);
+    let stale: unknown = { stale: true, changed: ["BTP", "BNV"], added: [], removed: [], builtAt: "2031-12-14T01:30:00.000Z" };
+    host.check = async (lang) => {
+      const out = await check(lang);
+      if (out.ok) Object.assign(out.value.result, { stale });
+      return out;
+    };
+    await renderPane(host);
+    expect(screen.getByTestId("status").textContent).toBe("Đã cũ: số liệu nguồn thay đổi sau lần tổng hợp lúc 14/12/2031 08:30 (UTC+07:00). Sheet đã thay đổi: BTP, BNV");
+    stale = { stale: false, changed: [], added: [], removed: [], builtAt: "2031-12-14T01:30:00.000Z" };
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra lại" }));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("Còn khớp với số liệu nguồn; tạo lúc 14/12/2031 08:30 (UTC+07:00)."));
+    stale = null;
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra lại" }));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("Sổ chưa có bảng tổng hợp."));
+  });
+
   it("starts in the language it is given", async () => {
     await renderPane(new FakeHost(new BlocBuilder().build()), "en");
     expect(screen.getByRole("radio", { name: "English" })).toHaveProperty("checked", true);
