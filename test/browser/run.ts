@@ -292,6 +292,19 @@ async function main(): Promise<number> {
         },
       ],
       [
+        "Office's dark theme gives the pane Fluent's dark theme",
+        async () => {
+          const errors: string[] = [];
+          const page = await openHarness(context, base, "workbook=defect&theme=dark", errors);
+          const bg = await page.locator(".fui-FluentProvider").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+          const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+          check(0.2126 * r + 0.7152 * g + 0.0722 * b < 80, `dark background (${bg})`);
+          await page.screenshot({ path: join(SHOTS, "taskpane-dark.png"), fullPage: true });
+          same(errors, [], "page errors");
+          await page.close();
+        },
+      ],
+      [
         "the defect workbook's issues are listed by sheet; Build shows Kiểm tra; clicking an issue selects its cell; English switch",
         async () => {
           const errors: string[] = [];
@@ -303,6 +316,11 @@ async function main(): Promise<number> {
           await page.getByRole("button", { name: vi.build, exact: true }).click();
           await page.getByText(vi.builtWithErrors(2, defectResult.plan.activate)).waitFor();
           same(await page.evaluate(() => window.__harness!.fake.activeSheetName), "Kiểm tra", "active sheet after a build with errors");
+          // The bar's width is animated: shoot once it is full.
+          await page.waitForFunction(() => {
+            const bar = document.querySelector(".fui-ProgressBar__bar");
+            return !!bar && bar.getBoundingClientRect().width >= (bar.parentElement?.getBoundingClientRect().width ?? Infinity) - 1;
+          });
           await page.screenshot({ path: join(SHOTS, "taskpane-vi.png"), fullPage: true });
 
           // By keyboard: the issue is a button; Enter activates it.

@@ -94,7 +94,7 @@ export function IssueList({ issues, catalog, lang, texts, disabled, onSelect }: 
                       data-code={i.code}
                       onClick={() => onSelect(i)}
                     >
-                      <Badge className={s.badge} color={i.severity === "error" ? "danger" : "warning"} appearance="tint" size="small">
+                      <Badge className={s.badge} color={i.severity === "error" ? "danger" : "warning"} appearance="tint" size="medium">
                         {i.severity === "error" ? texts.error : texts.warning}
                       </Badge>
                       <span className={s.cell}>{i.cell}</span>
