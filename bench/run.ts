@@ -9,6 +9,9 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { runCli } from "../src/cli/main";
 import { buildBloc } from "../src/core/pipeline";
+import { applyPlan } from "../src/excel/applyPlan";
+import { readSnapshot } from "../src/excel/readSnapshot";
+import { fakeFromSnapshot } from "../test/support/excelFake";
 import { syntheticSnapshot, syntheticWorkbook } from "./synthetic";
 
 const json = process.argv.includes("--json");
@@ -70,12 +73,36 @@ export async function benchCli(units = 300): Promise<{ cliMs: number; exceljsMs:
   }
 }
 
+/**
+ * One whole build through the Office.js host on the strict Excel fake: syncs per build (read +
+ * write) for 6 and 600 units, and the largest single request (Excel on the web refuses > 5 MB).
+ */
+export async function benchExcelHost(): Promise<{ syncsPerBuild: Record<string, number>; maxRequestBytes: number }> {
+  const syncsPerBuild: Record<string, number> = {};
+  let maxRequestBytes = 0;
+  const supports = () => true;
+  for (const n of [6, 600]) {
+    const fake = fakeFromSnapshot(syntheticSnapshot(n));
+    fake.resetLog();
+    await fake.run(async (ctx) => {
+      const snap = await readSnapshot(ctx, { supports });
+      const res = buildBloc(snap, { lang: "vi", now: new Date().toISOString() });
+      await applyPlan(ctx, res.plan, { supports });
+    });
+    syncsPerBuild[String(n)] = fake.syncCount;
+    maxRequestBytes = Math.max(maxRequestBytes, fake.maxRequestBytes);
+    log(`Office.js host, ${n} units: ${fake.syncCount} syncs per build; largest request ${fake.maxRequestBytes} bytes`);
+  }
+  return { syncsPerBuild, maxRequestBytes };
+}
+
 async function main() {
   const engineMs = await benchEngine();
   const linear = Math.round((engineMs["600"] / engineMs["60"]) * 100) / 100;
   log(`600 / 60 units: ${linear} × (target ≤ 12)`);
   const cli = await benchCli();
-  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs };
+  const host = await benchExcelHost();
+  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, ...host };
   if (json) process.stdout.write(JSON.stringify(result) + "\n");
 }
 

@@ -1,4 +1,5 @@
 /** The command line: argument parsing and exit codes only; the work is the pipeline's and the file host's. */
+import { promises as fs } from "fs";
 import path from "path";
 import { isLang, formatNumber, type Lang } from "../core/i18n/format";
 import { CLI_TEXT } from "../core/i18n/cli";
@@ -9,6 +10,10 @@ import { buildSummaryText } from "../core/render/text";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
 import { writeDocx } from "../file/docx";
 import { applyPlan, MAX_CELLS } from "../file/xlsx";
+import { TEMPLATE_CLI_TEXT } from "../core/i18n/template";
+import { defaultUnits, templatePlan } from "../core/template/build";
+import { checkUnits, parseUnitCodes, parseYear, type TemplateProblem } from "../core/template/options";
+import { templateWorkbook } from "../file/template";
 
 export interface CliIo {
   out: (s: string) => void;
@@ -25,6 +30,7 @@ interface Args {
   docx?: string;
   minutes?: string;
   json: boolean;
+  force: boolean;
   lang: Lang;
   units?: string;
   year?: string;
@@ -45,13 +51,14 @@ function detectLang(argv: string[]): { lang: Lang; bad?: string } {
 
 function parseArgs(argv: string[], lang: Lang): Args {
   const T = CLI_TEXT[lang];
-  const args: Args = { command: argv[0] ?? "", json: false, lang };
+  const args: Args = { command: argv[0] ?? "", json: false, force: false, lang };
   const positional: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     let a = argv[i];
     let inline: string | undefined;
     if (a.startsWith("--") && a.includes("=")) [a, inline] = [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)];
     if (a === "--json") args.json = true;
+    else if (a === "--force") args.force = true;
     else if (a in VALUE_OPTIONS) {
       const v = inline ?? argv[++i];
       if (v === undefined || v === "") throw new UsageError(T.missingValue(a));
@@ -105,7 +112,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv, lang);
-    if (!["build", "validate"].includes(args.command)) throw new UsageError(args.command ? T.unknownCommand(args.command) : T.usage);
+    if (!["build", "validate", "template"].includes(args.command)) throw new UsageError(args.command ? T.unknownCommand(args.command) : T.usage);
+    if (args.command === "template") return await runTemplate(args, io);
     if (!args.input) throw new UsageError(T.noInput);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -166,6 +174,70 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (args.json) io.out(JSON.stringify(result.json, null, 2));
   return result.errors ? EXIT.invalid : EXIT.ok;
+}
+
+function templateProblemText(lang: Lang, p: TemplateProblem): string {
+  const T = TEMPLATE_CLI_TEXT[lang];
+  switch (p.kind) {
+    case "badYear":
+      return T.badYear(p.text);
+    case "noUnits":
+      return T.noUnits;
+    case "tooManyUnits":
+      return T.tooManyUnits(p.count, p.max);
+    case "badCode":
+      return T.badCode(p.code);
+    case "duplicateCode":
+      return T.duplicateCode(p.code);
+    case "reservedCode":
+      return T.reservedCode(p.code);
+  }
+}
+
+/**
+ * `template --out <file.xlsx> [--units A,B] [--year yyyy] [--bloc "…"] [--lang vi|en] [--force]`:
+ * a new bloc workbook. An existing file is never replaced unless --force says so (it may be a
+ * filled-in workbook); the file is written atomically either way.
+ */
+async function runTemplate(args: Args, io: CliIo): Promise<number> {
+  const lang = args.lang;
+  const T = TEMPLATE_CLI_TEXT[lang];
+  const fail = (msg: string) => {
+    io.err(msg);
+    return EXIT.unusable;
+  };
+  if (args.input !== undefined) return fail(T.noInput(args.input));
+  for (const [opt, set] of [["--docx", args.docx], ["--minutes", args.minutes], ["--json", args.json || undefined]] as const) {
+    if (set !== undefined) return fail(T.notForTemplate(opt));
+  }
+  if (!args.out) return fail(T.noOut);
+  if (!/\.xlsx$/i.test(args.out)) return fail(T.notXlsx(args.out));
+  const year = args.year === undefined ? io.now().getFullYear() : parseYear(args.year);
+  if (year === null) return fail(T.badYear(args.year ?? ""));
+  const units = args.units === undefined ? defaultUnits(lang) : parseUnitCodes(args.units);
+  const problems = checkUnits(units);
+  if (problems.length) {
+    for (const p of problems) io.err(templateProblemText(lang, p));
+    return EXIT.unusable;
+  }
+  const out = args.out;
+  if (!args.force) {
+    const exists = await fs.stat(out).then(
+      () => true,
+      () => false,
+    );
+    if (exists) return fail(T.exists(out));
+  }
+  const plan = templatePlan({ lang, year, bloc: args.bloc, units });
+  const wb = await templateWorkbook(plan, io.now());
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  try {
+    await writeFilesAtomically([{ path: out, data }]);
+  } catch (e) {
+    return fail(CLI_TEXT[lang].writeFailed(out, (e as Error).message));
+  }
+  io.out(T.wrote(out, units.length, year));
+  return EXIT.ok;
 }
 
 if (require.main === module) {

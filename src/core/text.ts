@@ -10,10 +10,21 @@ export function fold(s: string): string {
     .trim();
 }
 
+/** Labels repeat on every sheet ("Mã", "Chỉ tiêu" …): remember the folded forms, up to a bound. */
+const labelCache = new Map<string, string>();
+const LABEL_CACHE_MAX = 20000;
+
 /** fold() and drop punctuation at the ends (":" after a key, "*" after a required label). */
 export function label(s: unknown): string {
   if (typeof s !== "string" && typeof s !== "number") return "";
-  return fold(String(s)).replace(/^[\s:*.\-–—]+|[\s:*.\-–—]+$/g, "");
+  const key = String(s);
+  let l = labelCache.get(key);
+  if (l === undefined) {
+    l = fold(key).replace(/^[\s:*.\-–—]+|[\s:*.\-–—]+$/g, "");
+    if (labelCache.size >= LABEL_CACHE_MAX) labelCache.clear();
+    labelCache.set(key, l);
+  }
+  return l;
 }
 
 /** Does the label equal one of the given aliases (already folded by label())? */

@@ -38,4 +38,12 @@ describe("a document laid out on a sheet", () => {
     expect(styleOf("Hà Nội, ngày      tháng      năm 2024")).toBe("docItalic");
     expect(plan.merges).toContain("A1:T1");
   });
+
+  test("keeps every row within Excel's 409-point limit, even for a paragraph naming hundreds of units", () => {
+    const names = Array.from({ length: 600 }, (_, i) => `Thanh tra đơn vị số ${i + 1}`).join(", ");
+    const plan = renderDocumentSheet(newDocument("x", [body(names)]), "Tờ trình 2023", "submission", "Dự thảo");
+    const heights = Object.values(plan.rowHeights ?? {});
+    expect(heights.length).toBeGreaterThan(0);
+    expect(Math.max(...heights)).toBe(409);
+  });
 });

@@ -31,7 +31,7 @@ export const CONFIG_KEYS: ColumnAliases<ConfigKey> = {
   abbreviation: ["Ký hiệu", "Viết tắt", "Tên viết tắt", "Abbreviation"],
 };
 
-const ROSTER_COLUMNS = {
+export const ROSTER_COLUMNS = {
   code: ["Mã", "Mã đơn vị", "Code", "Unit code"],
   name: ["Tên đơn vị", "Đơn vị", "Unit name", "Unit", "Name"],
   sheet: ["Tên sheet", "Sheet", "Sheet name", "Trang tính"],

@@ -28,6 +28,9 @@ export class SheetBuilder {
   }
 }
 
+/** Excel refuses a row taller than 409 points. */
+export const MAX_ROW_HEIGHT = 409;
+
 export const FORMATS = {
   count: "#,##0",
   money: "#,##0.000",

@@ -6,7 +6,7 @@
 import { rangeA1 } from "../a1";
 import type { DocumentModel, Paragraph, Table } from "../document";
 import type { OutputKind, SheetPlan, StyleName } from "../plan";
-import { SheetBuilder } from "./builder";
+import { SheetBuilder, MAX_ROW_HEIGHT } from "./builder";
 import { markerText } from "./marker";
 import { isRule } from "./submission";
 
@@ -73,7 +73,9 @@ export function renderDocumentSheet(model: DocumentModel, sheetName: string, kin
     return lines * lineHeight(p, size) + Math.round((p.spacingAfterPt ?? 0) / 2);
   };
   const setHeight = (row: number, h: number) => {
-    b.rowHeights[row] = Math.max(b.rowHeights[row] ?? 0, h);
+    // A very long paragraph (a list of hundreds of units) is cut at Excel's limit on the sheet;
+    // the .docx keeps it whole.
+    b.rowHeights[row] = Math.min(MAX_ROW_HEIGHT, Math.max(b.rowHeights[row] ?? 0, h));
   };
 
   const writeTable = (t: Table) => {
