@@ -184,6 +184,13 @@ function writtenTotals(wb: WorkbookSnapshot, expected: BuildResult): Record<stri
   return out;
 }
 
+/** Before a screenshot: no hover, no focus ring, no animation running. */
+async function settle(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+}
+
 async function openHarness(ctx: BrowserContext, base: string, query: string, errors: string[]): Promise<Page> {
   const page = await ctx.newPage();
   page.on("pageerror", (e) => errors.push(e.message));
@@ -299,6 +306,7 @@ async function main(): Promise<number> {
           const bg = await page.locator(".fui-FluentProvider").first().evaluate((e) => getComputedStyle(e).backgroundColor);
           const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
           check(0.2126 * r + 0.7152 * g + 0.0722 * b < 80, `dark background (${bg})`);
+          await settle(page);
           await page.screenshot({ path: join(SHOTS, "taskpane-dark.png"), fullPage: true });
           same(errors, [], "page errors");
           await page.close();
@@ -321,6 +329,7 @@ async function main(): Promise<number> {
             const bar = document.querySelector(".fui-ProgressBar__bar");
             return !!bar && bar.getBoundingClientRect().width >= (bar.parentElement?.getBoundingClientRect().width ?? Infinity) - 1;
           });
+          await settle(page);
           await page.screenshot({ path: join(SHOTS, "taskpane-vi.png"), fullPage: true });
 
           // By keyboard: the issue is a button; Enter activates it.
@@ -335,8 +344,7 @@ async function main(): Promise<number> {
           check(await page.getByRole("heading", { name: en.issues }).isVisible(), "English issues heading");
           same(await page.getByTestId("counts").textContent(), en.counts(2, 0), "English counts");
           check((await page.locator('[data-sheet="BTP"]').innerText()).includes("is stored as text"), "English issue message");
-          await page.mouse.move(0, 0);
-          await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+          await settle(page);
           await page.screenshot({ path: join(SHOTS, "taskpane-en.png"), fullPage: true });
           same(errors, [], "page errors");
           await page.close();
