@@ -7,6 +7,7 @@ import { issueMessage } from "../core/i18n/messages";
 import { awardText } from "../core/i18n/awards";
 import { buildBloc, type BuildResult } from "../core/pipeline";
 import { buildSummaryText } from "../core/render/text";
+import { staleText } from "../core/i18n/stale";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
 import { writeDocx } from "../file/docx";
 import { applyPlan, MAX_CELLS } from "../file/xlsx";
@@ -82,6 +83,8 @@ function problemText(lang: Lang, file: string, p: InputProblem): string {
       return T.empty(file);
     case "tooBig":
       return T.tooBig(file, p.mb);
+    case "tooBigUnzipped":
+      return T.tooBigUnzipped(file, p.mb);
     case "encrypted":
       return T.encrypted(file);
     case "notXlsx":
@@ -171,8 +174,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } else {
     say(human);
+    // validate: is the summary already in the workbook still that of these inputs?
+    say(staleText(result.stale, lang, -io.now().getTimezoneOffset()));
   }
-  if (args.json) io.out(JSON.stringify(result.json, null, 2));
+  if (args.json) {
+    const s = result.stale;
+    const stale = s && { stale: s.stale, changed: s.changed, added: s.added, removed: s.removed };
+    const json = args.command === "validate" ? { ...result.json, stale } : result.json;
+    io.out(JSON.stringify(json, null, 2));
+  }
   return result.errors ? EXIT.invalid : EXIT.ok;
 }
 

@@ -12,7 +12,7 @@ import { countBySeverity, issue, type Issue } from "./issues";
 import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
 import type { SheetPlan, WritePlan } from "./plan";
 import { readConfig } from "./read/config";
-import { candidateSheets, inferRoster, inferYear, isScoringSheetName, readUnits } from "./read/units";
+import { inferRoster, inferYear, readUnits } from "./read/units";
 import { awardsJson, decideBlocAwards, unitsWithErrors } from "./awards/bloc";
 import type { AwardResult } from "./awards/rule";
 import type { DocumentModel } from "./document";
@@ -25,6 +25,7 @@ import { buildSubmission } from "./render/submission";
 import { generatedKind } from "./render/marker";
 import { renderSummary } from "./render/summary";
 import type { WorkbookSnapshot } from "./snapshot";
+import { detectStale, inputSheets, type Staleness } from "./stale";
 
 export interface BuildOptions {
   lang: Lang;
@@ -57,6 +58,8 @@ export interface BuildResult {
   errors: number;
   warnings: number;
   fingerprints: Fingerprints;
+  /** Against the earlier build found in the workbook (before this build's outputs); null when none. */
+  stale: Staleness | null;
   /** The scoring sheet as read, or null when the workbook has none. */
   scores: ScoreSheet | null;
   /** The award rule's outcome (SPEC §6), or null without a scoring sheet. */
@@ -122,10 +125,9 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   const sorted = sortIssues(issues, wb);
   const { errors, warnings } = countBySeverity(sorted);
 
-  // Inputs: the config, every unit sheet read, the scoring sheet.
-  const readSheets = new Set(reports.map((r) => r.sheet));
-  const inputs = wb.sheets.filter((s) => s.name === config.sheet || readSheets.has(s.name) || (isScoringSheetName(s.name) && generatedKind(s) === null));
+  const inputs = inputSheets(wb, { configSheet: config.sheet, unitSheets: reports.map((r) => r.sheet), rosterSheets: roster.map((u) => u.sheetName) });
   const fingerprints = fingerprintSheets(inputs);
+  const stale = detectStale(wb, fingerprints);
 
   const builtAt = formatDateTime(options.now, options.utcOffsetMinutes ?? 0);
   const sheets: SheetPlan[] = [];
@@ -164,7 +166,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   };
 
   const json = { ...toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear), awards: awardsJson(awards) };
-  return { config, roster, catalog, reports, figures, issues: sorted, errors, warnings, fingerprints, scores, awards, submission, minutes, plan, json };
+  return { config, roster, catalog, reports, figures, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, submission, minutes, plan, json };
 }
 
 /** Where CONFIG_MISSING points: the sheet the user should add. */
