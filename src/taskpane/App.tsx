@@ -80,7 +80,7 @@ function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initial
   const texts = uiTexts(lang);
   const [busy, setBusy] = useState<Busy>("checking");
   const [checked, setChecked] = useState<Checked | null>(null);
-  const [lastBuiltAt, setLastBuiltAt] = useState<string | null>(null);
+  const [lastBuild, setLastBuild] = useState<Checked | null>(null);
   const [step, setStep] = useState<BuildStep | null>(null);
   const [progressShown, setProgressShown] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -117,7 +117,7 @@ function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initial
       return;
     }
     setChecked(out.value);
-    setLastBuiltAt(out.value.at);
+    setLastBuild(out.value);
     const { errors } = out.value.result;
     const sheet = out.value.activated;
     setNotice(errors ? { intent: "warning", text: (t) => t.builtWithErrors(errors, sheet) } : { intent: "success", text: (t) => t.builtOk(sheet) });
@@ -182,7 +182,7 @@ function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initial
             {texts.workbook}
           </h2>
           {result ? (
-            <WorkbookInfo result={result} texts={texts} lastBuiltAt={lastBuiltAt} utcOffsetMinutes={utcOffsetMinutes} />
+            <WorkbookInfo result={result} lang={lang} texts={texts} builtNow={lastBuild && checked === lastBuild ? lastBuild.at : null} utcOffsetMinutes={utcOffsetMinutes} />
           ) : busy === "checking" ? (
             <Spinner size="tiny" labelPosition="after" label={texts.reading} />
           ) : null}

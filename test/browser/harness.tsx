@@ -33,8 +33,8 @@ async function main(): Promise<void> {
   const fake = fakeFromSnapshot(snapshot);
   const run: RunBatch = (batch) => fake.run(batch);
   const session = new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, officeErrorMessage }, {
-    // A fixed clock and zone: the screenshots stay the same from run to run.
-    now: () => new Date("2024-01-15T02:30:00.000Z"),
+    // A fixed clock (?now=ISO) and zone: the screenshots stay the same from run to run.
+    now: () => new Date(params.get("now") ?? "2024-01-15T02:30:00.000Z"),
     utcOffsetMinutes: () => 420,
   });
   window.__harness = { fake, workbook: () => ({ sheets: fake.sheetNames().map((n) => fake.cellsOf(n)) }) };

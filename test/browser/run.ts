@@ -18,6 +18,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import webpack from "webpack";
 import { a1, parseA1 } from "../../src/core/a1";
 import { LABELS } from "../../src/core/i18n/labels";
+import { staleText } from "../../src/core/i18n/stale";
 import { UI } from "../../src/core/i18n/ui";
 import type { PlannedCell, SheetPlan } from "../../src/core/plan";
 import { buildBloc, type BuildResult } from "../../src/core/pipeline";
@@ -33,6 +34,8 @@ const OFFICE_JS_DIR = join(ROOT, "node_modules/@microsoft/office-js/dist");
 const SHOTS = join(__dirname, "screenshots");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const NOW = new Date().toISOString();
+/** The harness's clock, so screenshots and build times are the same on every run. */
+const HARNESS_NOW = "2024-01-15T02:30:00.000Z";
 
 // ---------------------------------------------------------------------------------------------
 // Builds
@@ -195,7 +198,7 @@ async function openHarness(ctx: BrowserContext, base: string, query: string, err
   const page = await ctx.newPage();
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
-  await page.goto(`${base}/harness/?${query}`);
+  await page.goto(`${base}/harness/?${query}&now=${encodeURIComponent(HARNESS_NOW)}`);
   try {
     await page.waitForSelector('[data-testid="counts"]', { timeout: 30_000 });
   } catch (e) {
@@ -279,7 +282,7 @@ async function main(): Promise<number> {
         async () => check(gzip <= TASKPANE_INITIAL_JS_BUDGET_BYTES, `${gzip} bytes gzip`),
       ],
       [
-        "Build writes the summary: every bloc total on the sheet equals the engine's JSON total, and the summary is shown",
+        "Build writes the summary: every bloc total on the sheet equals the engine's JSON total, the summary is shown, and a re-check finds it current",
         async () => {
           const errors: string[] = [];
           const page = await openHarness(context, base, "workbook=sample", errors);
@@ -294,6 +297,10 @@ async function main(): Promise<number> {
           same(writtenTotals(wb, sampleResult), expected, `bloc totals ${year} on the written summary`);
           check(expected.TT01 > 0, "TT01 total is positive");
           same(await page.evaluate(() => window.__harness!.fake.activeSheetName), sampleResult.plan.activate, "active sheet");
+          // Checked again, the engine finds its own fingerprints on "Kiểm tra": the summary is current.
+          await page.getByRole("button", { name: vi.recheck, exact: true }).click();
+          const fresh = staleText({ stale: false, changed: [], added: [], removed: [], builtAt: HARNESS_NOW }, "vi", 420);
+          await page.getByTestId("status").getByText(fresh).waitFor();
           same(errors, [], "page errors");
           await page.close();
         },

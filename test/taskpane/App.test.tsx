@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { staleText } from "../../src/core/i18n/stale";
 import { buildBloc } from "../../src/core/pipeline";
+import type { Staleness } from "../../src/core/stale";
 import { App } from "../../src/taskpane/App";
 import { viText } from "../core/helpers/run";
 import { BlocBuilder } from "../support/snapshots";
@@ -32,7 +34,7 @@ describe("task pane", () => {
     expect(screen.getByTestId("year").textContent).toBe("2031");
     const units = within(screen.getByTestId("units")).getAllByRole("listitem").map((li) => li.textContent);
     expect(units).toEqual(["BCAThanh tra Bộ Công an", "BTPThanh tra Bộ Tư pháp", "BQPThanh tra Bộ Quốc phòng", "BNVThanh tra Bộ Nội vụ"]);
-    expect(screen.getByTestId("status").textContent).toBe("Chưa tổng hợp trong phiên này.");
+    expect(screen.getByTestId("status").textContent).toBe('Chưa có bảng tổng hợp nào trong sổ (chưa chạy "Tổng hợp Khối").');
     expect(screen.getByText("Không có lỗi hay cảnh báo nào.")).toBeTruthy();
   });
 
@@ -129,29 +131,35 @@ describe("task pane", () => {
     expect(screen.getByText(/Outputs written, but 3 errors remain; see the "Kiểm tra" sheet/)).toBeTruthy();
   });
 
-  it("says whether the summary in the workbook is out of date, when the engine tells", async () => {
+  it("says whether the summary in the workbook is out of date, in the command line's words", async () => {
     const host = new FakeHost(new BlocBuilder().build());
     const check = host.check.bind(host);
-    let stale: unknown = { stale: true, changed: ["BTP", "BNV"], added: [], removed: [], builtAt: "2031-12-14T01:30:00.000Z" };
+    let stale: Staleness | null = { stale: true, changed: ["BTP", "BNV"], added: [], removed: [], builtAt: "2031-12-14T01:30:00.000Z" };
     host.check = async (lang) => {
       const out = await check(lang);
-      if (out.ok) Object.assign(out.value.result, { stale });
+      if (out.ok) out.value.result.stale = stale;
       return out;
     };
     await renderPane(host);
-    expect(screen.getByTestId("status").textContent).toBe("Đã cũ: số liệu nguồn thay đổi sau lần tổng hợp lúc 14/12/2031 08:30 (UTC+07:00). Sheet đã thay đổi: BTP, BNV");
+    const status = () => screen.getByTestId("status").textContent;
+    expect(status()).toBe(staleText(stale, "vi", 420));
+    expect(status()).toMatch(/^Bảng tổng hợp đã CŨ: .* lúc 14\/12\/2031 08:30 \(UTC\+07:00\)\. .*\n {2}Sheet đã thay đổi: "BTP", "BNV"$/);
     stale = { stale: false, changed: [], added: [], removed: [], builtAt: "2031-12-14T01:30:00.000Z" };
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra lại" }));
-    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("Còn khớp với số liệu nguồn; tạo lúc 14/12/2031 08:30 (UTC+07:00)."));
-    stale = null;
-    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra lại" }));
-    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("Sổ chưa có bảng tổng hợp."));
+    await waitFor(() => expect(status()).toBe(staleText(stale, "vi", 420)));
+    expect(status()).toMatch(/^Bảng tổng hợp còn khớp/);
+    // A build makes the summary current, whatever was read before it.
+    stale = { stale: true, changed: ["BTP"], added: [], removed: [], builtAt: "2031-12-14T01:30:00.000Z" };
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp Khối" }));
+    await waitFor(() => expect(status()).toBe("Đã tổng hợp lúc 15/12/2031 10:00 (UTC+07:00)."));
+    fireEvent.click(screen.getByRole("radio", { name: "English" }));
+    expect(status()).toBe("Built at 15/12/2031 10:00 (UTC+07:00).");
   });
 
   it("starts in the language it is given", async () => {
     await renderPane(new FakeHost(new BlocBuilder().build()), "en");
     expect(screen.getByRole("radio", { name: "English" })).toHaveProperty("checked", true);
-    expect(screen.getByText("Not built in this session yet.")).toBeTruthy();
+    expect(screen.getByText('The workbook holds no summary yet ("Build bloc summary" has not been run).')).toBeTruthy();
   });
 
   it("shows the build's steps as they run, then the outcome", async () => {

@@ -1,6 +1,7 @@
 /** What the engine found in the workbook: bloc, years, units, and whether the summary is current. */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { formatDateTime } from "../../core/i18n/format";
+import { formatDateTime, type Lang } from "../../core/i18n/format";
+import { staleText } from "../../core/i18n/stale";
 import type { UiTexts } from "../../core/i18n/ui";
 import type { BuildResult } from "../../core/pipeline";
 
@@ -14,49 +15,31 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3, margin: 0 },
   value: { margin: 0, minWidth: 0, overflowWrap: "anywhere" },
+  status: { whiteSpace: "pre-line" },
   units: { listStyleType: "none", margin: 0, padding: 0 },
   code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   stale: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   fresh: { color: tokens.colorPaletteGreenForeground1 },
 });
 
-/** The staleness report the engine adds to its result (when it does): read structurally. */
-interface Staleness {
-  stale: boolean;
-  changed?: string[];
-  builtAt?: string | null;
-}
-
-export function stalenessOf(result: BuildResult): Staleness | null | undefined {
-  const s = (result as unknown as { stale?: unknown }).stale;
-  if (s === undefined) return undefined;
-  if (s === null) return null;
-  if (typeof s === "boolean") return { stale: s };
-  if (typeof s === "object" && typeof (s as Staleness).stale === "boolean") return s as Staleness;
-  return undefined;
-}
-
 export interface WorkbookInfoProps {
   result: BuildResult;
+  lang: Lang;
   texts: UiTexts;
-  /** ISO time of this session's last build, if any. */
-  lastBuiltAt: string | null;
+  /** ISO time of the build that produced `result`; null when it came from a check. */
+  builtNow: string | null;
   utcOffsetMinutes: number;
 }
 
-export function WorkbookInfo({ result, texts, lastBuiltAt, utcOffsetMinutes }: WorkbookInfoProps) {
+export function WorkbookInfo({ result, lang, texts, builtNow, utcOffsetMinutes }: WorkbookInfoProps) {
   const s = useStyles();
   const year = result.figures?.year ?? result.config.year;
   const compareYear = result.figures?.compareYear ?? result.config.compareYear;
-  const when = (iso: string | null | undefined) => (iso && !Number.isNaN(Date.parse(iso)) ? formatDateTime(iso, utcOffsetMinutes) : texts.unknownTime);
-  const staleness = stalenessOf(result);
-  let status: { text: string; className?: string };
-  if (staleness === undefined) status = lastBuiltAt ? { text: texts.builtAt(when(lastBuiltAt)) } : { text: texts.notBuilt };
-  else if (staleness === null) status = { text: texts.noSummary };
-  else if (staleness.stale) {
-    const changed = staleness.changed?.length ? ` ${texts.staleSheets(staleness.changed.join(", "))}` : "";
-    status = { text: texts.stale(when(staleness.builtAt)) + changed, className: s.stale };
-  } else status = { text: texts.upToDate(when(staleness.builtAt)), className: s.fresh };
+  // The engine compares the inputs with the fingerprints on "Kiểm tra"; the command line says the same words.
+  // Right after a build the summary is current by construction; the verdict read before it is not.
+  const status = builtNow
+    ? { text: texts.builtAt(formatDateTime(builtNow, utcOffsetMinutes)), className: s.fresh }
+    : { text: staleText(result.stale, lang, utcOffsetMinutes), className: result.stale?.stale ? s.stale : result.stale ? s.fresh : undefined };
 
   return (
     <dl className={s.grid} aria-label={texts.workbook}>
@@ -90,7 +73,7 @@ export function WorkbookInfo({ result, texts, lastBuiltAt, utcOffsetMinutes }: W
         )}
       </dd>
       <dt className={s.term}>{texts.status}</dt>
-      <dd className={`${s.value} ${status.className ?? ""}`} data-testid="status">
+      <dd className={`${s.value} ${s.status} ${status.className ?? ""}`} data-testid="status">
         {status.text}
       </dd>
     </dl>
