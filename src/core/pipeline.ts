@@ -25,7 +25,7 @@ import { buildSubmission } from "./render/submission";
 import { generatedKind } from "./render/marker";
 import { renderSummary } from "./render/summary";
 import type { WorkbookSnapshot } from "./snapshot";
-import { detectStale, inputSheets, type Staleness } from "./stale";
+import { compareFingerprints, inputSheets, readEarlierBuild, type Staleness } from "./stale";
 
 export interface BuildOptions {
   lang: Lang;
@@ -94,6 +94,18 @@ function outputName(wanted: string, wb: WorkbookSnapshot): string {
   for (let k = 2; ; k++) if (!taken(`${wanted} (BS${k})`)) return `${wanted} (BS${k})`;
 }
 
+/**
+ * The earlier outputs this build replaces: sheets with our marker under this year's output names
+ * (or their "(BSn)" variants). A marked sheet the user renamed to keep ("Tổng hợp 2023 (lưu)"),
+ * or last year's "Tổng hợp 2022", stays.
+ */
+function earlierOutputs(wb: WorkbookSnapshot, year: number | null): string[] {
+  const own = new Set([OUTPUT_SHEETS.check(), ...(year !== null ? [OUTPUT_SHEETS.summary(year), OUTPUT_SHEETS.submission(year)] : [])].map((n) => n.toLowerCase()));
+  return wb.sheets
+    .filter((s) => generatedKind(s) !== null && own.has(s.name.toLowerCase().replace(/ \(bs\d+\)$/, "")))
+    .map((s) => s.name);
+}
+
 export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildResult {
   const lang = options.lang;
   const read = readConfig(wb);
@@ -127,7 +139,8 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
 
   const inputs = inputSheets(wb, { configSheet: config.sheet, unitSheets: reports.map((r) => r.sheet), rosterSheets: roster.map((u) => u.sheetName) });
   const fingerprints = fingerprintSheets(inputs);
-  const stale = detectStale(wb, fingerprints);
+  const earlier = readEarlierBuild(wb);
+  const stale = compareFingerprints(earlier, fingerprints);
 
   const builtAt = formatDateTime(options.now, options.utcOffsetMinutes ?? 0);
   const sheets: SheetPlan[] = [];
@@ -150,6 +163,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
       errors,
       warnings,
       sheetName: checkName,
+      reviews: earlier?.reviews,
     }),
   );
   // The submission and the minutes only from clean data.
@@ -161,7 +175,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   }
   const plan: WritePlan = {
     sheets,
-    remove: wb.sheets.filter((s) => generatedKind(s) !== null).map((s) => s.name),
+    remove: earlierOutputs(wb, year),
     activate: errors || !summaryName ? checkName : summaryName,
   };
 

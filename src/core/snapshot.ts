@@ -60,10 +60,14 @@ export function formatAt(sheet: SheetSnapshot, row: number, col: number): string
   return sheet.numberFormats[r][c] ?? "General";
 }
 
-/** Absolute 0-based bounds (exclusive end) of the used range. */
+/**
+ * Absolute 0-based bounds (exclusive end) of the used range. An empty sheet's range is the empty
+ * range at A1, so anything anchored at its top-left points at a real cell.
+ */
 export function sheetBounds(sheet: SheetSnapshot): { top: number; left: number; bottom: number; right: number } {
   const rows = sheet.values.length;
   const cols = rows ? sheet.values[0].length : 0;
+  if (!rows || !cols) return { top: 0, left: 0, bottom: 0, right: 0 };
   return { top: sheet.top, left: sheet.left, bottom: sheet.top + rows, right: sheet.left + cols };
 }
 

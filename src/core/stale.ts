@@ -5,7 +5,8 @@
  */
 import type { Fingerprints } from "./fingerprint";
 import { isScoringSheetName } from "./read/units";
-import { CHECK_FINGERPRINT_COL, CHECK_META_ROWS, CHECK_TABLE_HEADER_ROW } from "./render/check";
+import { OUTPUT_SHEETS } from "./i18n/labels";
+import { CHECK_COLUMNS, CHECK_FINGERPRINT_COL, CHECK_META_ROWS, CHECK_TABLE_HEADER_ROW, reviewKey } from "./render/check";
 import { generatedKind } from "./render/marker";
 import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { label } from "./text";
@@ -40,13 +41,16 @@ export interface EarlierBuild {
   builtAt: string | null;
   overall: string | null;
   sheets: { name: string; hash: string }[];
+  /** Reviewers' notes on the earlier issue list, by reviewKey(code, sheet, cell). */
+  reviews?: Map<string, string>;
 }
 
 const HASH = /^[0-9a-f]{16}$/;
 
 /** The fingerprints an earlier build left on its "Kiểm tra" sheet; null when there is none. */
 export function readEarlierBuild(wb: WorkbookSnapshot): EarlierBuild | null {
-  const sheet = wb.sheets.find((s) => generatedKind(s) === "check");
+  const checks = wb.sheets.filter((s) => generatedKind(s) === "check");
+  const sheet = checks.find((s) => s.name === OUTPUT_SHEETS.check()) ?? checks[0];
   if (!sheet) return null;
   const text = (r: number, c: number) => {
     const v = cellAt(sheet, r, c);
@@ -62,7 +66,13 @@ export function readEarlierBuild(wb: WorkbookSnapshot): EarlierBuild | null {
     if (name === null || name === "") break;
     if (HASH.test(hash)) sheets.push({ name: String(name), hash });
   }
-  return { builtAt: builtAt || null, overall: HASH.test(overall) ? overall : null, sheets };
+  const reviews = new Map<string, string>();
+  for (let r = CHECK_TABLE_HEADER_ROW + 1; r < end; r++) {
+    const note = text(r, CHECK_COLUMNS.review);
+    const code = text(r, CHECK_COLUMNS.code);
+    if (note && code) reviews.set(reviewKey(code, text(r, CHECK_COLUMNS.sheet), text(r, CHECK_COLUMNS.cell)), note);
+  }
+  return { builtAt: builtAt || null, overall: HASH.test(overall) ? overall : null, sheets, reviews };
 }
 
 /** Compare the earlier build's fingerprints with the current inputs'; null when there was no earlier build. */

@@ -367,11 +367,14 @@ describe("rebuilding replaces earlier outputs, recognised by their marker", () =
     expect(again.fingerprints.overall).toBe(before.fingerprints.overall);
   });
 
-  test("an earlier output the user renamed is still recognised and removed", () => {
+  test("an earlier output the user renamed to keep is left alone, and still not read as an input", () => {
     const fx = bloc();
     const { wb } = withOutputs(fx, { [`Tổng hợp ${Y}`]: "Bản tổng hợp cũ" });
     const again = run(wb);
-    expect(again.plan.remove).toContain("Bản tổng hợp cũ");
+    expect(again.plan.remove).not.toContain("Bản tổng hợp cũ");
+    expect(again.plan.remove).toContain("Kiểm tra");
+    expect(again.plan.sheets.map((s) => s.name)).toContain(`Tổng hợp ${Y}`);
+    // Recognised by its marker: not a unit sheet, not a stray sheet, no issue.
     expect(briefs(again)).toEqual([]);
   });
 

@@ -23,11 +23,20 @@ export interface CheckInput {
   errors: number;
   warnings: number;
   sheetName: string;
+  /** Reviewers' notes from the earlier build, by reviewKey(code, sheet, cell). */
+  reviews?: ReadonlyMap<string, string>;
 }
 
 /** Rows of the metadata block, read back by the stale-summary check. */
 export const CHECK_META_ROWS = { builtAt: 2, fingerprint: 3, result: 4 } as const;
 export const CHECK_TABLE_HEADER_ROW = 6;
+/** Columns of the issue table, read back to carry reviewers' notes over to the next build. */
+export const CHECK_COLUMNS = { code: 2, sheet: 3, cell: 4, review: 6 } as const;
+
+/** An issue's identity across builds: the same problem at the same cell keeps its reviewer's note. */
+export function reviewKey(code: string, sheet: string, cell: string): string {
+  return `${code}|${sheet}|${cell}`;
+}
 export const CHECK_FINGERPRINT_COL = 8;
 
 export function renderCheck(input: CheckInput): SheetPlan {
@@ -54,7 +63,8 @@ export function renderCheck(input: CheckInput): SheetPlan {
     if (input.existingSheets.has(i.sheet)) b.set(r, 4, { value: i.cell, style: "link", link: { sheet: i.sheet, cell: i.cell } });
     else b.text(r, 4, i.cell);
     b.text(r, 5, issueMessage(i, input.lang, input.catalog));
-    b.set(r, 6, { style: "review" });
+    const note = input.reviews?.get(reviewKey(i.code, i.sheet, i.cell));
+    b.set(r, CHECK_COLUMNS.review, note ? { value: note, style: "review" } : { style: "review" });
     r++;
   });
 
