@@ -1,0 +1,190 @@
+/**
+ * The one orchestrator the task pane and the ribbon command both use:
+ * read snapshot → buildBloc → apply plan → activate, with progress per step, and every failure
+ * turned into a message the user can act on. Office.js is reached only through the excel host's
+ * functions and a `run` (Excel.run, or a fake's run in tests).
+ */
+import type { Lang } from "../core/i18n/format";
+import { BUILD_STEPS, type BuildStep } from "../core/i18n/ui";
+import type { Issue } from "../core/issues";
+import type { WritePlan } from "../core/plan";
+import { buildBloc, type BuildResult } from "../core/pipeline";
+import { parseA1 } from "../core/a1";
+import { formatAt, type WorkbookSnapshot } from "../core/snapshot";
+import { applyPlan } from "./applyPlan";
+import { officeErrorMessage } from "./errors";
+import { applyNumberFixes } from "./fixTextNumbers";
+import { readSnapshot } from "./readSnapshot";
+import { selectCell } from "./select";
+
+export { BUILD_STEPS, type BuildStep };
+
+/** Excel.run's shape: one batch, one request context. */
+export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** A number to write over a cell that holds it as text (from an issue's `fix`). */
+export interface CellFix {
+  sheet: string;
+  cell: string;
+  value: number;
+  /** The text the cell holds now, for the confirmation list. */
+  text: string;
+  /** The cell's number format when known: a text format ("@") must go, or the number stays text. */
+  numberFormat?: string;
+}
+
+/** What the session needs from the excel host; the real functions live in src/excel. */
+export interface ExcelHostOps {
+  readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot>;
+  applyPlan(context: Excel.RequestContext, plan: WritePlan): Promise<unknown>;
+  selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<unknown>;
+  applyNumberFixes(context: Excel.RequestContext, fixes: readonly CellFix[]): Promise<unknown>;
+  officeErrorMessage(err: unknown, lang: Lang): string;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; error: unknown };
+
+export interface Checked {
+  result: BuildResult;
+  /** ISO time of the check. */
+  at: string;
+}
+
+export interface Built extends Checked {
+  /** The sheet shown when the build ended ("Tổng hợp 2023", or "Kiểm tra" when there are errors). */
+  activated: string;
+}
+
+/** The pane's single door to the workbook: tests hand the pane a fake with the same shape. */
+export interface BlocHost {
+  /** Read and validate without writing anything. */
+  check(lang: Lang): Promise<Outcome<Checked>>;
+  /** The whole build; `onStep` is called as each step starts. */
+  build(lang: Lang, onStep?: (step: BuildStep) => void): Promise<Outcome<Built>>;
+  /** Select a cell (activating its sheet). */
+  select(sheet: string, cell: string, lang: Lang): Promise<Outcome<void>>;
+  /** Write numbers over exactly these cells, then check again (outputs are not rewritten). */
+  fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>>;
+}
+
+/** The one-click fixes the issues offer, one per cell, in issue order. */
+export function fixableCells(issues: readonly Issue[]): CellFix[] {
+  const seen = new Set<string>();
+  const out: CellFix[] = [];
+  for (const i of issues) {
+    if (!i.fix || i.fix.kind !== "setNumber") continue;
+    const key = `${i.sheet}\u0001${i.cell}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ sheet: i.sheet, cell: i.cell, value: i.fix.value, text: String(i.params.text ?? "") });
+  }
+  return out;
+}
+
+/** Let the pane paint a step before synchronous work starts. */
+const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface SessionOptions {
+  /** The clock (tests pin it). */
+  now?: () => Date;
+  /** Minutes east of UTC for times printed on the outputs; defaults to this machine's zone. */
+  utcOffsetMinutes?: () => number;
+}
+
+export class BlocSession implements BlocHost {
+  private readonly now: () => Date;
+  private readonly offset: () => number;
+
+  constructor(
+    private readonly run: RunBatch,
+    private readonly ops: ExcelHostOps,
+    options: SessionOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.offset = options.utcOffsetMinutes ?? (() => -new Date().getTimezoneOffset());
+  }
+
+  /** The last snapshot read, so a fix knows each cell's number format without another read. */
+  private lastSnapshot: WorkbookSnapshot | null = null;
+
+  private async read(): Promise<WorkbookSnapshot> {
+    const snapshot = await this.run((ctx) => this.ops.readSnapshot(ctx));
+    this.lastSnapshot = snapshot;
+    return snapshot;
+  }
+
+  private withFormats(fixes: readonly CellFix[]): CellFix[] {
+    return fixes.map((f) => {
+      if (f.numberFormat !== undefined) return f;
+      const sheet = this.lastSnapshot?.sheets.find((s) => s.name === f.sheet);
+      if (!sheet) return f;
+      try {
+        const { row, col } = parseA1(f.cell);
+        return { ...f, numberFormat: formatAt(sheet, row, col) };
+      } catch {
+        return f;
+      }
+    });
+  }
+
+  private compute(snapshot: WorkbookSnapshot, lang: Lang): Checked {
+    const at = this.now().toISOString();
+    return { result: buildBloc(snapshot, { lang, now: at, utcOffsetMinutes: this.offset() }), at };
+  }
+
+  private async attempt<T>(lang: Lang, work: () => Promise<T>): Promise<Outcome<T>> {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      let message: string;
+      try {
+        message = this.ops.officeErrorMessage(error, lang);
+      } catch {
+        message = error instanceof Error ? error.message : String(error);
+      }
+      return { ok: false, message, error };
+    }
+  }
+
+  check(lang: Lang): Promise<Outcome<Checked>> {
+    return this.attempt(lang, async () => this.compute(await this.read(), lang));
+  }
+
+  build(lang: Lang, onStep: (step: BuildStep) => void = () => {}): Promise<Outcome<Built>> {
+    return this.attempt(lang, async () => {
+      onStep("read");
+      const snapshot = await this.read();
+      // buildBloc validates and computes in one pure call; the pane still shows both steps.
+      onStep("check");
+      await nextTick();
+      const checked = this.compute(snapshot, lang);
+      onStep("compute");
+      await nextTick();
+      const plan = checked.result.plan;
+      onStep("write");
+      // applyPlan ends by activating plan.activate: the summary, or "Kiểm tra" when there are errors.
+      await this.run((ctx) => this.ops.applyPlan(ctx, plan));
+      return { ...checked, activated: plan.activate };
+    });
+  }
+
+  select(sheet: string, cell: string, lang: Lang): Promise<Outcome<void>> {
+    return this.attempt(lang, async () => {
+      await this.run((ctx) => this.ops.selectCell(ctx, sheet, cell));
+    });
+  }
+
+  fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>> {
+    return this.attempt(lang, async () => {
+      const targets = this.withFormats(fixes);
+      if (targets.length) await this.run((ctx) => this.ops.applyNumberFixes(ctx, targets));
+      return this.compute(await this.read(), lang);
+    });
+  }
+}
+
+/** The session over the real workbook: Excel.run and the excel host's functions. */
+export function excelSession(options: SessionOptions = {}): BlocSession {
+  const run: RunBatch = (batch) => Excel.run(batch);
+  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, officeErrorMessage }, options);
+}

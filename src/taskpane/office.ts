@@ -1,0 +1,29 @@
+/** What the pane asks Office about its surroundings: display language and theme. Safe outside Office. */
+import type { Lang } from "../core/i18n/format";
+import { langFromLocale } from "../core/i18n/ui";
+
+function officeContext(): Office.Context | undefined {
+  return typeof Office !== "undefined" ? Office.context : undefined;
+}
+
+/** Vietnamese when Office shows Vietnamese (vi-VN, vi), else English. */
+export function officeLang(): Lang {
+  return langFromLocale(officeContext()?.displayLanguage);
+}
+
+/** "#1f1f1f" or "#fff" → is it a dark colour (relative luminance below one half)? */
+export function isDarkColor(color: string | null | undefined): boolean {
+  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec((color ?? "").trim());
+  if (!m) return false;
+  const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join("") : m[1];
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}
+
+/** Office's dark themes (Black, Dark Gray): isDarkTheme where the host reports it, else the pane's background. */
+export function officeIsDark(): boolean {
+  const theme = officeContext()?.officeTheme as (Office.OfficeTheme & { isDarkTheme?: boolean }) | undefined;
+  if (!theme) return false;
+  if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme;
+  return isDarkColor(theme.bodyBackgroundColor);
+}

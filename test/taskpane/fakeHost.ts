@@ -1,0 +1,60 @@
+/** A BlocHost that answers from buildBloc over a test workbook, recording what the pane asked. */
+import type { Lang } from "../../src/core/i18n/format";
+import type { BuildStep } from "../../src/core/i18n/ui";
+import { buildBloc } from "../../src/core/pipeline";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import type { BlocHost, Built, CellFix, Checked, Outcome } from "../../src/excel/session";
+
+export const NOW = "2031-12-15T03:00:00.000Z";
+
+export class FakeHost implements BlocHost {
+  readonly selected: { sheet: string; cell: string }[] = [];
+  readonly fixed: CellFix[][] = [];
+  readonly steps: BuildStep[] = [];
+  builds = 0;
+  checks = 0;
+  /** When set, the build waits here after each step until `advance()` is called. */
+  gate: (() => void) | null = null;
+  private waiting: (() => void)[] = [];
+
+  constructor(
+    public workbook: WorkbookSnapshot,
+    public failWith: string | null = null,
+  ) {}
+
+  private checked(lang: Lang): Checked {
+    return { result: buildBloc(this.workbook, { lang, now: NOW, utcOffsetMinutes: 420 }), at: NOW };
+  }
+
+  /** Let a gated build go on to its next step. */
+  advance(): void {
+    this.waiting.shift()?.();
+  }
+
+  async check(lang: Lang): Promise<Outcome<Checked>> {
+    this.checks++;
+    return { ok: true, value: this.checked(lang) };
+  }
+
+  async build(lang: Lang, onStep: (step: BuildStep) => void = () => {}): Promise<Outcome<Built>> {
+    this.builds++;
+    for (const s of ["read", "check", "compute", "write"] as const) {
+      this.steps.push(s);
+      onStep(s);
+      if (this.gate) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    if (this.failWith) return { ok: false, message: this.failWith, error: new Error(this.failWith) };
+    const c = this.checked(lang);
+    return { ok: true, value: { ...c, activated: c.result.plan.activate } };
+  }
+
+  async select(sheet: string, cell: string): Promise<Outcome<void>> {
+    this.selected.push({ sheet, cell });
+    return { ok: true, value: undefined };
+  }
+
+  async fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>> {
+    this.fixed.push([...fixes]);
+    return { ok: true, value: this.checked(lang) };
+  }
+}

@@ -1,0 +1,94 @@
+/** The build session over the strict Excel fake, with the excel host's real functions. */
+import { buildBloc } from "../../src/core/pipeline";
+import { applyPlan } from "../../src/excel/applyPlan";
+import { officeErrorMessage } from "../../src/excel/errors";
+import { applyNumberFixes } from "../../src/excel/fixTextNumbers";
+import { readSnapshot } from "../../src/excel/readSnapshot";
+import { selectCell } from "../../src/excel/select";
+import { BlocSession, fixableCells, type BuildStep, type RunBatch } from "../../src/excel/session";
+import { FakeOfficeError, fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
+import { viText } from "../core/helpers/run";
+import { BlocBuilder } from "../support/snapshots";
+
+const NOW = new Date("2031-12-15T03:00:00.000Z");
+
+function session(fake: FakeExcel): BlocSession {
+  const run: RunBatch = (batch) => fake.run(batch);
+  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, officeErrorMessage }, { now: () => NOW, utcOffsetMinutes: () => 420 });
+}
+
+describe("BlocSession", () => {
+  it("reads, checks, computes and writes in that order, then shows the summary", async () => {
+    const b = new BlocBuilder();
+    const fake = fakeFromSnapshot(b.build());
+    const steps: BuildStep[] = [];
+    const out = await session(fake).build("vi", (s) => steps.push(s));
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(steps).toEqual(["read", "check", "compute", "write"]);
+    expect(out.value.activated).toBe(`Tổng hợp ${b.year}`);
+    expect(fake.sheetNames()).toEqual(expect.arrayContaining([`Tổng hợp ${b.year}`, "Kiểm tra"]));
+    expect(fake.activeSheetName).toBe(`Tổng hợp ${b.year}`);
+    expect(out.value.result.json).toEqual(buildBloc(b.build(), { lang: "vi", now: NOW.toISOString(), utcOffsetMinutes: 420 }).json);
+  });
+
+  it("shows Kiểm tra when the build found errors", async () => {
+    const b = new BlocBuilder();
+    b.set("BTP", "TT01", b.year, "abc");
+    const fake = fakeFromSnapshot(b.build());
+    const out = await session(fake).build("vi");
+    expect(out.ok && out.value.activated).toBe("Kiểm tra");
+    expect(fake.activeSheetName).toBe("Kiểm tra");
+  });
+
+  it("checks without writing anything", async () => {
+    const fake = fakeFromSnapshot(new BlocBuilder().build());
+    const names = fake.sheetNames();
+    const out = await session(fake).check("en");
+    expect(out.ok && out.value.result.errors).toBe(0);
+    expect(fake.sheetNames()).toEqual(names);
+    expect(fake.writesApplied).toBe(0);
+  });
+
+  it("selects an issue's cell on its sheet", async () => {
+    const fake = fakeFromSnapshot(new BlocBuilder().build());
+    expect((await session(fake).select("BQP", "E9", "vi")).ok).toBe(true);
+    expect(fake.selection).toEqual({ sheet: "BQP", address: "E9" });
+    expect(fake.activeSheetName).toBe("BQP");
+  });
+
+  it("writes numbers over exactly the fixable cells, even text-formatted ones, and checks again without writing outputs", async () => {
+    const b = new BlocBuilder();
+    const y = b.year;
+    const xld = b.value("BTP", "XLD01", y);
+    const tcd = b.value("BNV", "TCD01", y);
+    b.set("BTP", "XLD01", y, viText(xld));
+    b.set("BNV", "TCD01", y, String(tcd), { format: "@" });
+    const fake = fakeFromSnapshot(b.build());
+    const s = session(fake);
+    const first = await s.check("vi");
+    if (!first.ok) throw first.error;
+    const fixes = fixableCells(first.value.result.issues);
+    expect(fixes.map((f) => [f.sheet, f.cell, f.value, f.text])).toEqual([
+      ["BTP", b.address("BTP", "XLD01", y), xld, viText(xld)],
+      ["BNV", b.address("BNV", "TCD01", y), tcd, String(tcd)],
+    ]);
+    const names = fake.sheetNames();
+    const out = await s.fix(fixes, "vi");
+    if (!out.ok) throw out.error;
+    expect(out.value.result.errors).toBe(0);
+    expect(fake.cell("BTP", b.address("BTP", "XLD01", y)).value).toBe(xld);
+    expect(fake.cell("BNV", b.address("BNV", "TCD01", y)).value).toBe(tcd);
+    expect(fake.sheetNames()).toEqual(names);
+  });
+
+  it("turns an Office error into a message in the pane's language", async () => {
+    const fake = fakeFromSnapshot(new BlocBuilder().build());
+    fake.failOnSync(1, new FakeOfficeError("InvalidOperationInCellEditMode", "edit mode"));
+    const out = await session(fake).build("vi");
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.message).toBe(officeErrorMessage(out.error, "vi"));
+    expect(out.message).not.toMatch(/edit mode/);
+  });
+});
