@@ -5,7 +5,7 @@
  * functions and a `run` (Excel.run, or a fake's run in tests).
  */
 import type { Lang } from "../core/i18n/format";
-import { BUILD_STEPS, type BuildStep } from "../core/i18n/ui";
+import { BUILD_STEPS, templateProblemText, uiTexts, type BuildStep } from "../core/i18n/ui";
 import type { Issue } from "../core/issues";
 import type { WritePlan } from "../core/plan";
 import { buildBloc, type BuildResult } from "../core/pipeline";
@@ -16,6 +16,8 @@ import { officeErrorMessage } from "./errors";
 import { applyNumberFixes } from "./fixTextNumbers";
 import { readSnapshot } from "./readSnapshot";
 import { selectCell } from "./select";
+import { planAddUnit, templatePlan, type AddUnitProblem, type TemplateOptions, type TemplatePlan, type TemplateUnit, type UnitAdditionPlan } from "../core/template";
+import { applyTemplatePlan, applyUnitAddition, TemplateConflictError } from "./template";
 
 export { BUILD_STEPS, type BuildStep };
 
@@ -39,7 +41,16 @@ export interface ExcelHostOps {
   applyPlan(context: Excel.RequestContext, plan: WritePlan): Promise<unknown>;
   selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<unknown>;
   applyNumberFixes(context: Excel.RequestContext, fixes: readonly CellFix[]): Promise<unknown>;
+  applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan): Promise<unknown>;
+  applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan): Promise<unknown>;
   officeErrorMessage(err: unknown, lang: Lang): string;
+}
+
+/** "Thêm sheet đơn vị" refused before anything was written (no config sheet, code taken, …). */
+export class AddUnitRefused extends Error {
+  constructor(readonly problems: AddUnitProblem[]) {
+    super(problems.map((p) => p.kind).join(", "));
+  }
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; error: unknown };
@@ -65,6 +76,10 @@ export interface BlocHost {
   select(sheet: string, cell: string, lang: Lang): Promise<Outcome<void>>;
   /** Write numbers over exactly these cells, then check again (outputs are not rewritten). */
   fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>>;
+  /** "Tạo sổ khối": the template's sheets into the open workbook (refused if a name is taken), then a check. */
+  createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Checked>>;
+  /** "Thêm sheet đơn vị": the unit's sheet plus its roster and scoring rows, then a check. */
+  addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Checked>>;
 }
 
 /** The one-click fixes the issues offer, one per cell, in issue order. */
@@ -138,7 +153,10 @@ export class BlocSession implements BlocHost {
     } catch (error) {
       let message: string;
       try {
-        message = this.ops.officeErrorMessage(error, lang);
+        // Refusals the pane explains itself; everything else is Office's error in the user's words.
+        if (error instanceof TemplateConflictError) message = uiTexts(lang).sheetsExist(error.sheets.join(", "));
+        else if (error instanceof AddUnitRefused) message = error.problems.map((p) => templateProblemText(uiTexts(lang), p)).join(" ");
+        else message = this.ops.officeErrorMessage(error, lang);
       } catch {
         message = error instanceof Error ? error.message : String(error);
       }
@@ -181,10 +199,28 @@ export class BlocSession implements BlocHost {
       return this.compute(await this.read(), lang);
     });
   }
+
+  createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Checked>> {
+    return this.attempt(lang, async () => {
+      const plan = templatePlan(options);
+      await this.run((ctx) => this.ops.applyTemplatePlan(ctx, plan));
+      return this.compute(await this.read(), lang);
+    });
+  }
+
+  addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Checked>> {
+    return this.attempt(lang, async () => {
+      const planned = planAddUnit(await this.read(), unit, lang);
+      if (!planned.plan) throw new AddUnitRefused(planned.problems);
+      const addition = planned.plan;
+      await this.run((ctx) => this.ops.applyUnitAddition(ctx, addition));
+      return this.compute(await this.read(), lang);
+    });
+  }
 }
 
 /** The session over the real workbook: Excel.run and the excel host's functions. */
 export function excelSession(options: SessionOptions = {}): BlocSession {
   const run: RunBatch = (batch) => Excel.run(batch);
-  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, officeErrorMessage }, options);
+  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage }, options);
 }

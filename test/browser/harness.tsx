@@ -11,6 +11,7 @@ import { applyNumberFixes } from "../../src/excel/fixTextNumbers";
 import { readSnapshot } from "../../src/excel/readSnapshot";
 import { BlocSession, type RunBatch } from "../../src/excel/session";
 import { selectCell } from "../../src/excel/select";
+import { applyTemplatePlan, applyUnitAddition } from "../../src/excel/template";
 import { App } from "../../src/taskpane/App";
 import { fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const snapshot = (await response.json()) as WorkbookSnapshot;
   const fake = fakeFromSnapshot(snapshot);
   const run: RunBatch = (batch) => fake.run(batch);
-  const session = new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, officeErrorMessage }, {
+  const session = new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage }, {
     // A fixed clock (?now=ISO) and zone: the screenshots stay the same from run to run.
     now: () => new Date(params.get("now") ?? "2024-01-15T02:30:00.000Z"),
     utcOffsetMinutes: () => 420,

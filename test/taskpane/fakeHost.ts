@@ -3,6 +3,7 @@ import type { Lang } from "../../src/core/i18n/format";
 import type { BuildStep } from "../../src/core/i18n/ui";
 import { buildBloc } from "../../src/core/pipeline";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import type { TemplateOptions, TemplateUnit } from "../../src/core/template";
 import type { BlocHost, Built, CellFix, Checked, Outcome } from "../../src/excel/session";
 
 export const NOW = "2031-12-15T03:00:00.000Z";
@@ -11,6 +12,10 @@ export class FakeHost implements BlocHost {
   readonly selected: { sheet: string; cell: string }[] = [];
   readonly fixed: CellFix[][] = [];
   readonly steps: BuildStep[] = [];
+  readonly created: TemplateOptions[] = [];
+  readonly addedUnits: TemplateUnit[] = [];
+  /** When set, createWorkbook and addUnit fail with this message (a refusal, as the session words it). */
+  templateFailWith: string | null = null;
   builds = 0;
   checks = 0;
   /** When set, the build waits here after each step until `advance()` is called. */
@@ -55,6 +60,18 @@ export class FakeHost implements BlocHost {
 
   async fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>> {
     this.fixed.push([...fixes]);
+    return { ok: true, value: this.checked(lang) };
+  }
+
+  async createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Checked>> {
+    this.created.push(options);
+    if (this.templateFailWith) return { ok: false, message: this.templateFailWith, error: new Error(this.templateFailWith) };
+    return { ok: true, value: this.checked(lang) };
+  }
+
+  async addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Checked>> {
+    this.addedUnits.push(unit);
+    if (this.templateFailWith) return { ok: false, message: this.templateFailWith, error: new Error(this.templateFailWith) };
     return { ok: true, value: this.checked(lang) };
   }
 }

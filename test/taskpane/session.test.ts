@@ -5,6 +5,9 @@ import { officeErrorMessage } from "../../src/excel/errors";
 import { applyNumberFixes } from "../../src/excel/fixTextNumbers";
 import { readSnapshot } from "../../src/excel/readSnapshot";
 import { selectCell } from "../../src/excel/select";
+import { applyTemplatePlan, applyUnitAddition, TemplateConflictError } from "../../src/excel/template";
+import { planAddUnit, templatePlan } from "../../src/core/template";
+import { UI } from "../../src/core/i18n/ui";
 import { BlocSession, fixableCells, type BuildStep, type RunBatch } from "../../src/excel/session";
 import { FakeOfficeError, fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
 import { viText } from "../core/helpers/run";
@@ -14,7 +17,7 @@ const NOW = new Date("2031-12-15T03:00:00.000Z");
 
 function session(fake: FakeExcel): BlocSession {
   const run: RunBatch = (batch) => fake.run(batch);
-  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, officeErrorMessage }, { now: () => NOW, utcOffsetMinutes: () => 420 });
+  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage }, { now: () => NOW, utcOffsetMinutes: () => 420 });
 }
 
 describe("BlocSession", () => {
@@ -90,5 +93,61 @@ describe("BlocSession", () => {
     if (out.ok) return;
     expect(out.message).toBe(officeErrorMessage(out.error, "vi"));
     expect(out.message).not.toMatch(/edit mode/);
+  });
+});
+
+describe("BlocSession templates", () => {
+  /** The session with the real readers over the fake, and the template writes recorded (or refused). */
+  function recording(fake: FakeExcel, conflict: string[] | null = null) {
+    const plans: unknown[] = [];
+    const additions: unknown[] = [];
+    const s = new BlocSession(
+      (batch) => fake.run(batch),
+      {
+        readSnapshot,
+        applyPlan,
+        selectCell,
+        applyNumberFixes,
+        officeErrorMessage,
+        applyTemplatePlan: async (_ctx, plan) => {
+          if (conflict) throw new TemplateConflictError(conflict);
+          plans.push(plan);
+        },
+        applyUnitAddition: async (_ctx, addition) => {
+          additions.push(addition);
+        },
+      },
+      { now: () => NOW, utcOffsetMinutes: () => 420 },
+    );
+    return { s, plans, additions };
+  }
+
+  it("creates the bloc workbook from the template plan of the options it is given", async () => {
+    const { s, plans } = recording(fakeFromSnapshot(new BlocBuilder().build()));
+    const opts = { lang: "vi" as const, year: 2024, bloc: "Khối 2", units: [{ code: "BCA", name: "" }] };
+    const out = await s.createWorkbook(opts, "vi");
+    expect(out.ok).toBe(true);
+    expect(plans).toEqual([templatePlan(opts)]);
+  });
+
+  it("says which sheets exist when the template would overwrite them", async () => {
+    const { s } = recording(fakeFromSnapshot(new BlocBuilder().build()), ["Cấu hình", "BCA"]);
+    const out = await s.createWorkbook({ lang: "vi", year: 2024, units: [{ code: "BCA", name: "" }] }, "vi");
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.message).toBe(UI.vi.sheetsExist("Cấu hình, BCA"));
+  });
+
+  it("adds a unit with planAddUnit over the workbook it reads, and refuses a code already on the roster", async () => {
+    const b = new BlocBuilder();
+    const { s, additions } = recording(fakeFromSnapshot(b.build()));
+    const unit = { code: "BTC", name: "Thanh tra Bộ Tài chính" };
+    expect((await s.addUnit(unit, "vi")).ok).toBe(true);
+    expect(additions).toEqual([planAddUnit(b.build(), unit, "vi").plan]);
+    const taken = await s.addUnit({ code: "BCA", name: "x" }, "en");
+    expect(taken.ok).toBe(false);
+    if (taken.ok) return;
+    expect(taken.message).toBe(UI.en.problems.codeTaken("BCA"));
+    expect(additions).toHaveLength(1);
   });
 });
