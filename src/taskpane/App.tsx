@@ -24,11 +24,18 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { isLang, type Lang } from "../core/i18n/format";
 import { uiTexts, type BuildStep, type UiTexts } from "../core/i18n/ui";
 import type { Issue } from "../core/issues";
+import type { DocumentModel } from "../core/document";
+import { OUTPUT_SHEETS } from "../core/i18n/labels";
+import type { TemplateOptions, TemplateUnit } from "../core/template/build";
 import { fixableCells, type BlocHost, type Checked } from "../excel/session";
+import { AwardsPanel } from "./components/AwardsPanel";
+import { BlocWorkbook } from "./components/BlocWorkbook";
 import { BuildProgress } from "./components/BuildProgress";
+import { Documents, type DocumentKind } from "./components/Documents";
 import FixDialog from "./components/FixDialog";
 import { IssueList } from "./components/IssueList";
 import { WorkbookInfo } from "./components/WorkbookInfo";
+import { saveBlob, type SaveFile } from "./download";
 
 
 const useStyles = makeStyles({
@@ -52,9 +59,12 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type Busy = null | "checking" | "building" | "selecting" | "fixing";
+type Busy = null | "checking" | "building" | "selecting" | "fixing" | "templating";
 /** A message in whatever language the pane shows now (host error texts keep the language they came in). */
 type Notice = { intent: "success" | "warning" | "error"; failed?: boolean; text: (t: UiTexts) => string };
+
+/** The .docx writer, loaded on first use: it is a third of the pane's weight and most opens never need it. */
+const loadDocxWriter = () => import(/* webpackChunkName: "docx" */ "../docx/blob");
 
 export interface AppProps {
   host: BlocHost;
@@ -62,19 +72,21 @@ export interface AppProps {
   dark?: boolean;
   /** Minutes east of UTC for times shown (tests pin it). */
   utcOffsetMinutes?: number;
+  /** How a .docx is saved (an object URL and <a download> unless a test says otherwise); throws where the host cannot download. */
+  saveFile?: SaveFile;
 }
 
-export function App({ host, initialLang, dark = false, utcOffsetMinutes }: AppProps) {
+export function App({ host, initialLang, dark = false, utcOffsetMinutes, saveFile = saveBlob }: AppProps) {
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <Pane host={host} initialLang={initialLang} utcOffsetMinutes={utcOffsetMinutes ?? -new Date().getTimezoneOffset()} />
+      <Pane host={host} initialLang={initialLang} utcOffsetMinutes={utcOffsetMinutes ?? -new Date().getTimezoneOffset()} saveFile={saveFile} />
     </FluentProvider>
   );
 }
 
 const failure = (message: string): Notice => ({ intent: "error", failed: true, text: () => message });
 
-function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initialLang: Lang; utcOffsetMinutes: number }) {
+function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHost; initialLang: Lang; utcOffsetMinutes: number; saveFile: SaveFile }) {
   const s = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const texts = uiTexts(lang);
@@ -157,6 +169,63 @@ function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initial
     setNotice({ intent: "success", text: (t) => t.fixDone(n) });
   }, [host, fixes, lang]);
 
+  const download = useCallback(
+    async (kind: DocumentKind, model: DocumentModel) => {
+      const r = checked?.result;
+      const year = r?.figures?.year ?? r?.config.year ?? new Date().getFullYear();
+      setNotice(null);
+      let blob: Blob;
+      try {
+        blob = await (await loadDocxWriter()).docxBlob(model);
+      } catch (e) {
+        setNotice(failure(e instanceof Error ? e.message : String(e)));
+        return;
+      }
+      const file = uiTexts(lang).fileName[kind](year);
+      try {
+        await saveFile(blob, file);
+        setNotice({ intent: "success", text: (t) => t.downloaded(file) });
+      } catch {
+        // Whatever the reason (iPad, some Mac versions, a sandbox), the build wrote the document sheet.
+        const sheet = r?.plan.sheets.find((p) => p.kind === "submission")?.name ?? OUTPUT_SHEETS.submission(year);
+        setNotice({ intent: "warning", text: (t) => t.downloadBlocked(sheet) });
+      }
+    },
+    [checked, lang, saveFile],
+  );
+
+  const templateDone = useCallback((out: Awaited<ReturnType<BlocHost["createWorkbook"]>>, done: (t: UiTexts) => string): boolean => {
+    setBusy(null);
+    if (!out.ok) {
+      setNotice(failure(out.message));
+      return false;
+    }
+    setChecked(out.value);
+    setProgressShown(false);
+    setNotice({ intent: "success", text: done });
+    return true;
+  }, []);
+
+  const createWorkbook = useCallback(
+    async (options: TemplateOptions) => {
+      setBusy("templating");
+      setNotice(null);
+      const n = options.units.length + 2;
+      return templateDone(await host.createWorkbook(options, lang), (t) => t.created(n));
+    },
+    [host, lang, templateDone],
+  );
+
+  const addUnit = useCallback(
+    async (unit: TemplateUnit) => {
+      setBusy("templating");
+      setNotice(null);
+      const sheet = unit.sheetName ?? unit.code;
+      return templateDone(await host.addUnit(unit, lang), (t) => t.added(sheet));
+    },
+    [host, lang, templateDone],
+  );
+
   const result = checked?.result ?? null;
   const working = busy !== null && busy !== "selecting";
 
@@ -234,8 +303,31 @@ function Pane({ host, initialLang, utcOffsetMinutes }: { host: BlocHost; initial
               )}
               <IssueList key={checked?.at} issues={result.issues} catalog={result.catalog} lang={lang} texts={texts} disabled={working} onSelect={select} />
             </section>
+            <Divider />
+            <section className={s.section} aria-labelledby="awards-head" data-testid="awards">
+              <h2 className={s.h2} id="awards-head">
+                {texts.awards}
+              </h2>
+              <AwardsPanel awards={result.awards} roster={result.roster} lang={lang} texts={texts} />
+            </section>
+            <section className={s.section} aria-labelledby="docs-head">
+              <h2 className={s.h2} id="docs-head">
+                {texts.documents}
+              </h2>
+              <Documents result={result} texts={texts} disabled={working} onDownload={download} />
+            </section>
           </>
         )}
+
+        <Divider />
+        <BlocWorkbook
+          lang={lang}
+          texts={texts}
+          disabled={busy !== null}
+          defaultYear={result?.figures?.year ?? result?.config.year ?? new Date().getFullYear()}
+          onCreate={createWorkbook}
+          onAddUnit={addUnit}
+        />
       </main>
       {fixOpen && <FixDialog open={fixOpen} fixes={fixes} lang={lang} texts={texts} busy={busy === "fixing"} onConfirm={applyFixes} onCancel={() => setFixOpen(false)} />}
     </div>
