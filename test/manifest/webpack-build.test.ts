@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import webpack from "webpack";
+import { localScripts } from "../../scripts/bundle-size";
 import { validateManifest } from "../../scripts/validate-manifest";
 
 const ROOT = resolve(__dirname, "../..");
@@ -50,15 +51,28 @@ function build(config: webpack.Configuration): Promise<webpack.Stats> {
     }
   });
 
-  it("keeps office.js out of the bundles and the task-pane bundle under 1 MB", () => {
-    const bundles = readdirSync(out).filter((f) => f.endsWith(".js"));
-    expect(bundles).toHaveLength(2);
-    for (const f of bundles) {
+  it("keeps office.js out of every bundle, each page on its one bundle, and the task-pane bundle under 1 MB", () => {
+    const scripts = readdirSync(out).filter((f) => f.endsWith(".js"));
+    for (const f of scripts) {
       // A property name of office.js's loader (@microsoft/office-js/dist/office.js): minifiers keep it.
       expect(readFileSync(join(out, f), "utf8")).not.toContain("HostSpecificFileVersionDefault");
     }
-    const taskpane = bundles.find((f) => f.startsWith("taskpane."))!;
+    // Each page loads one bundle of ours; anything else is a chunk loaded later with import().
+    const initial = ["taskpane", "commands"].flatMap((page) => localScripts(readFileSync(join(out, `${page}.html`), "utf8")));
+    expect(initial).toHaveLength(2);
+    expect(initial.filter((f) => f.startsWith("taskpane."))).toHaveLength(1);
+    expect(initial.filter((f) => f.startsWith("commands."))).toHaveLength(1);
+    const taskpane = initial.find((f) => f.startsWith("taskpane."))!;
     expect(statSync(join(out, taskpane)).size).toBeLessThan(1024 * 1024);
+  });
+
+  it("loads the .docx writer only when a download is asked for", () => {
+    const scripts = readdirSync(out).filter((f) => f.endsWith(".js"));
+    const taskpane = scripts.find((f) => f.startsWith("taskpane."))!;
+    // The Word namespace URI is written by the docx package; the pane's own bundle must not hold it.
+    const isDocx = (f: string) => readFileSync(join(out, f), "utf8").includes("schemas.openxmlformats.org/wordprocessingml/2006/main");
+    expect(isDocx(taskpane)).toBe(false);
+    expect(scripts.filter((f) => f !== taskpane && !f.startsWith("commands.")).some(isDocx)).toBe(true);
   });
 
   it("writes a manifest for the public URL that validates against the copied icons", () => {
