@@ -7,7 +7,7 @@
  *    a defect variant holding numbers typed as text.
  * 3. Serves everything on 127.0.0.1 (a free port), office.js from node_modules, and drives Debian's
  *    chromium with playwright-core: build, figures written, issues, cell selection, fix, language.
- * 4. Writes test/browser/screenshots/taskpane-{vi,en}.png and prints "N passed, M failed".
+ * 4. Writes test/browser/screenshots/taskpane-{vi,en,dark,awards-vi}.png and prints "N passed, M failed".
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -253,6 +253,7 @@ async function main(): Promise<number> {
       reducedMotion: "reduce",
       locale: "vi-VN",
       timezoneId: "Asia/Ho_Chi_Minh",
+      acceptDownloads: true,
     });
     // Offline: nothing but the local server.
     await ctx.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
@@ -301,6 +302,41 @@ async function main(): Promise<number> {
           await page.getByRole("button", { name: vi.recheck, exact: true }).click();
           const fresh = staleText({ stale: false, changed: [], added: [], removed: [], builtAt: HARNESS_NOW }, "vi", 420);
           await page.getByTestId("status").getByText(fresh).waitFor();
+          same(errors, [], "page errors");
+          await page.close();
+        },
+      ],
+      [
+        "after Build the awards panel shows the engine's ranking and proposals by full name, and Download gives a .docx",
+        async () => {
+          const errors: string[] = [];
+          const page = await openHarness(context, base, "workbook=sample", errors);
+          await page.getByRole("button", { name: vi.build, exact: true }).click();
+          await page.getByText(vi.builtOk(sampleResult.plan.activate)).waitFor();
+          const { awards, units } = sampleResult.json;
+          const nameOf = (code: string) => units.find((u) => u.code === code)?.name ?? code;
+          check(awards.flag.length > 0 && awards.merit.length > 0, `the sample proposes a flag and a merit (${JSON.stringify(awards)})`);
+          const panel = page.getByTestId("awards");
+          same(await panel.getByTestId("ranking").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code"))), awards.ranking.map((r) => r.code), "ranking order");
+          same(await panel.getByTestId("flag").locator("li").allTextContents(), awards.flag.map(nameOf), "flag proposal");
+          same(await panel.getByTestId("merit").locator("li").allTextContents(), awards.merit.map(nameOf), "merit proposal");
+          // SPEC §8: the sample's outcome, by name.
+          same([nameOf(awards.flag[0]), nameOf(awards.merit[0])], ["Thanh tra Bộ Công an", "Thanh tra Bộ Tư pháp"], "the sample's outcome");
+
+          const button = page.getByRole("button", { name: vi.downloadSubmission });
+          check(await button.isEnabled(), "the submission download is enabled after a clean build");
+          const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+          same(download.suggestedFilename(), vi.fileName.submission(year), "file name");
+          const file = await download.path();
+          check(file, "the download was saved");
+          const bytes = readFileSync(file);
+          same(bytes.subarray(0, 2).toString("latin1"), "PK", "a zip file");
+          check(bytes.includes(Buffer.from("word/document.xml")), "the zip holds word/document.xml");
+          await page.getByText(vi.downloaded(vi.fileName.submission(year))).waitFor();
+
+          await page.getByRole("heading", { name: vi.awards }).evaluate((h) => h.scrollIntoView({ block: "start" }));
+          await settle(page);
+          await page.screenshot({ path: join(SHOTS, "taskpane-awards-vi.png") });
           same(errors, [], "page errors");
           await page.close();
         },

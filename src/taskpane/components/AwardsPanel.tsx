@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   },
   td: { verticalAlign: "top", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}` },
   num: { textAlign: "end", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
-  rank: { width: "3em" },
+  rank: { width: "3em", textAlign: "center" },
   unit: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightRegular, textAlign: "start" },
   badge: { marginInlineStart: tokens.spacingHorizontalXS, verticalAlign: "middle" },
   h3: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
@@ -53,6 +53,9 @@ export function AwardsPanel({ awards, roster, lang, texts }: AwardsPanelProps) {
   const flag = new Set(awards.flag);
   const merit = new Set(awards.merit);
   const award = { flag: texts.flag, merit: texts.merit };
+  // Units not proposed in ranking order (unranked ones last), as a reader scans the table above.
+  const place = new Map(awards.ranking.map((r, i) => [r.code, i]));
+  const skipped = [...awards.skipped].sort((a, b) => (place.get(a.code) ?? Infinity) - (place.get(b.code) ?? Infinity));
 
   const proposals = (kind: "flag" | "merit", codes: readonly string[]) => (
     <div>
@@ -92,7 +95,7 @@ export function AwardsPanel({ awards, roster, lang, texts }: AwardsPanelProps) {
         <tbody>
           {awards.ranking.map((r) => (
             <tr key={r.code} data-code={r.code}>
-              <td className={`${s.td} ${s.num} ${s.rank}`}>{r.rank}</td>
+              <td className={`${s.td} ${s.rank}`}>{r.rank}</td>
               <th scope="row" className={`${s.td} ${s.unit}`}>
                 {name(r.code)}
                 {flag.has(r.code) && (
@@ -130,11 +133,11 @@ export function AwardsPanel({ awards, roster, lang, texts }: AwardsPanelProps) {
         </MessageBar>
       )}
 
-      {awards.skipped.length > 0 && (
+      {skipped.length > 0 && (
         <div>
           <h3 className={s.h3}>{texts.skipped}</h3>
           <ul className={s.list} data-testid="skipped">
-            {awards.skipped.map((k) => (
+            {skipped.map((k) => (
               <li key={k.code} data-code={k.code} data-reason={k.reason}>
                 {name(k.code)}
                 <span className={s.reason}>: {texts.skipReasons[k.reason]}</span>

@@ -13,6 +13,7 @@ import { checkUnits, parseUnitCodes, parseYear } from "../../core/template/optio
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalS },
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0 },
+  head: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   h3: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
   submit: { alignSelf: "flex-start" },
@@ -68,7 +69,7 @@ export function BlocWorkbook({ lang, texts, disabled, defaultYear, onCreate, onA
     <Accordion collapsible>
       <AccordionItem value="bloc-workbook">
         <AccordionHeader as="h2" size="medium" data-testid="bloc-workbook">
-          {texts.blocWorkbook}
+          <span className={s.head}>{texts.blocWorkbook}</span>
         </AccordionHeader>
         <AccordionPanel className={s.panel}>
           <form className={s.form} onSubmit={create} aria-labelledby="create-head" noValidate>
