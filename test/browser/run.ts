@@ -7,7 +7,7 @@
  *    a defect variant holding numbers typed as text.
  * 3. Serves everything on 127.0.0.1 (a free port), office.js from node_modules, and drives Debian's
  *    chromium with playwright-core: build, figures written, issues, cell selection, fix, language.
- * 4. Writes test/browser/screenshots/taskpane-{vi,en,dark,awards-vi}.png and prints "N passed, M failed".
+ * 4. Writes test/browser/screenshots/taskpane-{vi,en,dark,awards-vi,blocworkbook-vi}.png and prints "N passed, M failed".
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -337,6 +337,27 @@ async function main(): Promise<number> {
           await page.getByRole("heading", { name: vi.awards }).evaluate((h) => h.scrollIntoView({ block: "start" }));
           await settle(page);
           await page.screenshot({ path: join(SHOTS, "taskpane-awards-vi.png") });
+          same(errors, [], "page errors");
+          await page.close();
+        },
+      ],
+      [
+        "the bloc-workbook section opens below the main flow and its form refuses a bad year before asking Excel",
+        async () => {
+          const errors: string[] = [];
+          const page = await openHarness(context, base, "workbook=sample", errors);
+          const header = page.getByRole("button", { name: vi.blocWorkbook });
+          same(await header.getAttribute("aria-expanded"), "false", "collapsed at first");
+          await header.click();
+          const before = (await fakeWorkbook(page)).sheets.map((s) => s.name);
+          await page.getByLabel(vi.templateYear).fill("203");
+          await page.getByLabel(vi.unitCodes).fill("BCA, BTP");
+          await page.getByRole("button", { name: vi.createWorkbook }).click();
+          await page.getByText(vi.problems.badYear("203")).waitFor();
+          same((await fakeWorkbook(page)).sheets.map((s) => s.name), before, "no sheet added");
+          await page.getByRole("heading", { name: vi.blocWorkbook, exact: true }).evaluate((h) => h.scrollIntoView({ block: "start" }));
+          await settle(page);
+          await page.screenshot({ path: join(SHOTS, "taskpane-blocworkbook-vi.png") });
           same(errors, [], "page errors");
           await page.close();
         },
