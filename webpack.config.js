@@ -26,6 +26,19 @@ const DEFAULT_OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/
  * The manifest for a given public URL: every "https://localhost:3000/" becomes the public URL, and
  * the bare origin (used by <AppDomain>) becomes the public origin. Without a URL, unchanged.
  */
+/**
+ * TypeScript through ts-loader. Type checking is tsc's job (npx tsc -p tsconfig.json). ES modules
+ * let webpack tree-shake Fluent UI; CommonJS output would pull in every component (~17 MB).
+ */
+const TS_RULE = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false } },
+  },
+};
+
 function publicManifest(xml, publicUrl) {
   if (!publicUrl) return xml;
   let base;
@@ -94,19 +107,7 @@ module.exports = (env, argv) => {
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type checking is tsc's job (npx tsc -p tsconfig.json). ES modules let webpack
-              // tree-shake Fluent UI; CommonJS output would pull in every component (~17 MB).
-              transpileOnly: true,
-              compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false },
-            },
-          },
-        },
+        TS_RULE,
       ],
     },
     // office.js is loaded by a <script> tag from Microsoft's CDN (required for store add-ins):
@@ -160,5 +161,6 @@ module.exports = (env, argv) => {
 };
 
 module.exports.publicManifest = publicManifest;
+module.exports.TS_RULE = TS_RULE;
 module.exports.DEV_URL = DEV_URL;
 module.exports.DEFAULT_OFFICE_JS_URL = DEFAULT_OFFICE_JS_URL;

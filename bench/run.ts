@@ -3,6 +3,7 @@
  * assertions. The engine on 6, 60 and 600 units (linear: 600 ≤ 12 × 60), and the CLI build of a
  * 300-unit file against a bare exceljs load + save of the same file (≤ 1.5 ×).
  */
+import { execFileSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -12,6 +13,7 @@ import { buildBloc } from "../src/core/pipeline";
 import { applyPlan } from "../src/excel/applyPlan";
 import { readSnapshot } from "../src/excel/readSnapshot";
 import { fakeFromSnapshot } from "../test/support/excelFake";
+import { taskpaneInitialJsGzipBytes } from "../scripts/bundle-size";
 import { syntheticSnapshot, syntheticWorkbook } from "./synthetic";
 
 const json = process.argv.includes("--json");
@@ -96,13 +98,27 @@ export async function benchExcelHost(): Promise<{ syncsPerBuild: Record<string, 
   return { syncsPerBuild, maxRequestBytes };
 }
 
+/** The pane's initial JS (gzip, office.js excluded) of a production build made here. */
+export function benchBundle(): number {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), "bs-dist-"));
+  try {
+    execFileSync("npx", ["webpack", "--mode", "production", "--output-path", dist], { stdio: "ignore", cwd: path.join(__dirname, "..") });
+    const bytes = taskpaneInitialJsGzipBytes(dist);
+    log(`task pane initial JS: ${(bytes / 1024).toFixed(1)} KB gzip (target ≤ 300 KB)`);
+    return bytes;
+  } finally {
+    fs.rmSync(dist, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const engineMs = await benchEngine();
   const linear = Math.round((engineMs["600"] / engineMs["60"]) * 100) / 100;
   log(`600 / 60 units: ${linear} × (target ≤ 12)`);
   const cli = await benchCli();
   const host = await benchExcelHost();
-  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, ...host };
+  const taskpaneInitialJsGzipBytes = benchBundle();
+  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, ...host, taskpaneInitialJsGzipBytes };
   if (json) process.stdout.write(JSON.stringify(result) + "\n");
 }
 

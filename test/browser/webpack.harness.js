@@ -4,6 +4,7 @@
  */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { TS_RULE } = require("../../webpack.config.js");
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -15,16 +16,7 @@ module.exports = (outDir) => ({
   output: { path: outDir, filename: "[name].[contenthash:8].js", publicPath: "/harness/", clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: {
-    rules: [
-      {
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: "ts-loader",
-          options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false } },
-        },
-      },
-    ],
+    rules: [TS_RULE],
   },
   externals: { "@microsoft/office-js": "Office" },
   plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./test/browser/harness.html", chunks: ["harness"] })],

@@ -41,12 +41,12 @@ describe("the real manifest.xml", () => {
   const root = parseXml(MANIFEST).root!;
   const text = (local: string) => find(root, (e) => e.local === local).map((e) => e.text.trim());
 
-  it("is a Vietnamese-first task-pane add-in for Excel that needs ExcelApi 1.12", () => {
+  it("is a Vietnamese-first task-pane add-in for Excel that needs ExcelApi 1.8", () => {
     expect(root.xsiType).toBe("TaskPaneApp");
     expect(text("DefaultLocale")).toEqual(["vi-VN"]);
     expect(find(root, (e) => e.local === "Host" && e.attrs.Name !== undefined).map((e) => e.attrs.Name)).toEqual(["Workbook"]);
     const sets = find(root, (e) => e.local === "Set").map((e) => [e.attrs.Name, e.attrs.MinVersion]);
-    expect(sets).toEqual([["ExcelApi", "1.12"]]);
+    expect(sets).toEqual([["ExcelApi", "1.8"]]);
     expect(text("Permissions")).toEqual(["ReadWriteDocument"]);
   });
 
