@@ -10,7 +10,7 @@ import { buildSummaryText } from "../core/render/text";
 import { staleText } from "../core/i18n/stale";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
 import { writeDocx } from "../file/docx";
-import { applyPlan, MAX_CELLS } from "../file/xlsx";
+import { applyPlan, MAX_CELLS, saveWorkbook } from "../file/xlsx";
 import { TEMPLATE_CLI_TEXT } from "../core/i18n/template";
 import { defaultUnits, templatePlan } from "../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear, type TemplateProblem } from "../core/template/options";
@@ -152,7 +152,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   if (args.command === "build" && out) {
     applyPlan(loaded.workbook, result.plan);
-    const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: Buffer.from(await loaded.workbook.xlsx.writeBuffer()) }];
+    const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: await saveWorkbook(loaded.workbook) }];
     // The submission and the minutes only from clean data; the summary and "Kiểm tra" regardless.
     const documents: [string | undefined, typeof result.submission][] = [
       [args.docx, result.submission],
@@ -240,7 +240,7 @@ async function runTemplate(args: Args, io: CliIo): Promise<number> {
   }
   const plan = templatePlan({ lang, year, bloc: args.bloc, units });
   const wb = await templateWorkbook(plan, io.now());
-  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  const data = await saveWorkbook(wb);
   try {
     await writeFilesAtomically([{ path: out, data }]);
   } catch (e) {
