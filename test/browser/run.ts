@@ -334,6 +334,11 @@ async function main(): Promise<number> {
           check(bytes.includes(Buffer.from("word/document.xml")), "the zip holds word/document.xml");
           await page.getByText(vi.downloaded(vi.fileName.submission(year))).waitFor();
 
+          // The bar's width is animated: shoot once it is full.
+          await page.waitForFunction(() => {
+            const bar = document.querySelector(".fui-ProgressBar__bar");
+            return !!bar && bar.getBoundingClientRect().width >= (bar.parentElement?.getBoundingClientRect().width ?? Infinity) - 1;
+          });
           await page.getByRole("heading", { name: vi.awards }).evaluate((h) => h.scrollIntoView({ block: "start" }));
           await settle(page);
           await page.screenshot({ path: join(SHOTS, "taskpane-awards-vi.png") });
