@@ -66,6 +66,11 @@ export interface Built extends Checked {
   activated: string;
 }
 
+/** After a template write: the sheets added, in the order written, and the workbook checked again. */
+export interface Added extends Checked {
+  added: string[];
+}
+
 /** The pane's single door to the workbook: tests hand the pane a fake with the same shape. */
 export interface BlocHost {
   /** Read and validate without writing anything. */
@@ -77,9 +82,9 @@ export interface BlocHost {
   /** Write numbers over exactly these cells, then check again (outputs are not rewritten). */
   fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>>;
   /** "Tạo sổ khối": the template's sheets into the open workbook (refused if a name is taken), then a check. */
-  createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Checked>>;
+  createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Added>>;
   /** "Thêm sheet đơn vị": the unit's sheet plus its roster and scoring rows, then a check. */
-  addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Checked>>;
+  addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Added>>;
 }
 
 /** The one-click fixes the issues offer, one per cell, in issue order. */
@@ -200,21 +205,21 @@ export class BlocSession implements BlocHost {
     });
   }
 
-  createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Checked>> {
+  createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Added>> {
     return this.attempt(lang, async () => {
       const plan = templatePlan(options);
       await this.run((ctx) => this.ops.applyTemplatePlan(ctx, plan));
-      return this.compute(await this.read(), lang);
+      return { ...this.compute(await this.read(), lang), added: plan.sheets.map((s) => s.name) };
     });
   }
 
-  addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Checked>> {
+  addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Added>> {
     return this.attempt(lang, async () => {
       const planned = planAddUnit(await this.read(), unit, lang);
       if (!planned.plan) throw new AddUnitRefused(planned.problems);
       const addition = planned.plan;
       await this.run((ctx) => this.ops.applyUnitAddition(ctx, addition));
-      return this.compute(await this.read(), lang);
+      return { ...this.compute(await this.read(), lang), added: [addition.sheet.name] };
     });
   }
 }

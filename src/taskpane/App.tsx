@@ -27,7 +27,7 @@ import type { Issue } from "../core/issues";
 import type { DocumentModel } from "../core/document";
 import { OUTPUT_SHEETS } from "../core/i18n/labels";
 import type { TemplateOptions, TemplateUnit } from "../core/template/build";
-import { fixableCells, type BlocHost, type Checked } from "../excel/session";
+import { fixableCells, type Added, type BlocHost, type Checked, type Outcome } from "../excel/session";
 import { AwardsPanel } from "./components/AwardsPanel";
 import { BlocWorkbook } from "./components/BlocWorkbook";
 import { BuildProgress } from "./components/BuildProgress";
@@ -194,7 +194,7 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
     [checked, lang, saveFile],
   );
 
-  const templateDone = useCallback((out: Awaited<ReturnType<BlocHost["createWorkbook"]>>, done: (t: UiTexts) => string): boolean => {
+  const templateDone = useCallback((out: Outcome<Added>, done: (added: string[]) => (t: UiTexts) => string): boolean => {
     setBusy(null);
     if (!out.ok) {
       setNotice(failure(out.message));
@@ -202,7 +202,7 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
     }
     setChecked(out.value);
     setProgressShown(false);
-    setNotice({ intent: "success", text: done });
+    setNotice({ intent: "success", text: done(out.value.added) });
     return true;
   }, []);
 
@@ -210,8 +210,7 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
     async (options: TemplateOptions) => {
       setBusy("templating");
       setNotice(null);
-      const n = options.units.length + 2;
-      return templateDone(await host.createWorkbook(options, lang), (t) => t.created(n));
+      return templateDone(await host.createWorkbook(options, lang), (added) => (t) => t.created(added.length));
     },
     [host, lang, templateDone],
   );
@@ -220,8 +219,7 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
     async (unit: TemplateUnit) => {
       setBusy("templating");
       setNotice(null);
-      const sheet = unit.sheetName ?? unit.code;
-      return templateDone(await host.addUnit(unit, lang), (t) => t.added(sheet));
+      return templateDone(await host.addUnit(unit, lang), (added) => (t) => t.added(added[0] ?? unit.code));
     },
     [host, lang, templateDone],
   );

@@ -4,7 +4,7 @@ import type { BuildStep } from "../../src/core/i18n/ui";
 import { buildBloc } from "../../src/core/pipeline";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import type { TemplateOptions, TemplateUnit } from "../../src/core/template";
-import type { BlocHost, Built, CellFix, Checked, Outcome } from "../../src/excel/session";
+import type { Added, BlocHost, Built, CellFix, Checked, Outcome } from "../../src/excel/session";
 
 export const NOW = "2031-12-15T03:00:00.000Z";
 
@@ -63,15 +63,15 @@ export class FakeHost implements BlocHost {
     return { ok: true, value: this.checked(lang) };
   }
 
-  async createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Checked>> {
+  async createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Added>> {
     this.created.push(options);
     if (this.templateFailWith) return { ok: false, message: this.templateFailWith, error: new Error(this.templateFailWith) };
-    return { ok: true, value: this.checked(lang) };
+    return { ok: true, value: { ...this.checked(lang), added: ["Cấu hình", ...options.units.map((u) => u.sheetName ?? u.code), "Chấm điểm"] } };
   }
 
-  async addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Checked>> {
+  async addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Added>> {
     this.addedUnits.push(unit);
     if (this.templateFailWith) return { ok: false, message: this.templateFailWith, error: new Error(this.templateFailWith) };
-    return { ok: true, value: this.checked(lang) };
+    return { ok: true, value: { ...this.checked(lang), added: [unit.sheetName ?? unit.code] } };
   }
 }

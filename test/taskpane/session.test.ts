@@ -128,6 +128,7 @@ describe("BlocSession templates", () => {
     const out = await s.createWorkbook(opts, "vi");
     expect(out.ok).toBe(true);
     expect(plans).toEqual([templatePlan(opts)]);
+    if (out.ok) expect(out.value.added).toEqual(["Cấu hình", "BCA", "Chấm điểm"]);
   });
 
   it("says which sheets exist when the template would overwrite them", async () => {
