@@ -115,8 +115,10 @@ const AFTER_DRAWING = new Set(["legacyDrawing", "legacyDrawingHF", "drawingHF", 
 export function insertDrawingElement(sheetXml: string, rId: string): string {
   const { children, rootClose } = topLevelChildren(sheetXml);
   const at = children.find((c) => AFTER_DRAWING.has(c.name))?.start ?? rootClose;
-  // The worksheet root declares the r: prefix (exceljs always does); declare it locally regardless.
-  const el = `<drawing xmlns:r="${NS.r}" r:id="${escapeXml(rId)}"/>`;
+  // exceljs's worksheet root binds r: to the relationships namespace; declare it here only if not.
+  const root = /<(?:[\w.-]+:)?worksheet\b[^>]*>/.exec(sheetXml)?.[0] ?? "";
+  const declared = root.includes(`xmlns:r="${NS.r}"`);
+  const el = `<drawing${declared ? "" : ` xmlns:r="${NS.r}"`} r:id="${escapeXml(rId)}"/>`;
   return sheetXml.slice(0, at) + el + sheetXml.slice(at);
 }
 
@@ -287,7 +289,8 @@ function anchorXml(chart: ChartPlan, shapeId: number, rId: string): string {
   const marker = (tag: string, row: number, col: number) =>
     `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   return (
-    `<xdr:twoCellAnchor editAs="oneCell">` +
+    // No editAs: Excel's default for charts (moves and sizes with the cells).
+    `<xdr:twoCellAnchor>` +
     marker("from", at.row, at.col) +
     marker("to", at.row + Math.max(1, chart.heightRows), at.col + Math.max(1, chart.widthCols)) +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${shapeId}" name="${escapeXml(`Chart ${shapeId - 1}`)}" descr="${escapeXml(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
