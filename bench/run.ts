@@ -24,7 +24,11 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/** With --expose-gc, collect before each timed run so no run pays for the garbage of the one before. */
+const gc = (globalThis as { gc?: () => void }).gc;
+
 async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
+  gc?.();
   const t = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - t) / 1e6;
@@ -34,7 +38,7 @@ export async function benchEngine(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const n of [6, 60, 600]) {
     const snap = syntheticSnapshot(n);
-    const runs = n >= 600 ? 5 : 15;
+    const runs = n >= 600 ? 9 : 21;
     buildBloc(snap, { lang: "vi", now: new Date().toISOString() }); // warm-up
     const ts: number[] = [];
     for (let i = 0; i < runs; i++) ts.push(await time(() => buildBloc(snap, { lang: "vi", now: new Date().toISOString() })));
@@ -63,7 +67,7 @@ export async function benchCli(units = 300): Promise<{ cliMs: number; exceljsMs:
     await build();
     const b: number[] = [];
     const c: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       b.push(await time(bare));
       c.push(await time(build));
     }

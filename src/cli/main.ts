@@ -10,7 +10,7 @@ import { buildSummaryText } from "../core/render/text";
 import { staleText } from "../core/i18n/stale";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
 import { writeDocx } from "../file/docx";
-import { applyPlan, MAX_CELLS } from "../file/xlsx";
+import { applyPlan, MAX_CELLS, saveWorkbook } from "../file/xlsx";
 import { addCharts } from "../file/charts";
 import { TEMPLATE_CLI_TEXT } from "../core/i18n/template";
 import { defaultUnits, templatePlan } from "../core/template/build";
@@ -154,7 +154,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (args.command === "build" && out) {
     applyPlan(loaded.workbook, result.plan);
     // exceljs writes no charts: the planned ones are added to the saved file.
-    const xlsx = await addCharts(Buffer.from(await loaded.workbook.xlsx.writeBuffer()), result.plan, (s) => io.err(T.chartSkipped(s.sheet, s.reason)));
+    const xlsx = await addCharts(await saveWorkbook(loaded.workbook), result.plan, (s) => io.err(T.chartSkipped(s.sheet, s.reason)));
     const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: xlsx }];
     // The submission and the minutes only from clean data; the summary and "Kiểm tra" regardless.
     const documents: [string | undefined, typeof result.submission][] = [
@@ -243,7 +243,7 @@ async function runTemplate(args: Args, io: CliIo): Promise<number> {
   }
   const plan = templatePlan({ lang, year, bloc: args.bloc, units });
   const wb = await templateWorkbook(plan, io.now());
-  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  const data = await saveWorkbook(wb);
   try {
     await writeFilesAtomically([{ path: out, data }]);
   } catch (e) {

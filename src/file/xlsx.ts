@@ -170,3 +170,11 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
 }
 
+
+/**
+ * Save a workbook. Deflate level 1 instead of exceljs's default: about a third less time to save a
+ * large bloc for a file some 15 % larger (measured by npm run bench); Excel reads both the same.
+ */
+export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>));
+}
