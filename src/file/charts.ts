@@ -102,6 +102,12 @@ function topLevelChildren(xml: string): { children: TopChild[]; rootClose: numbe
       if (depth === 1) children.push({ name: name.replace(/^[\w.-]+:/, ""), start: i });
       if (xml[j - 1] !== "/") depth++;
       i = j + 1;
+      // The cells are most of a sheet and never nest a sheetData: jump to its end tag (its text is
+      // escaped, so "</sheetData>" cannot occur inside it).
+      if (depth === 2 && name === "sheetData") {
+        const end = xml.indexOf("</sheetData>", i);
+        if (end >= 0) i = end;
+      }
     }
     if (i <= 0) throw new Error("Malformed XML");
   }
@@ -377,5 +383,6 @@ export async function addCharts(xlsx: Buffer, plan: WritePlan, onSkip?: (skip: C
   }
 
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  // Level 1 as saveWorkbook: JSZip keeps the already-compressed data of the parts left unchanged.
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 1 } });
 }
