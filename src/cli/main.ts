@@ -11,6 +11,7 @@ import { staleText } from "../core/i18n/stale";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
 import { writeDocx } from "../file/docx";
 import { applyPlan, MAX_CELLS, saveWorkbook } from "../file/xlsx";
+import { addCharts } from "../file/charts";
 import { TEMPLATE_CLI_TEXT } from "../core/i18n/template";
 import { defaultUnits, templatePlan } from "../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear, type TemplateProblem } from "../core/template/options";
@@ -152,7 +153,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   if (args.command === "build" && out) {
     applyPlan(loaded.workbook, result.plan);
-    const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: await saveWorkbook(loaded.workbook) }];
+    // exceljs writes no charts: the planned ones are added to the saved file.
+    const xlsx = await addCharts(await saveWorkbook(loaded.workbook), result.plan, (s) => io.err(T.chartSkipped(s.sheet, s.reason)));
+    const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: xlsx }];
     // The submission and the minutes only from clean data; the summary and "Kiểm tra" regardless.
     const documents: [string | undefined, typeof result.submission][] = [
       [args.docx, result.submission],
