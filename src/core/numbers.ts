@@ -15,7 +15,7 @@ function digits(s: string): number {
 
 /**
  * @param integer the indicator counts things: a single "," followed by three digits can then only
- *   group thousands (a count has no decimals), so "29,288" is 29288; for money it is ambiguous.
+ *   group thousands (a count has no decimals), so "12,345" is 12345; for money it is ambiguous.
  */
 export function parseNumberText(raw: string, opts: { integer: boolean }): NumberText {
   let s = raw.replace(/[\u00a0\u202f\u2009]/g, " ").trim();
