@@ -28,6 +28,34 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Series colours, in order (Office's default accents); the chart does not depend on a theme. */
 const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
 
+/**
+ * A 1×1 transparent PNG the file host anchors on a sheet that will get a chart: exceljs then
+ * writes the sheet's drawing part and its <drawing> element itself, and addCharts swaps the
+ * picture for the chart without touching the sheet's XML.
+ */
+export const CHART_PLACEHOLDER_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
+const REL_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+
+/** Drop the placeholder pictures (and their media) from a drawing; other pictures stay. */
+async function removePlaceholders(zip: JSZip, drawingPart: string, xml: string, rels: string | undefined): Promise<{ xml: string; rels: string | undefined }> {
+  for (const rel of readRels(rels)) {
+    if (rel.type !== REL_IMAGE) continue;
+    const media = resolveTarget(drawingPart, rel.target);
+    const bytes = await zip.file(media)?.async("nodebuffer");
+    if (!bytes || !bytes.equals(CHART_PLACEHOLDER_PNG)) continue;
+    const anchor = new RegExp(`<xdr:(oneCellAnchor|twoCellAnchor|absoluteAnchor)\\b(?:(?!</xdr:\\1>)[\\s\\S])*?r:embed="${rel.id}"[\\s\\S]*?</xdr:\\1>`);
+    xml = xml.replace(anchor, "");
+    rels = rels!.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${rel.id}"[^>]*/>`), "");
+    zip.remove(media);
+    const folder = media.slice(0, media.lastIndexOf("/") + 1);
+    if (!Object.keys(zip.files).some((f) => f.startsWith(folder) && f !== folder)) zip.remove(folder);
+  }
+  return { xml, rels };
+}
+
 /** Why a planned chart was not added (the file is still written, without it). */
 export interface ChartSkip {
   sheet: string;
@@ -326,21 +354,16 @@ export async function addCharts(xlsx: Buffer, plan: WritePlan, onSkip?: (skip: C
   for (const sheet of wanted) {
     const charts = sheet.charts.filter((c) => c.series.length > 0);
     const sheetPart = parts.get(sheet.name);
-    const sheetXml = sheetPart ? await zip.file(sheetPart)?.async("string") : undefined;
-    if (!sheetPart || sheetXml === undefined) {
+    if (!sheetPart || !zip.file(sheetPart)) {
       skip(sheet.name, "the sheet is not in the saved workbook");
       continue;
     }
     const sheetRelsPart = relsPath(sheetPart);
     let sheetRels = await zip.file(sheetRelsPart)?.async("string");
 
-    // The drawing to add to: the sheet's own, or a new one.
-    const hasDrawing = topLevelChildren(sheetXml).children.some((c) => c.name === "drawing");
-    const existing = hasDrawing ? readRels(sheetRels).find((r) => r.type === NS.relDrawing) : undefined;
-    if (hasDrawing && !existing) {
-      skip(sheet.name, "the sheet has a <drawing> element without a drawing relationship");
-      continue;
-    }
+    // The drawing to add to: the sheet's own (found through its relationships, so the sheet's
+    // own XML — the largest part of the file — is neither inflated nor rewritten), or a new one.
+    const existing = readRels(sheetRels).find((r) => r.type === NS.relDrawing);
     let drawingPart: string;
     let drawingXml: string;
     let drawingRels: string | undefined;
@@ -352,10 +375,17 @@ export async function addCharts(xlsx: Buffer, plan: WritePlan, onSkip?: (skip: C
         skip(sheet.name, `the sheet already has a drawing (${drawingPart}) in a form this writer does not extend`);
         continue;
       }
-      drawingXml = xml;
       drawingRels = await zip.file(relsPath(drawingPart))?.async("string");
-      shapeId = Math.max(1, ...tags(xml, "cNvPr").map((t) => Number(attributes(t).id) || 0)) + 1;
+      const cleared = await removePlaceholders(zip, drawingPart, xml, drawingRels);
+      drawingXml = cleared.xml;
+      drawingRels = cleared.rels;
+      shapeId = Math.max(1, ...tags(drawingXml, "cNvPr").map((t) => Number(attributes(t).id) || 0)) + 1;
     } else {
+      const sheetXml = (await zip.file(sheetPart)?.async("string")) ?? "";
+      if (topLevelChildren(sheetXml).children.some((c) => c.name === "drawing")) {
+        skip(sheet.name, "the sheet has a <drawing> element without a drawing relationship");
+        continue;
+      }
       drawingPart = `xl/drawings/drawing${nextDrawing()}.xml`;
       drawingXml = `${XML_DECL}<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"></xdr:wsDr>`;
       drawingRels = undefined;

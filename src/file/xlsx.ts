@@ -1,6 +1,7 @@
 /** The Node host's workbook side: exceljs ⇄ snapshot, and the write plan applied to an exceljs workbook. */
 import ExcelJS from "exceljs";
-import { a1, quoteSheet } from "../core/a1";
+import { a1, parseA1, quoteSheet } from "../core/a1";
+import { CHART_PLACEHOLDER_PNG } from "./charts";
 import type { SheetPlan, WritePlan } from "../core/plan";
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/snapshot";
 import { EXCEL_STYLES } from "./styles";
@@ -147,6 +148,14 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     ...(plan.print.margins ? { margins: { ...plan.print.margins, header: 0.3, footer: 0.3 } } : {}),
   };
   if (plan.tabColor) ws.properties.tabColor = { argb: `FF${plan.tabColor}` };
+  // Charts are added after saving (charts.ts); a placeholder picture at the first chart's anchor
+  // makes exceljs write the sheet's drawing, which addCharts then fills with the charts.
+  const chart = plan.charts.find((c) => c.series.length > 0);
+  if (chart) {
+    const image = ws.workbook.addImage({ buffer: CHART_PLACEHOLDER_PNG as unknown as ExcelJS.Buffer, extension: "png" });
+    const at = parseA1(chart.anchor);
+    ws.addImage(image, { tl: { col: at.col, row: at.row }, ext: { width: 1, height: 1 } });
+  }
 }
 
 /**
