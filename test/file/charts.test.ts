@@ -146,6 +146,10 @@ describe("the command line's summary chart", () => {
     expect(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toEqual([chartPart]);
     expect(Object.keys(zip.files).filter((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p))).toEqual([drawingPart]);
     expect(Object.keys(zip.files).filter((p) => /^xl\/worksheets\/_rels\/./.test(p))).toEqual([relsOf(sheetPart)]);
+    // The placeholder picture that made exceljs write the drawing is gone, with its media.
+    expect(drawing).not.toContain("xdr:pic");
+    expect(Object.keys(zip.files).filter((p) => p.startsWith("xl/media/"))).toEqual([]);
+    expect(drawingRels.every((r) => !/\/image$/.test(r.type))).toBe(true);
 
     const types = await text(zip, "[Content_Types].xml");
     const override = (part: string) => [...types.matchAll(/<Override\s[^>]*>/g)].map((m) => m[0]).filter((t) => attr(t, "PartName") === `/${part}`).map((t) => attr(t, "ContentType"));
