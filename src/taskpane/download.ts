@@ -4,6 +4,8 @@
  * refuse up front and the pane points to the sheet the build wrote instead.
  */
 
+import { officeBlocksDownloads } from "./office";
+
 /** How the pane saves a file; tests pass their own. Throws when the host cannot download. */
 export type SaveFile = (blob: Blob, fileName: string) => void | Promise<void>;
 
@@ -15,13 +17,7 @@ export class DownloadBlocked extends Error {
 
 /** Office hosts known not to deliver a download from a task pane. */
 export function downloadsBlocked(): boolean {
-  try {
-    if (typeof Office === "undefined" || !Office.context) return false;
-    const platform = Office.context.platform;
-    return platform === Office.PlatformType.iOS || platform === Office.PlatformType.Mac;
-  } catch {
-    return false;
-  }
+  return officeBlocksDownloads();
 }
 
 export const saveBlob: SaveFile = (blob, fileName) => {

@@ -1,4 +1,4 @@
-/** What the pane asks Office about its surroundings: display language and theme. Safe outside Office. */
+/** What the pane asks Office about its surroundings: display language, theme, platform. Safe outside Office. */
 import type { Lang } from "../core/i18n/format";
 import { langFromLocale } from "../core/i18n/ui";
 
@@ -26,4 +26,14 @@ export function officeIsDark(): boolean {
   if (!theme) return false;
   if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme;
   return isDarkColor(theme.bodyBackgroundColor);
+}
+
+/** iPad and Mac desktop, where a download from a task pane is not delivered (or silently dropped). */
+export function officeBlocksDownloads(): boolean {
+  try {
+    const platform = officeContext()?.platform;
+    return platform !== undefined && (platform === Office.PlatformType.iOS || platform === Office.PlatformType.Mac);
+  } catch {
+    return false;
+  }
 }
