@@ -106,13 +106,14 @@ export interface Rel {
   id: string;
   type: string;
   target: string;
+  external: boolean;
 }
 
 export function readRels(xml: string | undefined): Rel[] {
   if (!xml) return [];
   return tags(xml, "Relationship").map((t) => {
     const a = attributes(t);
-    return { id: a.Id, type: a.Type, target: a.Target };
+    return { id: a.Id, type: a.Type, target: a.Target, external: a.TargetMode === "External" };
   });
 }
 
