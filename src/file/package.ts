@@ -11,6 +11,7 @@
  * from it. xl/calcChain.xml is dropped: Excel rebuilds it.
  */
 import ExcelJS from "exceljs";
+import zlib from "zlib";
 import JSZip from "jszip";
 import { quoteSheet } from "../core/a1";
 import type { WritePlan } from "../core/plan";
@@ -53,19 +54,21 @@ async function renderSheets(plan: WritePlan): Promise<Rendered> {
   const sst = await zip.file("xl/sharedStrings.xml")?.async("string");
   const strings = sst ? (sst.match(/<si>[\s\S]*?<\/si>|<si\/>/g) ?? []).map((si) => (si === "<si/>" ? "" : si.slice(4, -5))) : [];
   const inline = (xml: string) =>
-    xml.replace(/<c ([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_, a: string, b: string, i: string) => {
+    xml.replace(/ t="s"([^>]*)><v>(\d+)<\/v>/g, (_, b: string, i: string) => {
       const si = strings[Number(i)];
       if (si === undefined) throw new Error(`exceljs wrote a shared string ${i} it does not have`);
-      return `<c ${a} t="inlineStr"${b}><is>${si}</is></c>`;
+      return ` t="inlineStr"${b}><is>${si}</is>`;
     });
   const sheets: string[] = [];
   for (let i = 0; i < plan.sheets.length; i++) {
     // exceljs names its parts sheet1.xml … in workbook order.
-    const xml = await zip.file(`xl/worksheets/sheet${i + 1}.xml`)?.async("string");
+    // Decoded by Node (JSZip's own UTF-8 decoder is several times slower on a large sheet).
+    const xml = (await zip.file(`xl/worksheets/sheet${i + 1}.xml`)?.async("nodebuffer"))?.toString("utf8");
     if (xml === undefined) throw new Error(`exceljs wrote no part for sheet ${plan.sheets[i].name}`);
-    if (/\st="s"/.test(xml.replace(/<c ([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g, ""))) throw new Error(`Unexpected shared-string cell in ${plan.sheets[i].name}`);
     if (/\sr:id="/.test(xml)) throw new Error(`The rendered sheet ${plan.sheets[i].name} has relationships`);
-    sheets.push(inline(xml));
+    const inlined = inline(xml);
+    if (inlined.includes(' t="s"')) throw new Error(`Unexpected shared-string cell in ${plan.sheets[i].name}`);
+    sheets.push(inlined);
   }
   const styles = await zip.file("xl/styles.xml")?.async("string");
   if (styles === undefined) throw new Error("exceljs wrote no styles part");
@@ -228,13 +231,77 @@ export function mergeStyles(original: string, fresh: string): { xml: string; xfM
   return { xml, xfMap };
 }
 
-/** A rendered sheet's style references (cells, rows, columns) through the merged table. */
+/**
+ * A rendered sheet's style references (cells, rows: s="N"; columns: style="N") through the merged
+ * table. One pass over the attribute text alone: exceljs escapes quotes in text and formulas, so
+ * ` s="` and ` style="` occur only as attributes, and only on those three elements.
+ */
 function remapSheetStyles(xml: string, xfMap: number[]): string {
-  const to = (v: string) => String(xfMap[Number(v)] ?? 0);
-  return xml.replace(/<(c|row|col) [^>]*>/g, (tag, el: string) => (el === "col" ? tag.replace(/(\sstyle=")(\d+)"/, (_, a: string, v: string) => `${a}${to(v)}"`) : tag.replace(/(\ss=")(\d+)"/, (_, a: string, v: string) => `${a}${to(v)}"`)));
+  const to = xfMap.map(String);
+  return xml.replace(/ (s|style)="(\d+)"/g, (_, a: string, v: string) => ` ${a}="${to[Number(v)] ?? "0"}"`);
 }
 
 // ——— the package ———
+
+/**
+ * Compress the new parts with Node's zlib (level 1, as the rest) instead of JSZip's JavaScript
+ * deflate, several times slower on the summary's megabytes of XML: the parts go through a small zip
+ * written here and come back as already-compressed entries, which JSZip copies as they are.
+ * Without zlib.crc32 (Node < 20.15) JSZip compresses them itself.
+ */
+async function deflateNatively(zip: JSZip, parts: string[]): Promise<void> {
+  const crc32 = (zlib as unknown as { crc32?: (b: Buffer) => number }).crc32;
+  if (!crc32) return;
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  const names: string[] = [];
+  for (const part of parts) {
+    const data = await zip.file(part)?.async("nodebuffer");
+    if (!data) continue;
+    const deflated = zlib.deflateRawSync(data, { level: 1 });
+    const name = Buffer.from(part, "utf8");
+    const crc = crc32(data) >>> 0;
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(0x0800, 6); // UTF-8 name
+    head.writeUInt16LE(8, 8); // deflate
+    head.writeUInt16LE(0, 10);
+    head.writeUInt16LE(0x21, 12); // 1980-01-01
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(deflated.length, 18);
+    head.writeUInt32LE(data.length, 22);
+    head.writeUInt16LE(name.length, 26);
+    head.writeUInt16LE(0, 28);
+    const cen = Buffer.alloc(46);
+    cen.writeUInt32LE(0x02014b50, 0);
+    cen.writeUInt16LE(20, 4);
+    cen.writeUInt16LE(20, 6);
+    head.copy(cen, 8, 6, 26); // flags … uncompressed size
+    cen.writeUInt16LE(name.length, 28);
+    cen.writeUInt32LE(offset, 42);
+    local.push(head, name, deflated);
+    central.push(cen, name);
+    offset += head.length + name.length + deflated.length;
+    names.push(part);
+  }
+  if (!names.length) return;
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(names.length, 8);
+  end.writeUInt16LE(names.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  const mini = await JSZip.loadAsync(Buffer.concat([...local, cd, end]));
+  for (const part of names) {
+    const entry = mini.files[part];
+    if (!entry) return;
+    entry.date = zip.files[part].date;
+    zip.files[part] = entry;
+  }
+}
 
 function removeRel(rels: string, id: string): string {
   return rels.replace(new RegExp(`<(?:[\\w.-]+:)?Relationship\\b[^>]*\\bId="${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>(?:\\s*</(?:[\\w.-]+:)?Relationship>)?`), "");
@@ -380,25 +447,25 @@ export async function writePlanIntoPackage(original: Buffer, plan: WritePlan, op
     xfMap.length = 0;
   }
   const sheetXml = stylesRel ? rendered.sheets.map((x) => remapSheetStyles(x, xfMap)) : rendered.sheets;
-
   // The new sheets: fresh part names and sheet ids, at the front in plan order.
   const used = new Set(Object.keys(zip.files));
   let n = 0;
   let sheetId = Math.max(0, ...existing.map((s) => s.sheetId));
   const newTags: string[] = [];
+  const newParts: string[] = [];
   for (let i = 0; i < k; i++) {
     let part: string;
     do part = `${wbDir}worksheets/sheet${++n}.xml`;
     while (used.has(part) || roots.includes(part));
     used.add(part);
     zip.file(part, sheetXml[i]);
+    newParts.push(part);
     types = addOverride(types, part, CT_SHEET);
     const r = addRel(wbRels, REL_SHEET, part.slice(wbDir.length));
     wbRels = r.xml;
     newTags.push(`<${p}sheet name="${escapeXml(plan.sheets[i].name)}" sheetId="${++sheetId}" ${rPrefix ? "" : `xmlns:r="${NS_R}" `}${relIdAttr}="${r.id}"/>`);
   }
   workbook = workbook.slice(0, sheetsSec.start) + `${sheetsSec.open}${newTags.join("")}${kept.map((s) => s.tag).join("")}</${p}sheets>` + workbook.slice(sheetsSec.end);
-
   // Defined names: those of removed sheets go, the local ones follow their sheet's new position.
   const dn = findSection(workbook, p, "definedNames");
   if (dn) {
@@ -428,7 +495,6 @@ export async function writePlanIntoPackage(original: Buffer, plan: WritePlan, op
   }
   zip.file(workbookPart, workbook);
   zip.file(wbRelsPart, wbRels);
-
   // Only the new active sheet is selected: a user sheet still selected would group the two.
   for (const s of kept) {
     if (!s.part || (opts.selected && !opts.selected.includes(s.name))) continue;
@@ -442,7 +508,7 @@ export async function writePlanIntoPackage(original: Buffer, plan: WritePlan, op
 
   if (roots.length) types = await removeOrphans(zip, roots, types);
   zip.file("[Content_Types].xml", types);
-
   await addChartsToZip(zip, plan, opts.onSkip);
+  await deflateNatively(zip, newParts);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 1 } });
 }
