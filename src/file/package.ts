@@ -244,7 +244,7 @@ function remapSheetStyles(xml: string, xfMap: number[]): string {
 // ——— the package ———
 
 /**
- * Compress the new parts with Node's zlib (level 1, as the rest) instead of JSZip's JavaScript
+ * Compress the written parts with Node's zlib (level 1, as the rest) instead of JSZip's JavaScript
  * deflate, several times slower on the summary's megabytes of XML: the parts go through a small zip
  * written here and come back as already-compressed entries, which JSZip copies as they are.
  * Without zlib.crc32 (Node < 20.15) JSZip compresses them itself.
@@ -375,6 +375,8 @@ async function removeOrphans(zip: JSZip, roots: string[], types: string): Promis
 export async function writePlanIntoPackage(original: Buffer, plan: WritePlan, opts: PackageOptions = {}): Promise<Buffer> {
   const [zip, rendered] = await Promise.all([JSZip.loadAsync(original), renderSheets(plan)]);
   const text = async (part: string) => zip.file(part)?.async("string");
+  // Every entry JSZip replaces (a written part) gets a new object: those are the ones to compress.
+  const loaded = new Map(Object.entries(zip.files));
 
   const rootRels = readRels(await text("_rels/.rels"));
   const officeDoc = rootRels.find((r) => r.type.endsWith("/officeDocument"));
@@ -452,14 +454,12 @@ export async function writePlanIntoPackage(original: Buffer, plan: WritePlan, op
   let n = 0;
   let sheetId = Math.max(0, ...existing.map((s) => s.sheetId));
   const newTags: string[] = [];
-  const newParts: string[] = [];
   for (let i = 0; i < k; i++) {
     let part: string;
     do part = `${wbDir}worksheets/sheet${++n}.xml`;
     while (used.has(part) || roots.includes(part));
     used.add(part);
     zip.file(part, sheetXml[i]);
-    newParts.push(part);
     types = addOverride(types, part, CT_SHEET);
     const r = addRel(wbRels, REL_SHEET, part.slice(wbDir.length));
     wbRels = r.xml;
@@ -509,6 +509,9 @@ export async function writePlanIntoPackage(original: Buffer, plan: WritePlan, op
   if (roots.length) types = await removeOrphans(zip, roots, types);
   zip.file("[Content_Types].xml", types);
   await addChartsToZip(zip, plan, opts.onSkip);
-  await deflateNatively(zip, newParts);
+  await deflateNatively(
+    zip,
+    Object.keys(zip.files).filter((f) => !zip.files[f].dir && zip.files[f] !== loaded.get(f)),
+  );
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 1 } });
 }
