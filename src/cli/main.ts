@@ -153,8 +153,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   if (args.command === "build" && out) {
     // The user's package is kept: only the generated sheets (and their charts) are written into it.
-    const selected = loaded.workbook.worksheets.filter((ws) => ws.views?.some((v) => (v as { tabSelected?: boolean }).tabSelected)).map((ws) => ws.name);
-    const xlsx = await writePlanIntoPackage(loaded.buffer, result.plan, { selected, onSkip: (s) => io.err(T.chartSkipped(s.sheet, s.reason)) });
+    const xlsx = await writePlanIntoPackage(loaded.buffer, result.plan, { onSkip: (s) => io.err(T.chartSkipped(s.sheet, s.reason)) });
     const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: xlsx }];
     // The submission and the minutes only from clean data; the summary and "Kiểm tra" regardless.
     const documents: [string | undefined, typeof result.submission][] = [

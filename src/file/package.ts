@@ -27,11 +27,6 @@ const REL_CALC_CHAIN = `${NS_R}/calcChain`;
 
 export interface PackageOptions {
   onSkip?: (skip: ChartSkip) => void;
-  /**
-   * The user's sheets that are selected (tabSelected) in the original, if known (exceljs read
-   * them): only those sheets' XML is opened to deselect them. Undefined: every kept sheet is looked at.
-   */
-  selected?: string[];
 }
 
 interface Rendered {
@@ -368,6 +363,31 @@ async function removeOrphans(zip: JSZip, roots: string[], types: string): Promis
   return types;
 }
 
+const SELECTED = /(<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*)("(?:1|true)"|'(?:1|true)')/;
+
+/**
+ * A worksheet's XML up to its cells (where sheetViews is), inflating no more of the part than
+ * that when JSZip holds it deflated; the whole part otherwise.
+ */
+async function sheetHead(zip: JSZip, part: string): Promise<string> {
+  const file = zip.file(part)!;
+  const data = (file as unknown as { _data?: { compression?: { magic?: string }; compressedContent?: Uint8Array } })._data;
+  if (data?.compression?.magic === "\x08\x00" && data.compressedContent) {
+    for (const size of [4096, 65536]) {
+      let head: string;
+      try {
+        head = zlib.inflateRawSync(data.compressedContent.subarray(0, size), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).toString("utf8");
+      } catch {
+        break;
+      }
+      const at = head.search(/<(?:[\w.-]+:)?sheetData[\s/>]/);
+      if (at >= 0) return head.slice(0, at);
+      if (size >= data.compressedContent.length) return head;
+    }
+  }
+  return file.async("string");
+}
+
 /**
  * Write the plan into the original package: see the file comment. The charts are added last, as
  * the sheets are now in the package.
@@ -495,15 +515,15 @@ export async function writePlanIntoPackage(original: Buffer, plan: WritePlan, op
   }
   zip.file(workbookPart, workbook);
   zip.file(wbRelsPart, wbRels);
-  // Only the new active sheet is selected: a user sheet still selected would group the two.
+  // Only the new active sheet is selected: a user sheet still selected would group the two. Only
+  // the head of each sheet (before its cells) is inflated to look; a selected one is rewritten.
   for (const s of kept) {
-    if (!s.part || (opts.selected && !opts.selected.includes(s.name))) continue;
-    const xml = await text(s.part);
-    if (xml === undefined) continue;
-    const head = xml.indexOf("<sheetData") >= 0 ? xml.indexOf("<sheetData") : xml.search(/<[\w.-]+:sheetData/);
-    const before = head >= 0 ? xml.slice(0, head) : xml;
-    const cleared = before.replace(/(<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*)("(?:1|true)"|'(?:1|true)')/g, '$1"0"');
-    if (cleared !== before) zip.file(s.part, cleared + xml.slice(before.length));
+    if (!s.part || !zip.file(s.part)) continue;
+    if (!SELECTED.test(await sheetHead(zip, s.part))) continue;
+    const xml = (await text(s.part))!;
+    const at = xml.search(/<(?:[\w.-]+:)?sheetData[\s/>]/);
+    const head = at >= 0 ? xml.slice(0, at) : xml;
+    zip.file(s.part, head.replace(new RegExp(SELECTED.source, "g"), '$1"0"') + xml.slice(head.length));
   }
 
   if (roots.length) types = await removeOrphans(zip, roots, types);

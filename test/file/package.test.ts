@@ -80,6 +80,9 @@ async function userWorkbook(): Promise<string> {
     `</sheets><definedNames><definedName name="_xlnm.Print_Area" localSheetId="${btp}">BTP!$A$1:$F$20</definedName><definedName name="MucTieu">BQP!$B$3</definedName></definedNames>`,
   );
   zip.file("xl/workbook.xml", wb);
+  // BTP was the selected tab: after the build only the summary is.
+  const btpPart = (await sheetOrder(zip))[btp].part;
+  zip.file(btpPart, (await text(zip, btpPart)).replace("<sheetFormatPr", '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr'));
   const file = path.join(dir, "user.xlsx");
   writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   return file;
@@ -109,8 +112,9 @@ describe("the CLI writes into the user's package", () => {
     const userChart = files(inZip).filter((f) => f.startsWith("xl/charts/"));
     expect(userChart.length).toBeGreaterThan(0);
     for (const out of [out1, out2]) {
+      const btp = (await sheetOrder(inZip)).find((s) => s.name === "BTP")!.part;
       for (const f of files(inZip)) {
-        if (REWRITTEN.has(f)) continue;
+        if (REWRITTEN.has(f) || f === btp) continue;
         const a = await inZip.file(f)!.async("nodebuffer");
         const b = await out.file(f)?.async("nodebuffer");
         expect({ part: f, same: b !== undefined && a.equals(b) }).toEqual({ part: f, same: true });
@@ -143,6 +147,18 @@ describe("the CLI writes into the user's package", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(path.join(dir, "out2.xlsx")) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual((await sheetOrder(out2)).map((s) => s.name));
+  });
+
+  it("leaves only the summary selected (the user's selected tab is deselected, its cells untouched)", async () => {
+    const before = await text(inZip, (await sheetOrder(inZip)).find((s) => s.name === "BTP")!.part);
+    expect(before).toContain('tabSelected="1"');
+    for (const out of [out1, out2]) {
+      const selected: string[] = [];
+      for (const s of await sheetOrder(out)) if (/<sheetView\b[^>]*tabSelected="1"/.test(await text(out, s.part))) selected.push(s.name);
+      expect(selected).toEqual([SUMMARY]);
+      const after = await text(out, (await sheetOrder(out)).find((s) => s.name === "BTP")!.part);
+      expect(after.replace('tabSelected="0" ', "")).toBe(before.replace('tabSelected="1" ', ""));
+    }
   });
 
   it("(b) keeps defined names pointing at their sheets; names on removed outputs go", async () => {
