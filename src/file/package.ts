@@ -452,23 +452,19 @@ export async function writePlanIntoPackage(original: Buffer, plan: WritePlan, op
 
   // Styles.
   const stylesRel = rels.find((r) => r.type === REL_STYLES);
-  let xfMap: number[];
-  if (stylesRel) {
-    const stylesPart = resolveTarget(workbookPart, stylesRel.target);
-    const merged = mergeStyles((await text(stylesPart)) ?? "", rendered.styles);
+  const stylesPart = stylesRel ? resolveTarget(workbookPart, stylesRel.target) : `${wbDir}styles.xml`;
+  const originalStyles = stylesRel ? await text(stylesPart) : undefined;
+  let sheetXml = rendered.sheets;
+  if (originalStyles !== undefined && /<(?:[\w.-]+:)?styleSheet[\s>/]/.test(originalStyles)) {
+    const merged = mergeStyles(originalStyles, rendered.styles);
     zip.file(stylesPart, merged.xml);
-    xfMap = merged.xfMap;
+    sheetXml = rendered.sheets.map((x) => remapSheetStyles(x, merged.xfMap));
   } else {
-    const stylesPart = `${wbDir}styles.xml`;
+    // No usable styles part: the fresh one as it is (the user's cells can only use format 0).
     zip.file(stylesPart, rendered.styles);
-    const r = addRel(wbRels, REL_STYLES, "styles.xml");
-    wbRels = r.xml;
-    types = removeOverride(types, stylesPart);
-    types = addOverride(types, stylesPart, CT_STYLES);
-    xfMap = [];
-    xfMap.length = 0;
+    if (!stylesRel) wbRels = addRel(wbRels, REL_STYLES, stylesPart.slice(wbDir.length)).xml;
+    types = addOverride(removeOverride(types, stylesPart), stylesPart, CT_STYLES);
   }
-  const sheetXml = stylesRel ? rendered.sheets.map((x) => remapSheetStyles(x, xfMap)) : rendered.sheets;
   // The new sheets: fresh part names and sheet ids, at the front in plan order.
   const used = new Set(Object.keys(zip.files));
   let n = 0;

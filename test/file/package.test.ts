@@ -238,6 +238,22 @@ describe("the CLI writes into the user's package", () => {
   }, 180_000);
 });
 
+describe("an original without a styles part", () => {
+  it("gets the fresh styles, and the summary its formats", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    zip.remove("xl/styles.xml");
+    zip.file("xl/_rels/workbook.xml.rels", (await text(zip, "xl/_rels/workbook.xml.rels")).replace(/<Relationship [^>]*\/styles"[^>]*\/>/, ""));
+    zip.file("[Content_Types].xml", (await text(zip, "[Content_Types].xml")).replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, ""));
+    const file = path.join(dir, "nostyles.xlsx");
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    const out = await build(file, path.join(dir, "nostyles.out.xlsx"));
+    expect(await text(out, "xl/_rels/workbook.xml.rels")).toMatch(/\/styles" Target="styles.xml"/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path.join(dir, "nostyles.out.xlsx")) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet(SUMMARY)!.getCell("A1").font?.bold).toBe(true);
+  });
+});
+
 describe("mergeStyles", () => {
   const FRESH =
     '<styleSheet xmlns="x"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="11"/></font><font><b/><sz val="11"/></font></fonts>' +
