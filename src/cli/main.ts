@@ -10,8 +10,8 @@ import { buildSummaryText } from "../core/render/text";
 import { staleText } from "../core/i18n/stale";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
 import { writeDocx } from "../file/docx";
-import { applyPlan, MAX_CELLS, saveWorkbook } from "../file/xlsx";
-import { addCharts } from "../file/charts";
+import { MAX_CELLS, saveWorkbook } from "../file/xlsx";
+import { writePlanIntoPackage } from "../file/package";
 import { TEMPLATE_CLI_TEXT } from "../core/i18n/template";
 import { defaultUnits, templatePlan } from "../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear, type TemplateProblem } from "../core/template/options";
@@ -152,9 +152,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const say = args.json ? io.err : io.out;
 
   if (args.command === "build" && out) {
-    applyPlan(loaded.workbook, result.plan);
-    // exceljs writes no charts: the planned ones are added to the saved file.
-    const xlsx = await addCharts(await saveWorkbook(loaded.workbook), result.plan, (s) => io.err(T.chartSkipped(s.sheet, s.reason)));
+    // The user's package is kept: only the generated sheets (and their charts) are written into it.
+    const xlsx = await writePlanIntoPackage(loaded.buffer, result.plan, { onSkip: (s) => io.err(T.chartSkipped(s.sheet, s.reason)) });
     const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: xlsx }];
     // The submission and the minutes only from clean data; the summary and "Kiểm tra" regardless.
     const documents: [string | undefined, typeof result.submission][] = [

@@ -10,6 +10,9 @@
  */
 import JSZip from "jszip";
 import { parseRange, quoteSheet, columnName, parseA1 } from "../core/a1";
+import { addOverride, addRel, attributes, escapeXml, nextFreeNumber, readRels, relsPath, resolveTarget, sheetParts, tags, topLevelChildren, XML_DECL } from "./ooxml";
+
+export { escapeXml };
 import type { ChartPlan, SheetPlan, WritePlan } from "../core/plan";
 
 const NS = {
@@ -23,7 +26,6 @@ const NS = {
 };
 const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Series colours, in order (Office's default accents); the chart does not depend on a theme. */
 const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
@@ -62,86 +64,11 @@ export interface ChartSkip {
   reason: string;
 }
 
-/** Text as XML character data or attribute value: escaped, and characters XML 1.0 forbids dropped. */
-export function escapeXml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
 
-function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e] as string;
-  });
-}
 
-/** The attributes of one start tag, unescaped. */
-function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out[m[1]] = unescapeXml(m[3] ?? m[4] ?? "");
-  return out;
-}
 
-/** Every start (or empty) tag with this local name, whatever its prefix. */
-function tags(xml: string, local: string): string[] {
-  return [...xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?${local}(?=[\\s/>])[^>]*>`, "g"))].map((m) => m[0]);
-}
 
-interface TopChild {
-  name: string;
-  start: number;
-}
 
-/**
- * The root element's children (local name and offset), by a scan that follows nesting: a name
- * searched for with a regular expression could also occur deeper (an extLst inside a cfRule).
- */
-function topLevelChildren(xml: string): { children: TopChild[]; rootClose: number } {
-  const children: TopChild[] = [];
-  let depth = 0;
-  let rootClose = -1;
-  let i = 0;
-  while ((i = xml.indexOf("<", i)) >= 0) {
-    if (xml.startsWith("<?", i)) i = xml.indexOf("?>", i) + 2;
-    else if (xml.startsWith("<!--", i)) i = xml.indexOf("-->", i) + 3;
-    else if (xml.startsWith("<![CDATA[", i)) i = xml.indexOf("]]>", i) + 3;
-    else if (xml.startsWith("<!", i)) i = xml.indexOf(">", i) + 1;
-    else if (xml[i + 1] === "/") {
-      depth--;
-      if (depth === 0) rootClose = i;
-      i = xml.indexOf(">", i) + 1;
-    } else {
-      // A start tag; attribute values may hold ">", so skip quoted text.
-      let j = i + 1;
-      let quote = "";
-      for (; j < xml.length; j++) {
-        const ch = xml[j];
-        if (quote) {
-          if (ch === quote) quote = "";
-        } else if (ch === '"' || ch === "'") quote = ch;
-        else if (ch === ">") break;
-      }
-      const name = /^<([\w:.-]+)/.exec(xml.slice(i, i + 200))?.[1] ?? "";
-      if (depth === 1) children.push({ name: name.replace(/^[\w.-]+:/, ""), start: i });
-      if (xml[j - 1] !== "/") depth++;
-      i = j + 1;
-      // The cells are most of a sheet and never nest a sheetData: jump to its end tag (its text is
-      // escaped, so "</sheetData>" cannot occur inside it).
-      if (depth === 2 && name === "sheetData") {
-        const end = xml.indexOf("</sheetData>", i);
-        if (end >= 0) i = end;
-      }
-    }
-    if (i <= 0) throw new Error("Malformed XML");
-  }
-  if (rootClose < 0) throw new Error("Malformed XML: no closing root tag");
-  return { children, rootClose };
-}
 
 /** CT_Worksheet children that come after <drawing>: the drawing goes before the first of them. */
 const AFTER_DRAWING = new Set(["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
@@ -156,82 +83,13 @@ export function insertDrawingElement(sheetXml: string, rId: string): string {
   return sheetXml.slice(0, at) + el + sheetXml.slice(at);
 }
 
-/** A part name resolved against the folder of its source part ("xl/" + "worksheets/sheet1.xml"). */
-function resolveTarget(sourcePart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = sourcePart.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== ".") parts.push(seg);
-  }
-  return parts.join("/");
-}
 
-function relsPath(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-}
 
-interface Rel {
-  id: string;
-  type: string;
-  target: string;
-}
 
-function readRels(xml: string | undefined): Rel[] {
-  if (!xml) return [];
-  return tags(xml, "Relationship").map((t) => {
-    const a = attributes(t);
-    return { id: a.Id, type: a.Type, target: a.Target };
-  });
-}
 
-function addRel(xml: string | undefined, type: string, target: string): { xml: string; id: string } {
-  const used = new Set(readRels(xml).map((r) => r.id));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  const id = `rId${n}`;
-  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
-  if (!xml) return { id, xml: `${XML_DECL}<Relationships xmlns="${NS.rels}">${rel}</Relationships>` };
-  const close = xml.lastIndexOf("</Relationships>");
-  if (close < 0) {
-    // An empty <Relationships/>.
-    return { id, xml: xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`) };
-  }
-  return { id, xml: xml.slice(0, close) + rel + xml.slice(close) };
-}
 
-function addOverride(types: string, partName: string, contentType: string): string {
-  const override = `<Override PartName="/${escapeXml(partName)}" ContentType="${contentType}"/>`;
-  return types.replace(/<\/Types>\s*$/, `${override}</Types>`);
-}
 
-/** sheet name → worksheet part ("xl/worksheets/sheet9.xml"), read from the workbook and its rels. */
-async function sheetParts(zip: JSZip): Promise<{ workbookPart: string; parts: Map<string, string> }> {
-  const rootRels = readRels(await zip.file("_rels/.rels")?.async("string"));
-  const officeDoc = rootRels.find((r) => r.type.endsWith("/officeDocument"));
-  const workbookPart = officeDoc ? resolveTarget("", officeDoc.target) : "xl/workbook.xml";
-  const workbook = await zip.file(workbookPart)?.async("string");
-  if (!workbook) throw new Error(`No workbook part ${workbookPart}`);
-  const rels = readRels(await zip.file(relsPath(workbookPart))?.async("string"));
-  const parts = new Map<string, string>();
-  for (const t of tags(workbook, "sheet")) {
-    const a = attributes(t);
-    const rel = rels.find((r) => r.id === a["r:id"]);
-    if (a.name !== undefined && rel) parts.set(a.name, resolveTarget(workbookPart, rel.target));
-  }
-  return { workbookPart, parts };
-}
 
-function nextFreeNumber(zip: JSZip, folder: string, stem: string): () => number {
-  const re = new RegExp(`^${folder}/${stem}(\\d+)\\.xml$`);
-  let max = 0;
-  zip.forEach((p) => {
-    const m = re.exec(p);
-    if (m) max = Math.max(max, Number(m[1]));
-  });
-  return () => ++max;
-}
 
 /** The plan's cached values of a range, in reading order. */
 function rangeValues(sheet: SheetPlan, range: string): { values: (number | string | boolean | null | undefined)[]; format?: string } {
@@ -341,9 +199,17 @@ function anchorXml(chart: ChartPlan, shapeId: number, rId: string): string {
  * the usual xdr: form, and is otherwise skipped and reported through `onSkip`.
  */
 export async function addCharts(xlsx: Buffer, plan: WritePlan, onSkip?: (skip: ChartSkip) => void): Promise<Buffer> {
-  const wanted = plan.sheets.filter((s) => s.charts.some((c) => c.series.length > 0));
-  if (!wanted.length) return xlsx;
+  if (!plan.sheets.some((s) => s.charts.some((c) => c.series.length > 0))) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
+  await addChartsToZip(zip, plan, onSkip);
+  // Level 1 as saveWorkbook: JSZip keeps the already-compressed data of the parts left unchanged.
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 1 } });
+}
+
+/** addCharts on an opened package, edited in place. */
+export async function addChartsToZip(zip: JSZip, plan: WritePlan, onSkip?: (skip: ChartSkip) => void): Promise<void> {
+  const wanted = plan.sheets.filter((s) => s.charts.some((c) => c.series.length > 0));
+  if (!wanted.length) return;
   const { parts } = await sheetParts(zip);
   let types = await zip.file("[Content_Types].xml")?.async("string");
   if (!types) throw new Error("No [Content_Types].xml");
@@ -413,6 +279,4 @@ export async function addCharts(xlsx: Buffer, plan: WritePlan, onSkip?: (skip: C
   }
 
   zip.file("[Content_Types].xml", types);
-  // Level 1 as saveWorkbook: JSZip keeps the already-compressed data of the parts left unchanged.
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 1 } });
 }

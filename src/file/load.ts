@@ -39,7 +39,7 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const starts = (buf: Buffer, sig: number[]) => sig.every((b, i) => buf[i] === b);
 
-export async function loadWorkbook(path: string): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot; bytes: number }> {
+export async function loadWorkbook(path: string): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot; bytes: number; buffer: Buffer }> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -63,7 +63,7 @@ export async function loadWorkbook(path: string): Promise<{ workbook: ExcelJS.Wo
   }
   if (!workbook.worksheets.length) throw new InputError(path, { kind: "noSheets" });
   try {
-    return { workbook, snapshot: workbookSnapshot(workbook), bytes: stat.size };
+    return { workbook, snapshot: workbookSnapshot(workbook), bytes: stat.size, buffer: buf };
   } catch (e) {
     if (e instanceof TooLargeError) throw new InputError(path, { kind: "tooManyCells", sheet: e.sheet, range: e.range, cells: e.cells });
     throw e;

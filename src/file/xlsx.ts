@@ -111,7 +111,11 @@ function styleFor(style: keyof typeof EXCEL_STYLES | undefined, format: string |
   return s;
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+/**
+ * One planned sheet into an exceljs worksheet. `placeholder: false` leaves out the chart placeholder
+ * picture (the package writer's path: addCharts then inserts the drawing itself).
+ */
+export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, opts: { placeholder?: boolean } = {}): void {
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   plan.rows.forEach((line, r) => {
     if (!line) return;
@@ -151,7 +155,7 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   // Charts are added after saving (charts.ts); a placeholder picture at the first chart's anchor
   // makes exceljs write the sheet's drawing, which addCharts then fills with the charts.
   const chart = plan.charts.find((c) => c.series.length > 0);
-  if (chart) {
+  if (chart && opts.placeholder !== false) {
     const image = ws.workbook.addImage({ buffer: CHART_PLACEHOLDER_PNG as unknown as ExcelJS.Buffer, extension: "png" });
     const at = parseA1(chart.anchor);
     ws.addImage(image, { tl: { col: at.col, row: at.row }, ext: { width: 1, height: 1 } });

@@ -1,0 +1,287 @@
+/**
+ * The command line keeps the user's package: only the generated sheets are written into it. What
+ * exceljs does not model (here a chart on a unit sheet) survives byte for byte, defined names keep
+ * pointing at their sheets, the user's styles are unchanged, a rebuild leaves no orphan part, and
+ * LibreOffice opens the result and recalculates the summary to the same values.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { cli } from "../support/cli";
+import { recalculate } from "../support/libreoffice";
+import { addCharts } from "../../src/file/charts";
+import { mergeStyles } from "../../src/file/package";
+import type { WritePlan } from "../../src/core/plan";
+
+const SAMPLE = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
+const SUMMARY = "Tổng hợp 2023";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "bs-pkg-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e] as string);
+const attr = (tag: string, name: string) => {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? unescape(m[1]) : undefined;
+};
+const text = async (zip: JSZip, part: string) => {
+  const f = zip.file(part);
+  if (!f) throw new Error(`missing ${part}`);
+  return f.async("string");
+};
+const files = (zip: JSZip) => Object.keys(zip.files).filter((f) => !zip.files[f].dir);
+const relsOf = (part: string) => `${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`;
+
+async function sheetOrder(zip: JSZip): Promise<{ name: string; part: string }[]> {
+  const wb = await text(zip, "xl/workbook.xml");
+  const rels = await text(zip, "xl/_rels/workbook.xml.rels");
+  return [...wb.matchAll(/<sheet\s[^>]*>/g)].map((m) => {
+    const id = attr(m[0], "r:id")!;
+    const rel = new RegExp(`<Relationship\\s[^>]*Id="${id}"[^>]*>`).exec(rels)![0];
+    return { name: attr(m[0], "name")!, part: path.posix.join("xl", attr(rel, "Target")!) };
+  });
+}
+
+async function build(input: string, out: string): Promise<JSZip> {
+  const r = await cli("build", input, "--out", out);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  return JSZip.loadAsync(readFileSync(out));
+}
+
+/** The sample with a chart (exceljs drops charts) on the unit sheet BCA, and defined names. */
+async function userWorkbook(): Promise<string> {
+  const userChart: WritePlan = {
+    sheets: [
+      {
+        name: "BCA",
+        kind: "summary",
+        rows: [],
+        merges: [],
+        columnWidths: [],
+        print: { orientation: "portrait", fitToWidth: false },
+        charts: [{ title: "Biểu đồ của người dùng", categoriesRange: "B5:B8", series: [{ name: "Số liệu", valuesRange: "D5:D8" }], anchor: "J2", widthCols: 6, heightRows: 12 }],
+      },
+    ],
+    remove: [],
+    activate: "BCA",
+  };
+  const zip = await JSZip.loadAsync(await addCharts(readFileSync(SAMPLE), userChart));
+  const order = (await sheetOrder(zip)).map((s) => s.name);
+  const btp = order.indexOf("BTP");
+  let wb = await text(zip, "xl/workbook.xml");
+  wb = wb.replace(
+    "</sheets>",
+    `</sheets><definedNames><definedName name="_xlnm.Print_Area" localSheetId="${btp}">BTP!$A$1:$F$20</definedName><definedName name="MucTieu">BQP!$B$3</definedName></definedNames>`,
+  );
+  zip.file("xl/workbook.xml", wb);
+  // BTP was the selected tab: after the build only the summary is.
+  const btpPart = (await sheetOrder(zip))[btp].part;
+  zip.file(btpPart, (await text(zip, btpPart)).replace("<sheetFormatPr", '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr'));
+  const file = path.join(dir, "user.xlsx");
+  writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return file;
+}
+
+/** Parts the build may rewrite; every other part of the input must come out byte for byte. */
+const REWRITTEN = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "xl/calcChain.xml"]);
+
+describe("the CLI writes into the user's package", () => {
+  let input: string;
+  let inZip: JSZip;
+  let out1: JSZip;
+  let out2: JSZip;
+  beforeAll(async () => {
+    input = await userWorkbook();
+    inZip = await JSZip.loadAsync(readFileSync(input));
+    out1 = await build(input, path.join(dir, "out1.xlsx"));
+    // A rebuild: old outputs (with the summary's drawing and chart) to remove, and names on them.
+    const z = await JSZip.loadAsync(readFileSync(path.join(dir, "out1.xlsx")));
+    const wb = (await text(z, "xl/workbook.xml")).replace("</definedNames>", `<definedName name="CuTongHop">'${SUMMARY}'!$A$1</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">'${SUMMARY}'!$A$1:$C$3</definedName></definedNames>`);
+    z.file("xl/workbook.xml", wb);
+    writeFileSync(path.join(dir, "out1b.xlsx"), await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    out2 = await build(path.join(dir, "out1b.xlsx"), path.join(dir, "out2.xlsx"));
+  }, 60_000);
+
+  it("(a) keeps every part of the user's sheets — a chart exceljs drops included — byte for byte", async () => {
+    const userChart = files(inZip).filter((f) => f.startsWith("xl/charts/"));
+    expect(userChart.length).toBeGreaterThan(0);
+    for (const out of [out1, out2]) {
+      const btp = (await sheetOrder(inZip)).find((s) => s.name === "BTP")!.part;
+      for (const f of files(inZip)) {
+        if (REWRITTEN.has(f) || f === btp) continue;
+        const a = await inZip.file(f)!.async("nodebuffer");
+        const b = await out.file(f)?.async("nodebuffer");
+        expect({ part: f, same: b !== undefined && a.equals(b) }).toEqual({ part: f, same: true });
+      }
+    }
+    // The user's sheet still refers to its drawing, which still refers to the chart.
+    const bca = (await sheetOrder(out2)).find((s) => s.name === "BCA")!;
+    expect(await text(out2, bca.part)).toMatch(/<drawing r:id="/);
+    expect(await text(out2, relsOf(bca.part))).toContain("drawing");
+  });
+
+  it("(a′) exceljs's own save would have dropped that chart (so the test means something)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(input) as unknown as ArrayBuffer);
+    const z = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(files(z).some((f) => f.startsWith("xl/charts/"))).toBe(false);
+  });
+
+  it("puts the outputs first, the summary active, and the user's sheets after them in their order", async () => {
+    const inOrder = (await sheetOrder(inZip)).map((s) => s.name);
+    for (const out of [out1, out2]) {
+      const order = (await sheetOrder(out)).map((s) => s.name);
+      expect(order.slice(order.length - inOrder.length)).toEqual(inOrder);
+      expect(order[0]).toBe(SUMMARY);
+      const wb = await text(out, "xl/workbook.xml");
+      expect(attr(/<workbookView\s[^>]*>/.exec(wb)![0], "activeTab")).toBe("0");
+      const ids = [...wb.matchAll(/<sheet\s[^>]*>/g)].map((m) => attr(m[0], "sheetId"));
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path.join(dir, "out2.xlsx")) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual((await sheetOrder(out2)).map((s) => s.name));
+  });
+
+  it("leaves only the summary selected (the user's selected tab is deselected, its cells untouched)", async () => {
+    const before = await text(inZip, (await sheetOrder(inZip)).find((s) => s.name === "BTP")!.part);
+    expect(before).toContain('tabSelected="1"');
+    for (const out of [out1, out2]) {
+      const selected: string[] = [];
+      for (const s of await sheetOrder(out)) if (/<sheetView\b[^>]*tabSelected="1"/.test(await text(out, s.part))) selected.push(s.name);
+      expect(selected).toEqual([SUMMARY]);
+      const after = await text(out, (await sheetOrder(out)).find((s) => s.name === "BTP")!.part);
+      expect(after.replace('tabSelected="0" ', "")).toBe(before.replace('tabSelected="1" ', ""));
+    }
+  });
+
+  it("(b) keeps defined names pointing at their sheets; names on removed outputs go", async () => {
+    for (const out of [out1, out2]) {
+      const order = (await sheetOrder(out)).map((s) => s.name);
+      const wb = await text(out, "xl/workbook.xml");
+      const names = [...wb.matchAll(/<definedName\s[^>]*>[^<]*<\/definedName>/g)].map((m) => ({ name: attr(m[0], "name"), local: attr(m[0], "localSheetId"), ref: unescape(/>([^<]*)</.exec(m[0])![1]) }));
+      expect(names).toEqual([
+        { name: "_xlnm.Print_Area", local: String(order.indexOf("BTP")), ref: "BTP!$A$1:$F$20" },
+        { name: "MucTieu", local: undefined, ref: "BQP!$B$3" },
+      ]);
+    }
+  });
+
+  it("(c) leaves the user's styles as they were: original entries first and unchanged", async () => {
+    const section = (xml: string, name: string) => new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(xml)?.[1] ?? "";
+    const before = await text(inZip, "xl/styles.xml");
+    for (const out of [out1, out2]) {
+      const after = await text(out, "xl/styles.xml");
+      for (const name of ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"]) {
+        expect(section(after, name).startsWith(section(before, name))).toBe(true);
+        const count = attr(new RegExp(`<${name}\\b[^>]*>`).exec(after)?.[0] ?? "", "count");
+        const child = { numFmts: "numFmt", fonts: "font", fills: "fill", borders: "border", cellStyleXfs: "xf", cellXfs: "xf" }[name]!;
+        if (count !== undefined) expect(Number(count)).toBe((section(after, name).match(new RegExp(`<${child}[\\s/>]`, "g")) ?? []).length);
+      }
+    }
+    // A rebuild reuses the styles the first build added.
+    expect(await text(out2, "xl/styles.xml")).toBe(await text(out1, "xl/styles.xml"));
+  });
+
+  it("(e) a rebuild leaves no orphan part, no dangling reference, no calculation chain", async () => {
+    for (const out of [out1, out2]) {
+      const referenced = new Set<string>();
+      for (const f of files(out).filter((f) => f.endsWith(".rels"))) {
+        const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(f)!;
+        const source = m[1] + m[2];
+        for (const r of (await text(out, f)).matchAll(/<Relationship\s[^>]*>/g)) {
+          if (attr(r[0], "TargetMode") === "External") continue;
+          const target = attr(r[0], "Target")!;
+          const part = target.startsWith("/") ? target.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(source), target));
+          expect({ from: f, part, exists: !!out.file(part) }).toEqual({ from: f, part, exists: true });
+          referenced.add(part);
+        }
+      }
+      for (const f of files(out)) {
+        if (f === "[Content_Types].xml" || f.endsWith(".rels")) continue;
+        expect({ part: f, referenced: referenced.has(f) }).toEqual({ part: f, referenced: true });
+      }
+      const types = await text(out, "[Content_Types].xml");
+      for (const m of types.matchAll(/PartName="\/([^"]*)"/g)) expect({ override: m[1], exists: !!out.file(unescape(m[1])) }).toEqual({ override: m[1], exists: true });
+      expect(out.file("xl/calcChain.xml")).toBeNull();
+    }
+    // One chart on the summary and the user's own: the old summary's chart went with its sheet.
+    expect(files(out2).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(2);
+  });
+
+  it("(d) LibreOffice opens the result and recalculates the summary to the values written", async () => {
+    const [recalc] = recalculate([path.join(dir, "out2.xlsx")], path.join(dir, "lo"));
+    const ours = new ExcelJS.Workbook();
+    await ours.xlsx.load(readFileSync(path.join(dir, "out2.xlsx")) as unknown as ArrayBuffer);
+    const theirs = new ExcelJS.Workbook();
+    await theirs.xlsx.readFile(recalc);
+    const a = ours.getWorksheet(SUMMARY)!;
+    const b = theirs.getWorksheet(SUMMARY)!;
+    let formulas = 0;
+    a.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        if (!cell.formula) return;
+        formulas++;
+        const mine = cell.result;
+        const lo = b.getCell(r, c).result ?? b.getCell(r, c).value;
+        if (typeof mine === "number") expect(lo as number).toBeCloseTo(mine, 6);
+        else if (mine !== undefined && mine !== null && typeof mine !== "object") expect(String(lo ?? "")).toBe(String(mine));
+      }),
+    );
+    expect(formulas).toBeGreaterThan(20);
+  }, 180_000);
+});
+
+describe("an original without a styles part", () => {
+  it("gets the fresh styles, and the summary its formats", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    zip.remove("xl/styles.xml");
+    zip.file("xl/_rels/workbook.xml.rels", (await text(zip, "xl/_rels/workbook.xml.rels")).replace(/<Relationship [^>]*\/styles"[^>]*\/>/, ""));
+    zip.file("[Content_Types].xml", (await text(zip, "[Content_Types].xml")).replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, ""));
+    const file = path.join(dir, "nostyles.xlsx");
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    const out = await build(file, path.join(dir, "nostyles.out.xlsx"));
+    expect(await text(out, "xl/_rels/workbook.xml.rels")).toMatch(/\/styles" Target="styles.xml"/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path.join(dir, "nostyles.out.xlsx")) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet(SUMMARY)!.getCell("A1").font?.bold).toBe(true);
+  });
+});
+
+describe("mergeStyles", () => {
+  const FRESH =
+    '<styleSheet xmlns="x"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="11"/></font><font><b/><sz val="11"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="1" fillId="1" borderId="0" xfId="0" applyFont="1"><alignment horizontal="right"/></xf></cellXfs></styleSheet>';
+
+  it("appends to an original with every section, renumbering custom formats", () => {
+    const orig =
+      '<x:styleSheet xmlns:x="x"><x:numFmts count="1"><x:numFmt numFmtId="170" formatCode="#,##0"/></x:numFmts><x:fonts count="1"><x:font><x:sz val="10"/></x:font></x:fonts>' +
+      '<x:fills count="2"><x:fill><x:patternFill patternType="none"/></x:fill><x:fill><x:patternFill patternType="gray125"/></x:fill></x:fills><x:borders count="1"><x:border/></x:borders>' +
+      '<x:cellStyleXfs count="1"><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></x:cellStyleXfs><x:cellXfs count="1"><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></x:cellXfs></x:styleSheet>';
+    const { xml, xfMap } = mergeStyles(orig, FRESH);
+    expect(xml).toContain('<x:numFmts count="2"><x:numFmt numFmtId="170" formatCode="#,##0"/><x:numFmt numFmtId="171" formatCode="0.0%"/></x:numFmts>');
+    expect(xml).toContain('<x:fonts count="3">');
+    expect(xml).toContain('<x:fills count="2">'); // the same two fills are reused
+    expect(xfMap).toEqual([1, 2]);
+    expect(xml).toContain('<x:xf numFmtId="171" fontId="2" fillId="1" borderId="1" xfId="0" applyFont="1"><x:alignment horizontal="right"/></x:xf></x:cellXfs>');
+    expect(mergeStyles(xml, FRESH).xml).toBe(xml);
+  });
+
+  it("fills in missing sections in schema order, without count attributes to start from", () => {
+    const { xml, xfMap } = mergeStyles('<styleSheet xmlns="x"><cellXfs><xf numFmtId="0" fontId="0"/></cellXfs><dxfs/></styleSheet>', FRESH);
+    const order = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "dxfs"].map((n) => xml.indexOf(`<${n}`));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(xml).toContain('<cellXfs count="3">');
+    expect(xfMap).toEqual([1, 2]);
+    expect(mergeStyles('<styleSheet xmlns="x"/>', FRESH).xfMap).toEqual([0, 1]);
+  });
+});
