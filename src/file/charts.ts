@@ -30,34 +30,6 @@ const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 /** Series colours, in order (Office's default accents); the chart does not depend on a theme. */
 const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
 
-/**
- * A 1×1 transparent PNG the file host anchors on a sheet that will get a chart: exceljs then
- * writes the sheet's drawing part and its <drawing> element itself, and addCharts swaps the
- * picture for the chart without touching the sheet's XML.
- */
-export const CHART_PLACEHOLDER_PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
-  "base64",
-);
-const REL_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
-
-/** Drop the placeholder pictures (and their media) from a drawing; other pictures stay. */
-async function removePlaceholders(zip: JSZip, drawingPart: string, xml: string, rels: string | undefined): Promise<{ xml: string; rels: string | undefined }> {
-  for (const rel of readRels(rels)) {
-    if (rel.type !== REL_IMAGE) continue;
-    const media = resolveTarget(drawingPart, rel.target);
-    const bytes = await zip.file(media)?.async("nodebuffer");
-    if (!bytes || !bytes.equals(CHART_PLACEHOLDER_PNG)) continue;
-    const anchor = new RegExp(`<xdr:(oneCellAnchor|twoCellAnchor|absoluteAnchor)\\b(?:(?!</xdr:\\1>)[\\s\\S])*?r:embed="${rel.id}"[\\s\\S]*?</xdr:\\1>`);
-    xml = xml.replace(anchor, "");
-    rels = rels!.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${rel.id}"[^>]*/>`), "");
-    zip.remove(media);
-    const folder = media.slice(0, media.lastIndexOf("/") + 1);
-    if (!Object.keys(zip.files).some((f) => f.startsWith(folder) && f !== folder)) zip.remove(folder);
-  }
-  return { xml, rels };
-}
-
 /** Why a planned chart was not added (the file is still written, without it). */
 export interface ChartSkip {
   sheet: string;
@@ -242,9 +214,7 @@ export async function addChartsToZip(zip: JSZip, plan: WritePlan, onSkip?: (skip
         continue;
       }
       drawingRels = await zip.file(relsPath(drawingPart))?.async("string");
-      const cleared = await removePlaceholders(zip, drawingPart, xml, drawingRels);
-      drawingXml = cleared.xml;
-      drawingRels = cleared.rels;
+      drawingXml = xml;
       shapeId = Math.max(1, ...tags(drawingXml, "cNvPr").map((t) => Number(attributes(t).id) || 0)) + 1;
     } else {
       const sheetXml = (await zip.file(sheetPart)?.async("string")) ?? "";

@@ -40,7 +40,7 @@ async function renderSheets(plan: WritePlan): Promise<Rendered> {
   const active = plan.sheets.findIndex((s) => s.name === plan.activate);
   plan.sheets.forEach((s, i) => {
     const ws = wb.addWorksheet(s.name);
-    writeSheet(ws, s, { placeholder: false });
+    writeSheet(ws, s);
     if (i === active) ws.views = ws.views.length ? ws.views.map((v, j) => (j === 0 ? { ...v, tabSelected: true } : v)) : [{ tabSelected: true } as Partial<ExcelJS.WorksheetView>];
   });
   const buf = await wb.xlsx.writeBuffer({ useSharedStrings: false, zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);

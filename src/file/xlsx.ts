@@ -1,8 +1,7 @@
 /** The Node host's workbook side: exceljs ⇄ snapshot, and the write plan applied to an exceljs workbook. */
 import ExcelJS from "exceljs";
-import { a1, parseA1, quoteSheet } from "../core/a1";
-import { CHART_PLACEHOLDER_PNG } from "./charts";
-import type { SheetPlan, WritePlan } from "../core/plan";
+import { a1, quoteSheet } from "../core/a1";
+import type { SheetPlan } from "../core/plan";
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/snapshot";
 import { EXCEL_STYLES } from "./styles";
 
@@ -112,10 +111,10 @@ function styleFor(style: keyof typeof EXCEL_STYLES | undefined, format: string |
 }
 
 /**
- * One planned sheet into an exceljs worksheet. `placeholder: false` leaves out the chart placeholder
- * picture (the package writer's path: addCharts then inserts the drawing itself).
+ * One planned sheet into an exceljs worksheet (charts are not exceljs's: package.ts adds them to
+ * the saved package with charts.ts).
  */
-export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, opts: { placeholder?: boolean } = {}): void {
+export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   plan.rows.forEach((line, r) => {
     if (!line) return;
@@ -152,37 +151,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, opts: { place
     ...(plan.print.margins ? { margins: { ...plan.print.margins, header: 0.3, footer: 0.3 } } : {}),
   };
   if (plan.tabColor) ws.properties.tabColor = { argb: `FF${plan.tabColor}` };
-  // Charts are added after saving (charts.ts); a placeholder picture at the first chart's anchor
-  // makes exceljs write the sheet's drawing, which addCharts then fills with the charts.
-  const chart = plan.charts.find((c) => c.series.length > 0);
-  if (chart && opts.placeholder !== false) {
-    const image = ws.workbook.addImage({ buffer: CHART_PLACEHOLDER_PNG as unknown as ExcelJS.Buffer, extension: "png" });
-    const at = parseA1(chart.anchor);
-    ws.addImage(image, { tl: { col: at.col, row: at.row }, ext: { width: 1, height: 1 } });
-  }
 }
-
-/**
- * Apply a plan: remove the earlier outputs it names, add the new sheets at the front in plan order,
- * and make the plan's sheet the active one. The rest of the workbook is left as it was.
- */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
-  for (const name of plan.remove) {
-    const ws = wb.getWorksheet(name);
-    if (ws) wb.removeWorksheet(ws.id);
-  }
-  const added = plan.sheets.map((s) => {
-    const ws = wb.addWorksheet(s.name);
-    writeSheet(ws, s);
-    return ws;
-  });
-  // Outputs first, then the user's sheets in their order.
-  const rest = wb.worksheets.filter((ws) => !added.includes(ws));
-  [...added, ...rest].forEach((ws, i) => ((ws as unknown as { orderNo: number }).orderNo = i));
-  const active = [...added, ...rest].findIndex((ws) => ws.name === plan.activate);
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
-}
-
 
 /**
  * Save a workbook. Deflate level 1 instead of exceljs's default: about a third less time to save a

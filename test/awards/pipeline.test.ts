@@ -6,7 +6,8 @@ import { buildBloc } from "../../src/core/pipeline";
 import { generatedKind } from "../../src/core/render/marker";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { loadWorkbook } from "../../src/file/load";
-import { applyPlan, workbookSnapshot } from "../../src/file/xlsx";
+import { writePlanIntoPackage } from "../../src/file/package";
+import { workbookSnapshot } from "../../src/file/xlsx";
 
 const SAMPLE = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
 const NOW = "2024-01-20T03:00:00.000Z";
@@ -91,9 +92,8 @@ describe("awards in the build", () => {
     expect(sheet.print.orientation).toBe("portrait");
     expect(sheet.merges.length).toBeGreaterThan(20);
     const loaded = await loadWorkbook(SAMPLE);
-    applyPlan(loaded.workbook, res.plan);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await loaded.workbook.xlsx.writeBuffer());
+    await wb.xlsx.load((await writePlanIntoPackage(loaded.buffer, res.plan)) as unknown as ArrayBuffer);
     const snap = workbookSnapshot(wb);
     const written = snap.sheets.find((s) => s.name === "Tờ trình 2023")!;
     expect(generatedKind(written)).toBe("submission");
@@ -159,8 +159,9 @@ describe("awards in the build", () => {
     expect(cells.some((c) => c!.value === '=HYPERLINK("http://x","y")')).toBe(true);
     expect(cells.every((c) => c!.formula === undefined)).toBe(true);
     const l = await loadWorkbook(SAMPLE);
-    applyPlan(l.workbook, res.plan);
-    const ws = l.workbook.getWorksheet(sheet.name)!;
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load((await writePlanIntoPackage(l.buffer, res.plan)) as unknown as ArrayBuffer);
+    const ws = out.getWorksheet(sheet.name)!;
     let found = false;
     ws.eachRow((r) => r.eachCell((c) => {
       if (c.value === '=HYPERLINK("http://x","y")') found = true;

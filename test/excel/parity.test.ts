@@ -10,7 +10,8 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/
 import { applyPlan } from "../../src/excel/applyPlan";
 import { readSnapshot } from "../../src/excel/readSnapshot";
 import { loadWorkbook } from "../../src/file/load";
-import { applyPlan as applyFilePlan, workbookSnapshot } from "../../src/file/xlsx";
+import { writePlanIntoPackage } from "../../src/file/package";
+import { workbookSnapshot } from "../../src/file/xlsx";
 import { fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
 
 const SAMPLE = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
@@ -50,10 +51,11 @@ async function sample(defect: boolean): Promise<{ workbook: ExcelJS.Workbook; sn
 }
 
 async function viaFileHost(plan: ReturnType<typeof buildBloc>["plan"], defect = false): Promise<WorkbookSnapshot> {
+  // The file host as the CLI runs it: the plan written into the input's own package.
   const { workbook } = await sample(defect);
-  applyFilePlan(workbook, plan);
+  const input = Buffer.from(await workbook.xlsx.writeBuffer());
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load(await workbook.xlsx.writeBuffer());
+  await back.xlsx.load((await writePlanIntoPackage(input, plan)) as unknown as ArrayBuffer);
   return workbookSnapshot(back);
 }
 

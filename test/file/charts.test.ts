@@ -146,7 +146,7 @@ describe("the command line's summary chart", () => {
     expect(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toEqual([chartPart]);
     expect(Object.keys(zip.files).filter((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p))).toEqual([drawingPart]);
     expect(Object.keys(zip.files).filter((p) => /^xl\/worksheets\/_rels\/./.test(p))).toEqual([relsOf(sheetPart)]);
-    // The placeholder picture that made exceljs write the drawing is gone, with its media.
+    // The chart is the drawing's only content: no picture, no media.
     expect(drawing).not.toContain("xdr:pic");
     expect(Object.keys(zip.files).filter((p) => p.startsWith("xl/media/"))).toEqual([]);
     expect(drawingRels.every((r) => !/\/image$/.test(r.type))).toBe(true);
