@@ -12,7 +12,7 @@ import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } fro
 import { writeDocx } from "../file/docx";
 import { MAX_CELLS, saveWorkbook } from "../file/xlsx";
 import { writePlanIntoPackage } from "../file/package";
-import { TEMPLATE_CLI_TEXT } from "../core/i18n/template";
+import { TEMPLATE_CLI_TEXT, templateProblemMessage } from "../core/i18n/template";
 import { defaultUnits, templatePlan } from "../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear, type TemplateProblem } from "../core/template/options";
 import { templateWorkbook } from "../file/template";
@@ -189,21 +189,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 function templateProblemText(lang: Lang, p: TemplateProblem): string {
-  const T = TEMPLATE_CLI_TEXT[lang];
-  switch (p.kind) {
-    case "badYear":
-      return T.badYear(p.text);
-    case "noUnits":
-      return T.noUnits;
-    case "tooManyUnits":
-      return T.tooManyUnits(p.count, p.max);
-    case "badCode":
-      return T.badCode(p.code);
-    case "duplicateCode":
-      return T.duplicateCode(p.code);
-    case "reservedCode":
-      return T.reservedCode(p.code);
-  }
+  return templateProblemMessage(TEMPLATE_CLI_TEXT[lang], p);
 }
 
 /**

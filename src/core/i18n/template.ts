@@ -6,6 +6,7 @@
 import type { IndicatorKind } from "../catalog";
 import type { ConfigKey } from "../model";
 import { CONFIG_KEYS } from "../read/config";
+import type { TemplateProblem } from "../template/options";
 import type { Lang } from "./format";
 
 /** English key labels: one alias of CONFIG_KEYS each (the engine reads both languages). */
@@ -253,3 +254,31 @@ export const TEMPLATE_CLI_TEXT = {
     wrote: (f: string, units: number, year: number) => `Template written to ${f}: ${units} units, year ${year}.`,
   },
 } satisfies Record<Lang, unknown>;
+
+/** The texts every template problem needs; the CLI and the pane each word them for their own user. */
+export interface TemplateProblemTexts {
+  badYear: (y: string) => string;
+  noUnits: string;
+  tooManyUnits: (count: number, max: number) => string;
+  badCode: (c: string) => string;
+  duplicateCode: (c: string) => string;
+  reservedCode: (c: string) => string;
+}
+
+/** A template problem in the given texts: one mapping for the command line and the pane. */
+export function templateProblemMessage(T: TemplateProblemTexts, p: TemplateProblem): string {
+  switch (p.kind) {
+    case "badYear":
+      return T.badYear(p.text);
+    case "noUnits":
+      return T.noUnits;
+    case "tooManyUnits":
+      return T.tooManyUnits(p.count, p.max);
+    case "badCode":
+      return T.badCode(p.code);
+    case "duplicateCode":
+      return T.duplicateCode(p.code);
+    case "reservedCode":
+      return T.reservedCode(p.code);
+  }
+}

@@ -2,6 +2,7 @@
 import type { SkipReason } from "../awards/rule";
 import type { AddUnitProblem } from "../template/addUnit";
 import type { Lang } from "./format";
+import { templateProblemMessage } from "./template";
 
 /** The stages of a build, in the order the pane shows them. */
 export const BUILD_STEPS = ["read", "check", "compute", "write"] as const;
@@ -233,18 +234,6 @@ export function langFromLocale(locale: string | null | undefined): Lang {
 export function templateProblemText(t: UiTexts, p: AddUnitProblem): string {
   const P = t.problems;
   switch (p.kind) {
-    case "badYear":
-      return P.badYear(p.text);
-    case "noUnits":
-      return P.noUnits;
-    case "tooManyUnits":
-      return P.tooManyUnits(p.count, p.max);
-    case "badCode":
-      return P.badCode(p.code);
-    case "duplicateCode":
-      return P.duplicateCode(p.code);
-    case "reservedCode":
-      return P.reservedCode(p.code);
     case "noConfig":
       return P.noConfig;
     case "noYear":
@@ -257,5 +246,7 @@ export function templateProblemText(t: UiTexts, p: AddUnitProblem): string {
       return P.sheetTaken(p.sheet);
     case "rosterBlocked":
       return P.rosterBlocked(p.sheet, p.row + 1);
+    default:
+      return templateProblemMessage(P, p);
   }
 }
