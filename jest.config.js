@@ -3,7 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
+  // Tests that need LibreOffice (soffice, pdftoppm) run apart: `npm run test:libreoffice`.
+  testPathIgnorePatterns: ["/node_modules/", "/test/browser/", "\\.libreoffice\\.test\\.ts$"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
   },

@@ -18,12 +18,13 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-export function requireSoffice(): void {
+/** Fails (never skips) with what to install when `soffice` does not run; `why` says what needs it. */
+export function requireSoffice(why = "for the recalculation tests", packages = "libreoffice-calc-nogui"): void {
   const r = spawnSync(SOFFICE, ["--version"], { encoding: "utf8", timeout: 60_000 });
   if (r.error || r.status !== 0) {
     throw new Error(
-      `LibreOffice is required for the recalculation tests but "${SOFFICE} --version" failed (${r.error?.message ?? `exit ${r.status}`}). ` +
-        `Install it (Debian/Ubuntu: apt-get install -y libreoffice-calc-nogui) or set SOFFICE to its path.`,
+      `LibreOffice is required ${why}, but "${SOFFICE} --version" failed (${r.error?.message ?? `exit ${r.status}`}). ` +
+        `Install it (Debian/Ubuntu: apt-get install -y ${packages}) or set SOFFICE to its path.`,
     );
   }
 }

@@ -1,0 +1,98 @@
+/**
+ * The sample as a user's package (a chart exceljs drops, defined names, a selected tab), built by the
+ * command line once and then rebuilt from that output; and the package helpers its tests read it with.
+ */
+import { readFileSync, writeFileSync } from "fs";
+import path from "path";
+import JSZip from "jszip";
+import { cli } from "./cli";
+import { addCharts } from "../../src/file/charts";
+import type { WritePlan } from "../../src/core/plan";
+
+export const SAMPLE = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
+export const SUMMARY = "Tổng hợp 2023";
+
+export const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e] as string);
+export const attr = (tag: string, name: string) => {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? unescape(m[1]) : undefined;
+};
+export const text = async (zip: JSZip, part: string) => {
+  const f = zip.file(part);
+  if (!f) throw new Error(`missing ${part}`);
+  return f.async("string");
+};
+
+export async function sheetOrder(zip: JSZip): Promise<{ name: string; part: string }[]> {
+  const wb = await text(zip, "xl/workbook.xml");
+  const rels = await text(zip, "xl/_rels/workbook.xml.rels");
+  return [...wb.matchAll(/<sheet\s[^>]*>/g)].map((m) => {
+    const id = attr(m[0], "r:id")!;
+    const rel = new RegExp(`<Relationship\\s[^>]*Id="${id}"[^>]*>`).exec(rels)![0];
+    return { name: attr(m[0], "name")!, part: path.posix.join("xl", attr(rel, "Target")!) };
+  });
+}
+
+export async function build(input: string, out: string): Promise<JSZip> {
+  const r = await cli("build", input, "--out", out);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  return JSZip.loadAsync(readFileSync(out));
+}
+
+/** The sample with a chart (exceljs drops charts) on the unit sheet BCA, and defined names. */
+async function userWorkbook(dir: string): Promise<string> {
+  const userChart: WritePlan = {
+    sheets: [
+      {
+        name: "BCA",
+        kind: "summary",
+        rows: [],
+        merges: [],
+        columnWidths: [],
+        print: { orientation: "portrait", fitToWidth: false },
+        charts: [{ title: "Biểu đồ của người dùng", categoriesRange: "B5:B8", series: [{ name: "Số liệu", valuesRange: "D5:D8" }], anchor: "J2", widthCols: 6, heightRows: 12 }],
+      },
+    ],
+    remove: [],
+    activate: "BCA",
+  };
+  const zip = await JSZip.loadAsync(await addCharts(readFileSync(SAMPLE), userChart));
+  const order = (await sheetOrder(zip)).map((s) => s.name);
+  const btp = order.indexOf("BTP");
+  let wb = await text(zip, "xl/workbook.xml");
+  wb = wb.replace(
+    "</sheets>",
+    `</sheets><definedNames><definedName name="_xlnm.Print_Area" localSheetId="${btp}">BTP!$A$1:$F$20</definedName><definedName name="MucTieu">BQP!$B$3</definedName></definedNames>`,
+  );
+  zip.file("xl/workbook.xml", wb);
+  // BTP was the selected tab: after the build only the summary is.
+  const btpPart = (await sheetOrder(zip))[btp].part;
+  zip.file(btpPart, (await text(zip, btpPart)).replace("<sheetFormatPr", '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr'));
+  const file = path.join(dir, "user.xlsx");
+  writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return file;
+}
+
+export interface UserPackage {
+  /** The user's workbook, and its zip. */
+  input: string;
+  inZip: JSZip;
+  /** The first build (dir/out1.xlsx) and the rebuild of it (dir/out2.xlsx). */
+  out1: JSZip;
+  out2: JSZip;
+}
+
+/** Builds the user's workbook in `dir`, then rebuilds the output with names added on its summary. */
+export async function buildUserPackage(dir: string): Promise<UserPackage> {
+  const input = await userWorkbook(dir);
+  const inZip = await JSZip.loadAsync(readFileSync(input));
+  const out1 = await build(input, path.join(dir, "out1.xlsx"));
+  // A rebuild: old outputs (with the summary's drawing and chart) to remove, and names on them.
+  const z = await JSZip.loadAsync(readFileSync(path.join(dir, "out1.xlsx")));
+  const wb = (await text(z, "xl/workbook.xml")).replace("</definedNames>", `<definedName name="CuTongHop">'${SUMMARY}'!$A$1</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">'${SUMMARY}'!$A$1:$C$3</definedName></definedNames>`);
+  z.file("xl/workbook.xml", wb);
+  writeFileSync(path.join(dir, "out1b.xlsx"), await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  const out2 = await build(path.join(dir, "out1b.xlsx"), path.join(dir, "out2.xlsx"));
+  return { input, inZip, out1, out2 };
+}
