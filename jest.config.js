@@ -6,7 +6,7 @@ module.exports = {
   // Tests that need LibreOffice (soffice, pdftoppm) run apart: `npm run test:libreoffice`.
   testPathIgnorePatterns: ["/node_modules/", "/test/browser/", "\\.libreoffice\\.test\\.ts$"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   testTimeout: 60000,
 };
