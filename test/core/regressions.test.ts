@@ -2,6 +2,8 @@
  * Regressions: edge cases the core tests found in src/core (now fixed), each pinned by a test.
  * The comment on each describe says what went wrong and why.
  */
+import { readConfig } from "../../src/core/read/config";
+import { sheetFromRows } from "../../src/core/snapshot";
 import { quoteSheet } from "../../src/core/a1";
 import { formatNumber, formatPercent } from "../../src/core/i18n/format";
 import { buildSummaryText } from "../../src/core/render/text";
@@ -159,5 +161,35 @@ describe("mixed Roman–Arabic list markers (\"II.1. \") are stripped before mat
     const res = run(fx);
     expect(briefs(res)).toEqual([]);
     for (const ind of fx.catalog) expect(res.json.values.BTP[ind.code][String(Y)]).toBe(fx.value("BTP", ind.code, Y));
+  });
+});
+
+/**
+ * Was: the config sheet had its own number reader ("1.000" read as 1), unlike the figures' rule
+ * ("." groups thousands). Config numbers now use the one rule of numbers.ts.
+ */
+describe("config numbers typed as text follow the product's one number rule", () => {
+  const config = (rows: [string, string][]) =>
+    readConfig({
+      sheets: [
+        sheetFromRows("Cấu hình", [["Năm báo cáo", 2031], ...rows, [], ["Mã", "Tên đơn vị", "Tên sheet"], ["A", "Đơn vị A", "A"]]),
+      ],
+    });
+
+  test('"92,5" as a flag threshold is 92.5', () => {
+    const r = config([["Điểm sàn Cờ", "92,5"]]);
+    expect(r.config.flagThreshold).toBe(92.5);
+    expect(r.issues).toEqual([]);
+  });
+
+  test('"1.000" as a merit quota is a thousand, as "1.000" in a unit figure would be', () => {
+    const r = config([["Số Bằng khen", "1.000"]]);
+    expect(r.config.meritQuota).toBe(1000);
+  });
+
+  test('an ambiguous "4,642" threshold is refused, never guessed', () => {
+    const r = config([["Điểm sàn Bằng khen", "4,642"]]);
+    expect(r.config.meritThreshold).toBeNull();
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([["CONFIG_INVALID", "B2"]]);
   });
 });

@@ -4,6 +4,7 @@ import { DEFAULT_CATALOG, KIND_LABELS, type Indicator, type IndicatorKind } from
 import { issue, type Issue } from "../issues";
 import type { BlocConfig, Catalog, ConfigKey, RosterUnit } from "../model";
 import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot, type CellValue } from "../snapshot";
+import { parseNumberText } from "../numbers";
 import { label } from "../text";
 import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "./grid";
 
@@ -87,10 +88,12 @@ export interface ConfigRead {
   /** Rows of the sheet taken by tables (not key/value rows). */
 }
 
+/** A config number, typed or as text read by the product's one number rule (numbers.ts). */
 function asNumber(v: CellValue): number | null {
   if (typeof v === "number") return v;
-  if (typeof v === "string" && /^\s*\d+([.,]\d+)?\s*$/.test(v)) return Number(v.trim().replace(",", "."));
-  return null;
+  if (typeof v !== "string") return null;
+  const p = parseNumberText(v, { integer: false });
+  return p.ok ? p.value : null;
 }
 
 function asYear(v: CellValue): number | null {
