@@ -87,7 +87,3 @@ export function compareFingerprints(earlier: EarlierBuild | null, current: Finge
   const stale = earlier.sheets.length ? changed.length + added.length + removed.length > 0 : earlier.overall !== current.overall;
   return { stale, changed, added, removed, builtAt: earlier.builtAt };
 }
-
-export function detectStale(wb: WorkbookSnapshot, current: Fingerprints): Staleness | null {
-  return compareFingerprints(readEarlierBuild(wb), current);
-}
