@@ -23,6 +23,9 @@ export const ISSUE_CODES = [
   "CHANGE_OUTLIER",
   "SCORE_INVALID",
   "SCORE_TIE",
+  // Shared review (SPEC §10).
+  "UNIT_NOT_CONFIRMED",
+  "CONFIRMATION_PREDATES_CHANGE",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -6,7 +6,7 @@ import { parseA1 } from "./a1";
 import { computeFigures, type Figures } from "./aggregate/figures";
 import { fingerprintSheets, type Fingerprints } from "./fingerprint";
 import { formatDateTime, type Lang } from "./i18n/format";
-import { OUTPUT_SHEETS } from "./i18n/labels";
+import { labels, OUTPUT_SHEETS } from "./i18n/labels";
 import { issueMessage } from "./i18n/messages";
 import { countBySeverity, issue, type Issue } from "./issues";
 import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
@@ -26,6 +26,10 @@ import { generatedKind } from "./render/marker";
 import { renderSummary } from "./render/summary";
 import type { WorkbookSnapshot } from "./snapshot";
 import { compareFingerprints, inputSheets, readEarlierBuild, type Staleness } from "./stale";
+import { carriedChangeRows, renderChangeLog } from "./review/changeLog";
+import { diffFigures, figureRecords, type FigureChange } from "./review/changes";
+import { confirmationIssues, confirmationSummary } from "./review/confirmation";
+import { readState, renderState, type BuildState, type UnitState } from "./review/state";
 
 export interface BuildOptions {
   lang: Lang;
@@ -40,11 +44,14 @@ export interface BuildJson {
   bloc: string;
   year: number | null;
   compareYear: number | null;
-  units: { code: string; name: string; sheet: string }[];
+  /** `confirmed`: the roster's "Xác nhận" entry (who and when, or "x"), null when unconfirmed or untracked. */
+  units: { code: string; name: string; sheet: string; confirmed: string | null }[];
   values: Record<string, Record<string, Record<string, number>>>;
   totals: Record<string, Record<string, number>>;
   issues: { code: string; severity: string; sheet: string; cell: string; message: string }[];
   awards: { ranking: { code: string; score: number; rank: number }[]; flag: string[]; merit: string[] };
+  /** Figures that differ from the previous build ([] on a first build); money in tỷ đồng. */
+  changes: FigureChange[];
 }
 
 export interface BuildResult {
@@ -67,6 +74,10 @@ export interface BuildResult {
   /** The tờ trình and the minutes: null while errors remain (nothing is proposed from bad data). */
   submission: DocumentModel | null;
   minutes: DocumentModel | null;
+  /** Accepted figures that differ from the previous build's (SPEC §10); [] on a first build. */
+  changes: FigureChange[];
+  /** When the previous build ran (ISO), per the workbook's state sheet; null on a first build. */
+  previousBuildAt: string | null;
   plan: WritePlan;
   json: BuildJson;
 }
@@ -100,7 +111,7 @@ function outputName(wanted: string, wb: WorkbookSnapshot): string {
  * or last year's "Tổng hợp 2022", stays.
  */
 function earlierOutputs(wb: WorkbookSnapshot, year: number | null): string[] {
-  const own = new Set([OUTPUT_SHEETS.check(), ...(year !== null ? [OUTPUT_SHEETS.summary(year), OUTPUT_SHEETS.submission(year)] : [])].map((n) => n.toLowerCase()));
+  const own = new Set([OUTPUT_SHEETS.check(), OUTPUT_SHEETS.changeLog(), OUTPUT_SHEETS.state(), ...(year !== null ? [OUTPUT_SHEETS.summary(year), OUTPUT_SHEETS.submission(year)] : [])].map((n) => n.toLowerCase()));
   return wb.sheets
     .filter((s) => generatedKind(s) !== null && own.has(s.name.toLowerCase().replace(/ \(bs\d+\)$/, "")))
     .map((s) => s.name);
@@ -122,6 +133,15 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   issues.push(...units.issues);
   const reports = units.reports;
   const figures = year !== null && compareYear !== null ? computeFigures(reports, catalog, year, compareYear) : null;
+
+  // Shared review: confirmations, and what changed since the build recorded in the state sheet.
+  const previous = readState(wb);
+  const years = [year, compareYear].filter((y): y is number => y !== null);
+  const records = figureRecords(reports, years);
+  const changes = previous ? diffFigures(previous, { years, figures: records }) : [];
+  const unitStates = reviewStates(roster, previous, changes, options.now);
+  issues.push(...confirmationIssues(roster, config.requireConfirmation, config.sheet));
+  issues.push(...outdatedConfirmations(roster, unitStates, config.sheet, options.utcOffsetMinutes ?? 0));
 
   // Scores and awards: a unit with any unresolved error is not proposed.
   const scoresRead = readScores(wb, roster);
@@ -147,7 +167,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   const summaryName = figures ? outputName(OUTPUT_SHEETS.summary(figures.year), wb) : null;
   const checkName = outputName(OUTPUT_SHEETS.check(), wb);
   if (figures && summaryName) {
-    sheets.push(renderSummary({ config, roster, reports, catalog, figures, lang, builtAt, errors, warnings, sheetName: summaryName }));
+    sheets.push(renderSummary({ config, roster, reports, catalog, figures, lang, builtAt, errors, warnings, sheetName: summaryName, confirmation: confirmationLine(roster, lang) }));
   }
   sheets.push(
     renderCheck({
@@ -164,6 +184,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
       warnings,
       sheetName: checkName,
       reviews: earlier?.reviews,
+      confirmation: confirmationLine(roster, lang),
     }),
   );
   // The submission and the minutes only from clean data.
@@ -173,20 +194,75 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   if (submission && figures) {
     sheets.push(renderDocumentSheet(submission, outputName(OUTPUT_SHEETS.submission(figures.year), wb), "submission", awardText(lang).draftNote(builtAt)));
   }
+  const existingSheets = new Set(wb.sheets.map((s) => s.name));
+  if (previous) {
+    sheets.push(
+      renderChangeLog({
+        bloc: config.bloc,
+        changes,
+        catalog,
+        lang,
+        builtAt,
+        previousBuiltAt: formatDateTime(previous.builtAt, options.utcOffsetMinutes ?? 0),
+        carried: carriedChangeRows(wb, existingSheets),
+        existingSheets,
+        sheetName: outputName(OUTPUT_SHEETS.changeLog(), wb),
+      }),
+    );
+  }
+  const state: BuildState = { builtAt: options.now, years, units: unitStates, figures: records };
+  sheets.push(renderState(state, outputName(OUTPUT_SHEETS.state(), wb)));
   const plan: WritePlan = {
     sheets,
     remove: earlierOutputs(wb, year),
     activate: errors || !summaryName ? checkName : summaryName,
   };
 
-  const json = { ...toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear), awards: awardsJson(awards) };
-  return { config, roster, catalog, reports, figures, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, submission, minutes, plan, json };
+  const json = { ...toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear), awards: awardsJson(awards), changes };
+  return { config, roster, catalog, reports, figures, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, submission, minutes, changes, previousBuildAt: previous?.builtAt ?? null, plan, json };
+}
+
+/**
+ * Each unit's confirmation as this build records it. A confirmation is as old as the first build
+ * that saw its very text; a unit's last change is the latest build whose change log listed it.
+ */
+function reviewStates(roster: readonly RosterUnit[], previous: BuildState | null, changes: readonly FigureChange[], now: string): UnitState[] {
+  const before = new Map((previous?.units ?? []).map((u) => [u.unit, u]));
+  const changed = new Set(changes.map((c) => c.unit));
+  return roster.map((u) => {
+    const prev = before.get(u.code);
+    const confirmed = u.confirmed ?? null;
+    const confirmedSince = confirmed === null ? null : prev && prev.confirmed === confirmed && prev.confirmedSince ? prev.confirmedSince : now;
+    return { unit: u.code, confirmed, confirmedSince, lastChangedAt: changed.has(u.code) ? now : (prev?.lastChangedAt ?? null) };
+  });
+}
+
+/**
+ * CONFIRMATION_PREDATES_CHANGE: a unit confirmed, then a later build logged a change to its figures.
+ * A confirmation first seen by the same build as the change is taken as made after it.
+ */
+function outdatedConfirmations(roster: readonly RosterUnit[], states: readonly UnitState[], configSheet: string | null, offset: number): Issue[] {
+  if (configSheet === null) return [];
+  const out: Issue[] = [];
+  roster.forEach((u, i) => {
+    const s = states[i];
+    if (!s.confirmed || !s.confirmedSince || !s.lastChangedAt) return;
+    if (Date.parse(s.confirmedSince) >= Date.parse(s.lastChangedAt)) return;
+    out.push(issue("CONFIRMATION_PREDATES_CHANGE", "warning", configSheet, u.confirmedCell ?? u.cell, { unit: u.code, confirmed: s.confirmed, changedAt: formatDateTime(s.lastChangedAt, offset) }));
+  });
+  return out;
+}
+
+/** "4/6 đơn vị đã xác nhận…" for the outputs; null when the roster has no confirmation column. */
+function confirmationLine(roster: readonly RosterUnit[], lang: Lang): string | null {
+  const c = confirmationSummary(roster);
+  return c.tracked ? labels(lang).confirmation(c.confirmed, c.total, c.unconfirmed.map((u) => u.code)) : null;
 }
 
 /** Where CONFIG_MISSING points: the sheet the user should add. */
 const OUTPUT_CONFIG_SHEET = "Cấu hình";
 
-function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[], figures: Figures | null, issues: Issue[], catalog: Catalog, lang: Lang, year: number | null, compareYear: number | null): Omit<BuildJson, "awards"> {
+function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[], figures: Figures | null, issues: Issue[], catalog: Catalog, lang: Lang, year: number | null, compareYear: number | null): Omit<BuildJson, "awards" | "changes"> {
   const sheetOf = new Map(reports.map((r) => [r.unit.code, r.sheet]));
   const values: BuildJson["values"] = {};
   for (const r of reports) {
@@ -211,7 +287,7 @@ function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[],
     bloc: config.bloc,
     year,
     compareYear,
-    units: roster.map((u) => ({ code: u.code, name: u.name, sheet: sheetOf.get(u.code) ?? u.sheetName })),
+    units: roster.map((u) => ({ code: u.code, name: u.name, sheet: sheetOf.get(u.code) ?? u.sheetName, confirmed: u.confirmed ?? null })),
     values,
     totals,
     issues: issues.map((i) => ({ code: i.code, severity: i.severity, sheet: i.sheet, cell: i.cell, message: issueMessage(i, lang, catalog) })),

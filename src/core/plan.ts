@@ -51,7 +51,8 @@ export interface ChartPlan {
   heightRows: number;
 }
 
-export type OutputKind = "summary" | "check" | "submission";
+/** "changes": the change log ("Nhật ký thay đổi"); "state": the hidden record of the last build's figures. */
+export type OutputKind = "summary" | "check" | "submission" | "changes" | "state";
 
 export interface SheetPlan {
   name: string;
@@ -67,6 +68,8 @@ export interface SheetPlan {
   print: { orientation: "portrait" | "landscape"; fitToWidth: boolean; margins?: { top: number; bottom: number; left: number; right: number } };
   charts: ChartPlan[];
   tabColor?: string;
+  /** Written hidden (the state sheet): people may unhide it, nothing needs them to. */
+  hidden?: boolean;
 }
 
 export interface WritePlan {

@@ -378,6 +378,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     const shown = plan.sheets.findIndex((sp) => upper(sp.name) === upper(plan.activate));
     if (shown >= 0) handles[shown].activate();
     else if (plan.activate && existingSet.has(upper(plan.activate)) && !removeSet.has(upper(plan.activate))) worksheets.getItem(plan.activate).activate();
+    // Hidden last, once another sheet is active: Excel refuses to hide the last visible sheet.
+    plan.sheets.forEach((sp, i) => {
+      if (sp.hidden) handles[i].visibility = "Hidden" as Excel.SheetVisibility;
+    });
     if (eventsOff) context.runtime.enableEvents = eventsBefore;
     await sync();
     eventsOff = false;

@@ -24,6 +24,8 @@ export interface SummaryInput {
   errors: number;
   warnings: number;
   sheetName: string;
+  /** "4/6 đơn vị đã xác nhận…", or null when the roster does not track confirmation. */
+  confirmation?: string | null;
 }
 
 const FIRST_IND_COL = 3;
@@ -53,7 +55,7 @@ export function renderSummary(input: SummaryInput): SheetPlan {
   b.title(0, 0, width, L.summaryTitle(config.bloc, year), "title");
   b.title(1, 0, width, `${L.generatedNote(input.builtAt)} ${markerText("summary")}`, "marker");
   const status = input.errors ? L.statusErrors(input.errors, input.warnings) : input.warnings ? L.statusWarnings(input.warnings) : L.statusClean;
-  b.title(2, 0, width, status, input.errors ? "error" : input.warnings ? "warning" : "subtitle");
+  b.title(2, 0, width, input.confirmation ? `${status} ${input.confirmation}` : status, input.errors ? "error" : input.warnings ? "warning" : "subtitle");
 
   // The one header row.
   const H = 3;
