@@ -65,6 +65,7 @@ function parse(text: string): { code: string; resolved: boolean } | null {
 /** Per code, whether its last word in these texts is "posted" (open) or "resolved". */
 function states(texts: readonly string[]): Map<string, "open" | "resolved"> {
   const out = new Map<string, "open" | "resolved">();
+  // Keyed by the code as written (a string): an older product's code need not be in today's union.
   for (const t of texts) {
     const p = parse(t);
     if (p) out.set(p.code, p.resolved ? "resolved" : "open");
@@ -99,15 +100,15 @@ export function planComments(issues: readonly Issue[], threads: readonly CellThr
     const thread = threadAt.get(k);
     const known = states(thread?.entries ?? []);
     // New here, or answered "✓" and back since: posted (again) — never twice while open.
-    const fresh = list.filter((i) => known.get(i.code) !== "open");
+    const fresh = list.filter((i) => known.get(i.code as string) !== "open");
     fresh.forEach((i, n) => actions.push({ kind: !thread && n === 0 ? "add" : "reply", sheet, cell, text: postText(i, opts.lang, opts.catalog) }));
     // An error that was marked resolved and is back: the thread opens again (never a second post).
-    if (thread?.resolved && opts.canResolve && list.some((i) => known.get(i.code) === "open")) actions.push({ kind: "reopen", sheet, cell });
+    if (thread?.resolved && opts.canResolve && list.some((i) => known.get(i.code as string) === "open")) actions.push({ kind: "reopen", sheet, cell });
   }
 
   for (const t of threads) {
     const known = states(t.entries);
-    const now = new Set((errors.get(cellKey(t.sheet, t.cell)) ?? []).map((i) => i.code));
+    const now = new Set<string>((errors.get(cellKey(t.sheet, t.cell)) ?? []).map((i) => i.code));
     const gone = [...known].filter(([code, s]) => s === "open" && !now.has(code)).map(([code]) => code);
     if (!gone.length) continue;
     const ours = parse(t.entries[0] ?? "") !== null;
@@ -140,7 +141,7 @@ export function planNotes(issues: readonly Issue[], notes: readonly CellNote[], 
       continue;
     }
     const known = states(lines);
-    const now = new Map(list.map((i) => [i.code, i]));
+    const now = new Map<string, Issue>(list.map((i) => [i.code, i]));
     // Lines stay in the order first written; each code once.
     const out: string[] = [];
     const seen = new Set<string>();
