@@ -27,7 +27,8 @@ export interface CellThread {
 
 export type CommentAction =
   | { kind: "add"; sheet: string; cell: string; text: string }
-  | { kind: "reply"; sheet: string; cell: string; text: string }
+  /** `resolves`: the reply says a posted error is fixed (rather than posting one). */
+  | { kind: "reply"; sheet: string; cell: string; text: string; resolves: boolean }
   | { kind: "resolve"; sheet: string; cell: string }
   | { kind: "reopen"; sheet: string; cell: string };
 
@@ -101,7 +102,10 @@ export function planComments(issues: readonly Issue[], threads: readonly CellThr
     const known = states(thread?.entries ?? []);
     // New here, or answered "✓" and back since: posted (again) — never twice while open.
     const fresh = list.filter((i) => known.get(i.code as string) !== "open");
-    fresh.forEach((i, n) => actions.push({ kind: !thread && n === 0 ? "add" : "reply", sheet, cell, text: postText(i, opts.lang, opts.catalog) }));
+    fresh.forEach((i, n) => {
+      const text = postText(i, opts.lang, opts.catalog);
+      actions.push(!thread && n === 0 ? { kind: "add", sheet, cell, text } : { kind: "reply", sheet, cell, text, resolves: false });
+    });
     // An error that was marked resolved and is back: the thread opens again (never a second post).
     if (thread?.resolved && opts.canResolve && list.some((i) => known.get(i.code as string) === "open")) actions.push({ kind: "reopen", sheet, cell });
   }
@@ -116,7 +120,7 @@ export function planComments(issues: readonly Issue[], threads: readonly CellThr
     if (opts.canResolve && ours && !stillOpen) {
       if (!t.resolved) actions.push({ kind: "resolve", sheet: t.sheet, cell: t.cell });
     } else {
-      for (const code of gone) actions.push({ kind: "reply", sheet: t.sheet, cell: t.cell, text: resolvedText(code, opts.lang) });
+      for (const code of gone) actions.push({ kind: "reply", sheet: t.sheet, cell: t.cell, text: resolvedText(code, opts.lang), resolves: true });
     }
   }
   return actions;
@@ -126,8 +130,10 @@ export function planComments(issues: readonly Issue[], threads: readonly CellThr
  * Notes (ExcelApi 1.18, and the CLI's copy): one note per cell, one tagged line per error. A note
  * holding anything but our lines is a person's: it is left as it is and its cell reported skipped.
  */
-export function planNotes(issues: readonly Issue[], notes: readonly CellNote[], opts: { lang: Lang; catalog?: Catalog }): { actions: NoteAction[]; skipped: { sheet: string; cell: string }[] } {
+export function planNotes(issues: readonly Issue[], notes: readonly CellNote[], opts: { lang: Lang; catalog?: Catalog }): { actions: NoteAction[]; skipped: { sheet: string; cell: string }[]; posted: number; resolved: number } {
   const actions: NoteAction[] = [];
+  let posted = 0;
+  let resolved = 0;
   const skipped: { sheet: string; cell: string }[] = [];
   const errors = byCell(issues);
   const noteAt = new Map(notes.map((n) => [cellKey(n.sheet, n.cell), n]));
@@ -153,13 +159,19 @@ export function planNotes(issues: readonly Issue[], notes: readonly CellNote[], 
       const open = known.get(code) === "open";
       if (issue) out.push(open ? l : postText(issue, opts.lang, opts.catalog));
       else out.push(open ? resolvedText(code, opts.lang) : l);
+      if (issue && !open) posted++;
+      if (!issue && open) resolved++;
     }
-    for (const i of list) if (!seen.has(i.code)) out.push(postText(i, opts.lang, opts.catalog));
+    for (const i of list) {
+      if (seen.has(i.code)) continue;
+      out.push(postText(i, opts.lang, opts.catalog));
+      posted++;
+    }
     const text = out.join("\n");
     const sheet = note?.sheet ?? list[0].sheet;
     const cell = note?.cell ?? list[0].cell;
     if (!note) actions.push({ kind: "addNote", sheet, cell, text });
     else if (text !== lines.join("\n")) actions.push({ kind: "setNote", sheet, cell, text });
   }
-  return { actions, skipped };
+  return { actions, skipped, posted, resolved };
 }
