@@ -47,6 +47,8 @@ export interface AnnotateOptions {
   lang: Lang;
   catalog?: Catalog;
   supports?: Supports;
+  /** False on a build: post nothing new, only mark resolved what is gone (default true). */
+  post?: boolean;
 }
 
 /** Post the errors of `issues` (on sheets that exist) at their cells; mark resolved what is gone. */
@@ -75,7 +77,7 @@ export async function annotateIssues(context: Excel.RequestContext, issues: read
     const actions = planComments(
       issues.filter((i) => existing.has(i.sheet)),
       threads,
-      { lang: opts.lang, catalog: opts.catalog, canResolve: mode.canResolve },
+      { lang: opts.lang, catalog: opts.catalog, canResolve: mode.canResolve, post: opts.post },
     );
     let posted = 0;
     let resolved = 0;
@@ -105,7 +107,7 @@ export async function annotateIssues(context: Excel.RequestContext, issues: read
   const plan = planNotes(
     issues.filter((i) => existing.has(i.sheet)),
     current,
-    { lang: opts.lang, catalog: opts.catalog },
+    { lang: opts.lang, catalog: opts.catalog, post: opts.post },
   );
   for (const a of plan.actions) {
     if (a.kind === "addNote") notes.add(at(a.sheet, a.cell), a.text);

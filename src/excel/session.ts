@@ -18,6 +18,7 @@ import { readSnapshot } from "./readSnapshot";
 import { selectCell } from "./select";
 import { planAddUnit, templatePlan, type AddUnitProblem, type TemplateOptions, type TemplatePlan, type TemplateUnit, type UnitAdditionPlan } from "../core/template";
 import { applyTemplatePlan, applyUnitAddition, TemplateConflictError } from "./template";
+import { annotateIssues, annotationMode, type AnnotateOptions, type Annotated, type AnnotationMode } from "./comments";
 
 export { BUILD_STEPS, type BuildStep };
 
@@ -43,6 +44,8 @@ export interface ExcelHostOps {
   applyNumberFixes(context: Excel.RequestContext, fixes: readonly CellFix[]): Promise<unknown>;
   applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan): Promise<unknown>;
   applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan): Promise<unknown>;
+  annotationMode(): AnnotationMode;
+  annotateIssues(context: Excel.RequestContext, issues: readonly Issue[], opts: AnnotateOptions): Promise<Annotated>;
   officeErrorMessage(err: unknown, lang: Lang): string;
 }
 
@@ -64,6 +67,11 @@ export interface Checked {
 export interface Built extends Checked {
   /** The sheet shown when the build ended ("Tổng hợp 2023", or "Kiểm tra" when there are errors). */
   activated: string;
+  /**
+   * Comments posted earlier whose error is gone, marked resolved by this build (SPEC §10); null
+   * where the host has neither comments nor notes, or reading them failed (the build stands).
+   */
+  annotated: Annotated | null;
 }
 
 /** After a template write: the sheets added, in the order written, and the workbook checked again. */
@@ -85,6 +93,15 @@ export interface BlocHost {
   createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Added>>;
   /** "Thêm sheet đơn vị": the unit's sheet plus its roster and scoring rows, then a check. */
   addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Added>>;
+  /** How errors can be posted at their cells in this host ("none": the pane hides the button and says why). */
+  annotationMode(): AnnotationMode;
+  /** "Ghi nhận xét vào ô": a fresh check's errors as comments (or notes) at their cells; what is gone marked resolved. */
+  annotate(lang: Lang): Promise<Outcome<Annotation>>;
+}
+
+/** After posting comments: what was written, and the check it came from. */
+export interface Annotation extends Checked {
+  annotated: Annotated;
 }
 
 /** The one-click fixes the issues offer, one per cell, in issue order. */
@@ -187,7 +204,16 @@ export class BlocSession implements BlocHost {
       onStep("write");
       // applyPlan ends by activating plan.activate: the summary, or "Kiểm tra" when there are errors.
       await this.run((ctx) => this.ops.applyPlan(ctx, plan));
-      return { ...checked, activated: plan.activate };
+      const { issues, catalog } = checked.result;
+      let annotated: Annotated | null = null;
+      if (this.ops.annotationMode().kind !== "none") {
+        try {
+          annotated = await this.run((ctx) => this.ops.annotateIssues(ctx, issues, { lang, catalog, post: false }));
+        } catch {
+          // The outputs are written; comments stay as they were until the next build or post.
+        }
+      }
+      return { ...checked, activated: plan.activate, annotated };
     });
   }
 
@@ -213,6 +239,19 @@ export class BlocSession implements BlocHost {
     });
   }
 
+  annotationMode(): AnnotationMode {
+    return this.ops.annotationMode();
+  }
+
+  annotate(lang: Lang): Promise<Outcome<Annotation>> {
+    return this.attempt(lang, async () => {
+      const checked = this.compute(await this.read(), lang);
+      const { issues, catalog } = checked.result;
+      const annotated = await this.run((ctx) => this.ops.annotateIssues(ctx, issues, { lang, catalog }));
+      return { ...checked, annotated };
+    });
+  }
+
   addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Added>> {
     return this.attempt(lang, async () => {
       const planned = planAddUnit(await this.read(), unit, lang);
@@ -224,8 +263,21 @@ export class BlocSession implements BlocHost {
   }
 }
 
+/** The excel host's functions, as the session uses them (tests run them over the fake). */
+export const EXCEL_HOST_OPS: ExcelHostOps = {
+  readSnapshot: (ctx) => readSnapshot(ctx),
+  applyPlan: (ctx, plan) => applyPlan(ctx, plan),
+  selectCell,
+  applyNumberFixes,
+  applyTemplatePlan,
+  applyUnitAddition,
+  annotationMode: () => annotationMode(),
+  annotateIssues,
+  officeErrorMessage,
+};
+
 /** The session over the real workbook: Excel.run and the excel host's functions. */
 export function excelSession(options: SessionOptions = {}): BlocSession {
   const run: RunBatch = (batch) => Excel.run(batch);
-  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage }, options);
+  return new BlocSession(run, EXCEL_HOST_OPS, options);
 }

@@ -14,6 +14,10 @@ import { selectCell } from "../../src/excel/select";
 import { applyTemplatePlan, applyUnitAddition } from "../../src/excel/template";
 import { App } from "../../src/taskpane/App";
 import { fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
+import { annotateIssues, annotationMode } from "../../src/excel/comments";
+
+/** The fake offers every requirement set the session asks about. */
+const everything = (): boolean => true;
 
 declare global {
   interface Window {
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
   const snapshot = (await response.json()) as WorkbookSnapshot;
   const fake = fakeFromSnapshot(snapshot);
   const run: RunBatch = (batch) => fake.run(batch);
-  const session = new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage }, {
+  const session = new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotationMode: () => annotationMode(everything), annotateIssues: (ctx, issues, opts) => annotateIssues(ctx, issues, { ...opts, supports: everything }), officeErrorMessage }, {
     // A fixed clock (?now=ISO) and zone: the screenshots stay the same from run to run.
     now: () => new Date(params.get("now") ?? "2024-01-15T02:30:00.000Z"),
     utcOffsetMinutes: () => 420,

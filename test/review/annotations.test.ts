@@ -69,6 +69,15 @@ describe("errors as comments", () => {
     expect(run([text], back.threads, false).actions).toEqual([]);
   });
 
+  it("on a build posts nothing new and only marks resolved what is gone", () => {
+    const first = run([text], []);
+    const actions = planComments([negative], first.threads, { lang: "vi", canResolve: true, post: false });
+    expect(actions).toEqual([{ kind: "resolve", sheet: "BTP", cell: "E7" }]);
+    const notes = planNotes([negative], [{ sheet: "BTP", cell: "E7", text: postText(text, "en") }], { lang: "en", post: false });
+    expect(notes.actions.map((a) => a.kind)).toEqual(["setNote"]);
+    expect([notes.posted, notes.resolved]).toEqual([0, 1]);
+  });
+
   it("replies in a thread a person started, never edits it, never resolves it for them", () => {
     const person: CellThread = { sheet: "BTP", cell: "E7", entries: ["Chị Lan: số này đúng chưa?", "Anh Minh: để tôi hỏi lại"], resolved: false };
     const posted = run([text], [person]);
@@ -110,7 +119,9 @@ describe("errors as notes", () => {
       ["E9", 1],
     ]);
     expect(apply(one.notes, [text, relation, negative]).actions).toEqual([]);
+    expect([one.posted, one.resolved]).toEqual([3, 0]);
     const two = apply(one.notes, [relation, negative]);
+    expect([two.posted, two.resolved]).toEqual([0, 1]);
     expect(two.actions.map((a) => [a.kind, a.cell])).toEqual([["setNote", "E7"]]);
     expect(two.notes[0].text.split("\n")).toEqual([expect.stringMatching(/^\[Bloc Summary\] ✓ VALUE_TEXT_NUMBER: fixed/), postText(relation, "en")]);
     expect(apply(two.notes, [relation, negative]).actions).toEqual([]);

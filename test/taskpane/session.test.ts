@@ -12,12 +12,16 @@ import { BlocSession, fixableCells, type BuildStep, type RunBatch } from "../../
 import { FakeOfficeError, fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
 import { viText } from "../core/helpers/run";
 import { BlocBuilder } from "../support/snapshots";
+import { annotateIssues, annotationMode } from "../../src/excel/comments";
+
+/** The fake offers every requirement set the session asks about. */
+const everything = (): boolean => true;
 
 const NOW = new Date("2031-12-15T03:00:00.000Z");
 
 function session(fake: FakeExcel): BlocSession {
   const run: RunBatch = (batch) => fake.run(batch);
-  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage }, { now: () => NOW, utcOffsetMinutes: () => 420 });
+  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotationMode: () => annotationMode(everything), annotateIssues: (ctx, issues, opts) => annotateIssues(ctx, issues, { ...opts, supports: everything }), officeErrorMessage }, { now: () => NOW, utcOffsetMinutes: () => 420 });
 }
 
 describe("BlocSession", () => {
@@ -108,6 +112,8 @@ describe("BlocSession templates", () => {
         applyPlan,
         selectCell,
         applyNumberFixes,
+        annotationMode: () => annotationMode(everything),
+        annotateIssues: (ctx, issues, opts) => annotateIssues(ctx, issues, { ...opts, supports: everything }),
         officeErrorMessage,
         applyTemplatePlan: async (_ctx, plan) => {
           if (conflict) throw new TemplateConflictError(conflict);

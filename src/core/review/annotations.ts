@@ -90,8 +90,9 @@ function byCell(issues: readonly Issue[]): Map<string, Issue[]> {
 /**
  * Comment threads (ExcelApi 1.10). `canResolve`: the host can set a thread resolved (ExcelApi
  * 1.11); otherwise, and on a thread a person started, a resolved error gets a tagged reply instead.
+ * `post: false` (a build): nothing new is posted, only what is gone is marked resolved.
  */
-export function planComments(issues: readonly Issue[], threads: readonly CellThread[], opts: { lang: Lang; catalog?: Catalog; canResolve: boolean }): CommentAction[] {
+export function planComments(issues: readonly Issue[], threads: readonly CellThread[], opts: { lang: Lang; catalog?: Catalog; canResolve: boolean; post?: boolean }): CommentAction[] {
   const actions: CommentAction[] = [];
   const errors = byCell(issues);
   const threadAt = new Map(threads.map((t) => [cellKey(t.sheet, t.cell), t]));
@@ -101,7 +102,7 @@ export function planComments(issues: readonly Issue[], threads: readonly CellThr
     const thread = threadAt.get(k);
     const known = states(thread?.entries ?? []);
     // New here, or answered "✓" and back since: posted (again) — never twice while open.
-    const fresh = list.filter((i) => known.get(i.code as string) !== "open");
+    const fresh = opts.post === false ? [] : list.filter((i) => known.get(i.code as string) !== "open");
     fresh.forEach((i, n) => {
       const text = postText(i, opts.lang, opts.catalog);
       actions.push(!thread && n === 0 ? { kind: "add", sheet, cell, text } : { kind: "reply", sheet, cell, text, resolves: false });
@@ -130,7 +131,7 @@ export function planComments(issues: readonly Issue[], threads: readonly CellThr
  * Notes (ExcelApi 1.18, and the CLI's copy): one note per cell, one tagged line per error. A note
  * holding anything but our lines is a person's: it is left as it is and its cell reported skipped.
  */
-export function planNotes(issues: readonly Issue[], notes: readonly CellNote[], opts: { lang: Lang; catalog?: Catalog }): { actions: NoteAction[]; skipped: { sheet: string; cell: string }[]; posted: number; resolved: number } {
+export function planNotes(issues: readonly Issue[], notes: readonly CellNote[], opts: { lang: Lang; catalog?: Catalog; post?: boolean }): { actions: NoteAction[]; skipped: { sheet: string; cell: string }[]; posted: number; resolved: number } {
   const actions: NoteAction[] = [];
   let posted = 0;
   let resolved = 0;
@@ -140,6 +141,8 @@ export function planNotes(issues: readonly Issue[], notes: readonly CellNote[], 
   const keys = new Set([...errors.keys(), ...notes.map((n) => cellKey(n.sheet, n.cell))]);
   for (const k of keys) {
     const note = noteAt.get(k);
+    // Without posting (a build), only notes already there are brought up to date.
+    if (opts.post === false && !note) continue;
     const list = errors.get(k) ?? [];
     const lines = note ? note.text.split(/\r?\n/).filter((l) => l.trim() !== "") : [];
     if (note && lines.some((l) => parse(l) === null)) {
@@ -157,13 +160,17 @@ export function planNotes(issues: readonly Issue[], notes: readonly CellNote[], 
       seen.add(code);
       const issue = now.get(code);
       const open = known.get(code) === "open";
+      if (issue && !open && opts.post === false) {
+        out.push(l);
+        continue;
+      }
       if (issue) out.push(open ? l : postText(issue, opts.lang, opts.catalog));
       else out.push(open ? resolvedText(code, opts.lang) : l);
       if (issue && !open) posted++;
       if (!issue && open) resolved++;
     }
     for (const i of list) {
-      if (seen.has(i.code)) continue;
+      if (seen.has(i.code) || opts.post === false) continue;
       out.push(postText(i, opts.lang, opts.catalog));
       posted++;
     }
