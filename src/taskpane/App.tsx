@@ -34,6 +34,7 @@ import { BuildProgress } from "./components/BuildProgress";
 import { Documents, type DocumentKind } from "./components/Documents";
 import FixDialog from "./components/FixDialog";
 import { IssueList } from "./components/IssueList";
+import { ReviewPanel } from "./components/ReviewPanel";
 import { WorkbookInfo } from "./components/WorkbookInfo";
 import { saveBlob, type SaveFile } from "./download";
 
@@ -59,7 +60,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type Busy = null | "checking" | "building" | "selecting" | "fixing" | "templating";
+type Busy = null | "checking" | "building" | "selecting" | "fixing" | "templating" | "annotating";
 /** A message in whatever language the pane shows now (host error texts keep the language they came in). */
 type Notice = { intent: "success" | "warning" | "error"; failed?: boolean; text: (t: UiTexts) => string };
 
@@ -145,7 +146,7 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
   }, [host, lang]);
 
   const select = useCallback(
-    async (i: Issue) => {
+    async (i: Pick<Issue, "sheet" | "cell">) => {
       setBusy("selecting");
       const out = await host.select(i.sheet, i.cell, lang);
       setBusy(null);
@@ -153,6 +154,21 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
     },
     [host, lang],
   );
+
+  const annotationMode = useMemo(() => host.annotationMode(), [host]);
+  const annotate = useCallback(async () => {
+    setBusy("annotating");
+    setNotice(null);
+    const out = await host.annotate(lang);
+    setBusy(null);
+    if (!out.ok) {
+      setNotice(failure(out.message));
+      return;
+    }
+    setChecked(out.value);
+    const { posted, resolved, skipped } = out.value.annotated;
+    setNotice({ intent: skipped.length ? "warning" : "success", text: (t) => t.annotated(posted, resolved, skipped.length) });
+  }, [host, lang]);
 
   const applyFixes = useCallback(async () => {
     setBusy("fixing");
@@ -300,6 +316,22 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
                 </Button>
               )}
               <IssueList key={checked?.at} issues={result.issues} catalog={result.catalog} lang={lang} texts={texts} disabled={working} onSelect={select} />
+            </section>
+            <Divider />
+            <section className={s.section} aria-labelledby="review-head" data-testid="review">
+              <h2 className={s.h2} id="review-head">
+                {texts.review}
+              </h2>
+              <ReviewPanel
+                result={result}
+                lang={lang}
+                texts={texts}
+                disabled={busy !== null}
+                mode={annotationMode}
+                posting={busy === "annotating"}
+                onSelect={(sheet, cell) => void select({ sheet, cell })}
+                onPost={annotate}
+              />
             </section>
             <Divider />
             <section className={s.section} aria-labelledby="awards-head" data-testid="awards">
