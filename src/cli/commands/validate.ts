@@ -18,7 +18,7 @@ export const validateCommand: CliCommand = {
     const say = json ? io.err : io.out;
     say(humanReport(result, lang, { all: values.all === true, more: "all", color: (json ? io.color?.err : io.color?.out) ?? false }));
     // Is the summary already in the workbook still that of these inputs?
-    say(staleText(result.stale, lang, -io.now().getTimezoneOffset()));
+    say(staleText(result.stale, lang, -io.now().getTimezoneOffset(), "cli"));
     if (json) {
       const s = result.stale;
       const stale = s && { stale: s.stale, changed: s.changed, added: s.added, removed: s.removed };
