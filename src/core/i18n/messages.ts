@@ -99,7 +99,7 @@ const VI: Record<IssueCode, Render> = {
   VALUE_TEXT_NUMBER: (p, h) => `Số liệu năm ${p.year} của ${h.ind(p.indicator)} đang ở dạng văn bản ("${p.text}"); đọc được là ${h.num(p.value)}. Bấm "Sửa số dạng văn bản" để ghi thành số.`,
   VALUE_NOT_NUMBER: (p, h) =>
     p.reason === "ambiguous"
-      ? `"${p.text}" (${h.ind(p.indicator)}, năm ${p.year}) có thể hiểu theo hai cách: ${h.num(readings(p.text).whole)} hoặc ${h.num(readings(p.text).decimal)}. Hãy nhập ô dạng số (không phải văn bản), hoặc ghi ${readings(p.text).digits} nếu là số nguyên.`
+      ? `"${p.text}" (${h.ind(p.indicator)}, năm ${p.year}) có thể hiểu theo hai cách: ${h.num(readings(p.text).whole)} (số nguyên) hoặc ${h.num(readings(p.text).decimal)} (số thập phân). Hãy nhập ô dạng số (không phải văn bản), hoặc ghi ${readings(p.text).digits} nếu là số nguyên.`
       : `"${p.text}" (${h.ind(p.indicator)}, năm ${p.year}) không phải là số.`,
   VALUE_NEGATIVE: (p, h) => `Số liệu âm (${h.num(p.value)}) ở ${h.ind(p.indicator)}, năm ${p.year}.`,
   VALUE_NOT_INTEGER: (p, h) => `${h.ind(p.indicator)} là số đếm nhưng năm ${p.year} ghi ${h.num(p.value)} (số lẻ).`,
@@ -146,7 +146,7 @@ const EN: Record<IssueCode, Render> = {
   VALUE_TEXT_NUMBER: (p, h) => `The ${p.year} figure for ${h.ind(p.indicator)} is stored as text ("${p.text}"); it reads as ${h.num(p.value)}. Click "Fix text numbers" to store it as a number.`,
   VALUE_NOT_NUMBER: (p, h) =>
     p.reason === "ambiguous"
-      ? `"${p.text}" (${h.ind(p.indicator)}, ${p.year}) can be read two ways: ${h.num(readings(p.text).whole)} or ${h.num(readings(p.text).decimal)}. Enter the cell as a number (not text), or write ${readings(p.text).digits} if it is a whole number.`
+      ? `"${p.text}" (${h.ind(p.indicator)}, ${p.year}) can be read two ways: ${h.num(readings(p.text).whole)} (a whole number) or ${h.num(readings(p.text).decimal)} (a decimal). Enter the cell as a number (not text), or write ${readings(p.text).digits} if it is a whole number.`
       : `"${p.text}" (${h.ind(p.indicator)}, ${p.year}) is not a number.`,
   VALUE_NEGATIVE: (p, h) => `Negative figure (${h.num(p.value)}) for ${h.ind(p.indicator)}, ${p.year}.`,
   VALUE_NOT_INTEGER: (p, h) => `${h.ind(p.indicator)} counts things but ${p.year} holds ${h.num(p.value)} (a fraction).`,
