@@ -1,6 +1,6 @@
 /** Helpers of the shared-review tests: edit a snapshot's cells, and "write" a plan into a snapshot. */
 import { buildBloc, type BuildResult } from "../../src/core/pipeline";
-import type { SheetPlan } from "../../src/core/plan";
+import type { SheetModel } from "../../src/core/sheet/model";
 import { findHeader } from "../../src/core/read/grid";
 import { ROSTER_COLUMNS, findConfigSheet } from "../../src/core/read/config";
 import { sheetBounds, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/snapshot";
@@ -61,13 +61,13 @@ export function withConfirmation(wb: WorkbookSnapshot, header: string | null, en
 }
 
 /** A planned sheet as a host leaves it in the workbook: values, formulas, formats, visibility. */
-export function planToSheet(p: SheetPlan): SheetSnapshot {
+export function planToSheet(p: SheetModel): SheetSnapshot {
   const width = p.rows.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
   const height = width ? p.rows.length : 0;
   const at = <T>(f: (r: number, c: number) => T) => Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => f(r, c)));
   return {
     name: p.name,
-    visibility: p.hidden ? "hidden" : "visible",
+    visibility: p.visibility ?? "visible",
     top: 0,
     left: 0,
     values: at((r, c) => p.rows[r]?.[c]?.value ?? null),

@@ -134,7 +134,7 @@ describe("the change log across three builds", () => {
   it("writes no log on a first build, only the hidden state sheet; changes is []", () => {
     const { res } = first();
     expect(res.plan.sheets.map((s) => s.kind)).toEqual(["summary", "check", "state"]);
-    expect(res.plan.sheets.find((s) => s.kind === "state")!.hidden).toBe(true);
+    expect(res.plan.sheets.find((s) => s.kind === "state")!.visibility).toBe("hidden");
     expect(res.plan.activate).not.toBe(res.plan.sheets.find((s) => s.kind === "state")!.name);
     expect(res.changes).toEqual([]);
     expect(res.json.changes).toEqual([]);

@@ -6,8 +6,9 @@
 import type { Lang } from "../i18n/format";
 import { labels, OUTPUT_SHEETS } from "../i18n/labels";
 import type { Catalog } from "../model";
-import type { PlannedCell, SheetPlan } from "../plan";
-import { FORMATS, SheetBuilder } from "../render/builder";
+import type { Cell, SheetModel } from "../sheet/model";
+import { SheetBuilder } from "../sheet/builder";
+import { FORMATS, indicatorFormat } from "../sheet/styles";
 import { generatedKind, markerText } from "../render/marker";
 import { cellAt, formatAt, isCellError, sheetBounds, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import type { FigureChange } from "./changes";
@@ -27,25 +28,21 @@ export interface ChangeLogInput {
   /** The previous build's time, as people read it. */
   previousBuiltAt: string;
   /** The earlier log's rows, carried as they are. */
-  carried: readonly (PlannedCell | undefined)[][];
+  carried: readonly (Cell | undefined)[][];
   existingSheets: ReadonlySet<string>;
   sheetName: string;
 }
 
-function formatOf(catalog: Catalog, code: string): string {
-  const kind = catalog.byCode.get(code.toUpperCase())?.kind;
-  return kind === "integer" ? FORMATS.count : kind === "money" ? FORMATS.money : FORMATS.number;
-}
 
 /** The earlier change log's rows (below its header), cell for cell; [] when there is none. */
-export function carriedChangeRows(wb: WorkbookSnapshot, existingSheets: ReadonlySet<string>): (PlannedCell | undefined)[][] {
+export function carriedChangeRows(wb: WorkbookSnapshot, existingSheets: ReadonlySet<string>): (Cell | undefined)[][] {
   const logs = wb.sheets.filter((s) => generatedKind(s) === "changes");
   const sheet: SheetSnapshot | undefined = logs.find((s) => s.name === OUTPUT_SHEETS.changeLog()) ?? logs[0];
   if (!sheet) return [];
   const C = CHANGE_LOG_COLUMNS;
-  const rows: (PlannedCell | undefined)[][] = [];
+  const rows: (Cell | undefined)[][] = [];
   for (let r = HEADER_ROW + 1; r < sheetBounds(sheet).bottom; r++) {
-    const line: (PlannedCell | undefined)[] = [];
+    const line: (Cell | undefined)[] = [];
     let any = false;
     for (let c = 0; c < WIDTH; c++) {
       const v = cellAt(sheet, r, c);
@@ -66,7 +63,7 @@ export function carriedChangeRows(wb: WorkbookSnapshot, existingSheets: Readonly
   return rows;
 }
 
-export function renderChangeLog(input: ChangeLogInput): SheetPlan {
+export function renderChangeLog(input: ChangeLogInput): SheetModel {
   const L = labels(input.lang);
   const C = CHANGE_LOG_COLUMNS;
   const b = new SheetBuilder();
@@ -78,8 +75,8 @@ export function renderChangeLog(input: ChangeLogInput): SheetPlan {
   const missing = L.changeLogMissing;
   for (const ch of input.changes) {
     const ind = input.catalog.byCode.get(ch.indicator.toUpperCase());
-    const format = formatOf(input.catalog, ch.indicator);
-    const figure = (v: number | null): PlannedCell => (v === null ? { value: missing, style: "text" } : { value: v, format, style: "number" });
+    const format = ind ? indicatorFormat(ind) : FORMATS.number;
+    const figure = (v: number | null): Cell => (v === null ? { value: missing, style: "text" } : { value: v, format, style: "number" });
     b.text(r, C.builtAt, input.builtAt);
     b.text(r, C.unit, ch.unit);
     b.text(r, C.sheet, ch.sheet);

@@ -4,8 +4,8 @@
  * the same history. Written and read here only, so its layout has one owner.
  */
 import { OUTPUT_SHEETS } from "../i18n/labels";
-import type { SheetPlan } from "../plan";
-import { SheetBuilder } from "../render/builder";
+import type { SheetModel } from "../sheet/model";
+import { SheetBuilder } from "../sheet/builder";
 import { generatedKind, markerText } from "../render/marker";
 import { cellAt, sheetBounds, type CellValue, type WorkbookSnapshot } from "../snapshot";
 import type { FigureRecord } from "./changes";
@@ -34,7 +34,7 @@ const COLS = { kind: 0, unit: 1, sheet: 2, cell: 3, indicator: 4, year: 5, value
 const HEADER = ["kind", "unit", "sheet", "cell", "indicator", "year", "value", "confirmed", "confirmedSince", "lastChangedAt"];
 
 /** The state sheet's plan. Every text is written as text; numbers keep their full precision. */
-export function renderState(state: BuildState, sheetName = OUTPUT_SHEETS.state()): SheetPlan {
+export function renderState(state: BuildState, sheetName = OUTPUT_SHEETS.state()): SheetModel {
   const b = new SheetBuilder();
   b.text(0, 0, `Bloc Summary — số liệu của lần tổng hợp gần nhất, dùng cho "Nhật ký thay đổi". Không sửa sheet này. ${markerText("state")}`);
   b.text(ROWS.builtAt, 0, "builtAt");
@@ -65,7 +65,7 @@ export function renderState(state: BuildState, sheetName = OUTPUT_SHEETS.state()
   }
   return {
     ...b.build(sheetName, "state", { columnWidths: [8, 10, 16, 8, 10, 6, 14, 24, 26, 26], print: { orientation: "landscape", fitToWidth: true }, charts: [] }),
-    hidden: true,
+    visibility: "hidden",
   };
 }
 
