@@ -113,6 +113,17 @@ describe("the change log through the CLI, Excel and back", () => {
     expect(logRows(log4.values).slice(j4.changes.length)).toEqual(rows3);
   });
 
+  it("says on the command line what changed, with each cell, and who confirmed", async () => {
+    const b1 = path.join(dir, "say-b1.xlsx");
+    await cli(["build", SAMPLE, "--out", b1], new Date("2024-01-10T02:00:00Z"));
+    const e1 = path.join(dir, "say-e1.xlsx");
+    await edit(b1, e1, [["BCA", "E7", 31]]);
+    const r = await cli(["build", e1, "--out", path.join(dir, "say-b2.xlsx")], new Date("2024-01-12T02:00:00Z"));
+    const text = r.out.join("\n");
+    expect(text).toContain('1 số liệu thay đổi từ lần tổng hợp trước (xem sheet "Nhật ký thay đổi"):');
+    expect(text).toMatch(/^ {2}BCA BCA!E7 TT01 năm 2023: \d+ → 31$/m);
+  });
+
   it("compares money reported in triệu đồng in tỷ đồng", async () => {
     const input = path.join(dir, "money.xlsx");
     const wb = await readXlsx(SAMPLE);
