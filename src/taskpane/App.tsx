@@ -133,7 +133,9 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
     setLastBuild(out.value);
     const { errors } = out.value.result;
     const sheet = out.value.activated;
-    setNotice(errors ? { intent: "warning", text: (t) => t.builtWithErrors(errors, sheet) } : { intent: "success", text: (t) => t.builtOk(sheet) });
+    const resolved = out.value.annotated?.resolved ?? 0;
+    const also = (t: UiTexts) => (resolved ? ` ${t.resolvedOnBuild(resolved)}` : "");
+    setNotice(errors ? { intent: "warning", text: (t) => t.builtWithErrors(errors, sheet) + also(t) } : { intent: "success", text: (t) => t.builtOk(sheet) + also(t) });
   }, [host, lang]);
 
   const recheck = useCallback(async () => {

@@ -126,6 +126,7 @@ export const UI = {
     postNotes: "Ghi nhận xét vào ô (dạng ghi chú)",
     posting: "Đang ghi nhận xét…",
     commentsUnavailable: "Excel ở đây không cho add-in ghi nhận xét hay ghi chú vào ô (cần ExcelApi 1.10 hoặc 1.18): xem danh sách lỗi ở sheet \"Kiểm tra\".",
+    resolvedOnBuild: (n: number) => `Đã đánh dấu ${n} nhận xét là đã xử lý (lỗi không còn).`,
     annotated: (posted: number, resolved: number, skipped: number) =>
       `Đã ghi ${posted} nhận xét mới và đánh dấu ${resolved} nhận xét đã xử lý.${skipped ? ` Bỏ qua ${skipped} ô đã có ghi chú của người khác.` : ""}`,
   },
@@ -246,6 +247,7 @@ export const UI = {
     postNotes: "Post as comments (as notes)",
     posting: "Posting…",
     commentsUnavailable: "This Excel does not let add-ins write comments or notes (ExcelApi 1.10 or 1.18 is needed): see the issue list on the \"Kiểm tra\" sheet.",
+    resolvedOnBuild: (n: number) => `Marked ${n} comments resolved (their errors are gone).`,
     annotated: (posted: number, resolved: number, skipped: number) =>
       `Posted ${posted} new comments and marked ${resolved} resolved.${skipped ? ` Skipped ${skipped} cells that carry someone else's note.` : ""}`,
   },
