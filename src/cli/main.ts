@@ -6,13 +6,15 @@ import { CLI_TEXT } from "../core/i18n/cli";
 import { issueMessage } from "../core/i18n/messages";
 import { awardText } from "../core/i18n/awards";
 import { buildBloc, type BuildResult } from "../core/pipeline";
-import { buildSummaryText } from "../core/render/text";
+import { buildSummaryText } from "./summaryText";
 import { staleText } from "../core/i18n/stale";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
 import { writeDocx } from "../file/docx";
-import { MAX_CELLS, saveWorkbook } from "../file/xlsx";
+import { saveWorkbook } from "../file/xlsx";
+import { MAX_WORKBOOK_CELLS } from "../core/snapshot";
 import { writePlanIntoPackage } from "../file/package";
-import { TEMPLATE_CLI_TEXT, templateProblemMessage } from "../core/i18n/template";
+import { TEMPLATE_CLI_TEXT } from "../core/i18n/template";
+import { templateProblemMessage } from "../core/template/problemText";
 import { defaultUnits, templatePlan } from "../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear, type TemplateProblem } from "../core/template/options";
 import { templateWorkbook } from "../file/template";
@@ -95,7 +97,7 @@ function problemText(lang: Lang, file: string, p: InputProblem): string {
     case "noSheets":
       return T.noSheets(file);
     case "tooManyCells":
-      return T.tooManyCells(p.sheet, p.range, formatNumber(p.cells, lang), formatNumber(MAX_CELLS, lang));
+      return T.tooManyCells(p.sheet, p.range, formatNumber(p.cells, lang), formatNumber(MAX_WORKBOOK_CELLS, lang));
   }
 }
 

@@ -13,7 +13,7 @@ import { a1, columnName, parseA1, parseRange } from "../core/a1";
 import type { ChartPlan, PlannedCell, SheetPlan, StyleName, WritePlan } from "../core/plan";
 import { OutputNameTakenError } from "./errors";
 import { jsonBytes, OPERATION_OVERHEAD_BYTES } from "./payload";
-import { retargetSheetRefs } from "./sheetRefs";
+import { retargetSheetRefs } from "../core/sheetRefs";
 import { applyStyle, EXCEL_STYLES, styleBytes } from "./styles";
 import { officeSupports, type Supports } from "./supports";
 

@@ -22,11 +22,13 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { isLang, type Lang } from "../core/i18n/format";
-import { uiTexts, type BuildStep, type UiTexts } from "../core/i18n/ui";
+import type { BuildStep } from "../core/buildSteps";
+import { uiTexts, type UiTexts } from "../core/i18n/ui";
 import type { Issue } from "../core/issues";
 import type { DocumentModel } from "../core/document";
-import { OUTPUT_SHEETS } from "../core/i18n/labels";
-import type { TemplateOptions, TemplateUnit } from "../core/template/build";
+import { OUTPUT_SHEETS } from "../core/outputSheets";
+import type { TemplateOptions } from "../core/template/build";
+import type { TemplateUnit } from "../core/template/unit";
 import { fixableCells, type Added, type BlocHost, type Checked, type Outcome } from "../excel/session";
 import { AwardsPanel } from "./components/AwardsPanel";
 import { BlocWorkbook } from "./components/BlocWorkbook";
@@ -172,7 +174,7 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
   const download = useCallback(
     async (kind: DocumentKind, model: DocumentModel) => {
       const r = checked?.result;
-      const year = r?.figures?.year ?? r?.config.year ?? new Date().getFullYear();
+      const year = r?.year ?? new Date().getFullYear();
       setNotice(null);
       let blob: Blob;
       try {
@@ -322,7 +324,7 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
           lang={lang}
           texts={texts}
           disabled={busy !== null}
-          defaultYear={result?.figures?.year ?? result?.config.year ?? new Date().getFullYear()}
+          defaultYear={result?.year ?? new Date().getFullYear()}
           onCreate={createWorkbook}
           onAddUnit={addUnit}
         />

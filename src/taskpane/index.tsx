@@ -2,7 +2,8 @@
 import { createRoot } from "react-dom/client";
 import { excelSession } from "../excel/session";
 import { App, OutsideExcel } from "./App";
-import { officeIsDark, officeLang } from "./office";
+import { officeLang } from "../excel/officeLang";
+import { officeIsDark } from "./office";
 
 Office.onReady((info) => {
   const container = document.getElementById("container");

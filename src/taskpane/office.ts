@@ -1,14 +1,7 @@
-/** What the pane asks Office about its surroundings: display language, theme, platform. Safe outside Office. */
-import type { Lang } from "../core/i18n/format";
-import { langFromLocale } from "../core/i18n/ui";
+/** What the pane asks Office about its surroundings: theme, platform (the language: excel/officeLang). Safe outside Office. */
 
 function officeContext(): Office.Context | undefined {
   return typeof Office !== "undefined" ? Office.context : undefined;
-}
-
-/** Vietnamese when Office shows Vietnamese (vi-VN, vi), else English. */
-export function officeLang(): Lang {
-  return langFromLocale(officeContext()?.displayLanguage);
 }
 
 /** "#1f1f1f" or "#fff" → is it a dark colour (relative luminance below one half)? */

@@ -7,7 +7,7 @@ import type { Issue } from "../issues";
 import type { Catalog } from "../model";
 import type { SheetPlan } from "../plan";
 import { SheetBuilder } from "./builder";
-import { markerText } from "./marker";
+import { markerText } from "../marker";
 
 export interface CheckInput {
   bloc: string;

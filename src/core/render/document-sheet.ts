@@ -7,7 +7,7 @@ import { rangeA1 } from "../a1";
 import type { DocumentModel, Paragraph, Table } from "../document";
 import type { OutputKind, SheetPlan, StyleName } from "../plan";
 import { SheetBuilder, MAX_ROW_HEIGHT } from "./builder";
-import { markerText } from "./marker";
+import { markerText } from "../marker";
 import { isRule } from "./submission";
 
 /** Grid columns across the text area, and their width in characters (≈ 165 mm at 13–14 pt). */

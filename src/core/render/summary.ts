@@ -11,7 +11,7 @@ import { labels } from "../i18n/labels";
 import type { AcceptedValue, BlocConfig, Catalog, RosterUnit, UnitReport } from "../model";
 import type { PlannedCell, SheetPlan } from "../plan";
 import { FORMATS, SheetBuilder } from "./builder";
-import { markerText } from "./marker";
+import { markerText } from "../marker";
 
 export interface SummaryInput {
   config: BlocConfig;

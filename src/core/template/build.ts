@@ -11,15 +11,8 @@ import { configKeyLabel, indicatorPrompt, sectionOf, templateText, type Template
 import type { ConfigKey } from "../model";
 import { CONFIG_KEYS } from "../read/config";
 import { FORMATS } from "../render/builder";
+import type { TemplateUnit } from "./unit";
 import { EXCEL_LIMITS, type CellValidation, type SheetProtection, type SheetTemplate, type TemplateCell, type TemplatePlan, type TemplateSheetRole } from "./model";
-
-export interface TemplateUnit {
-  code: string;
-  /** Blank: the bloc types it into the roster (the engine then names the unit by its code). */
-  name: string;
-  /** The unit's report sheet; the code when absent. */
-  sheetName?: string;
-}
 
 export interface TemplateOptions {
   lang: Lang;
