@@ -4,7 +4,7 @@
  * loads, before Office.onReady, so Office finds the function however early it calls.
  */
 import type { Lang } from "../core/i18n/format";
-import { officeLang } from "../excel/officeLang";
+import { officeLang } from "../excel/environment";
 import { excelSession, type BlocHost } from "../excel/session";
 
 export const COMMAND_ID = "buildBlocSummary";

@@ -2,8 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { excelSession } from "../excel/session";
 import { App, OutsideExcel } from "./App";
-import { officeLang } from "../excel/officeLang";
-import { officeIsDark } from "./office";
+import { officeIsDark, officeLang } from "../excel/environment";
 
 Office.onReady((info) => {
   const container = document.getElementById("container");

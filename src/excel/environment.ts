@@ -1,7 +1,20 @@
-/** What the pane asks Office about its surroundings: theme, platform (the language: excel/officeLang). Safe outside Office. */
+/**
+ * What the add-in asks Office about its surroundings — display language, theme, platform — in one
+ * place, for the pane and the ribbon command alike. Safe outside Office (tests, a plain browser).
+ */
+import type { Lang } from "../core/i18n/format";
 
 function officeContext(): Office.Context | undefined {
   return typeof Office !== "undefined" ? Office.context : undefined;
+}
+
+/** Office's display language ("vi-VN", "en-US", …) → ours: Vietnamese for vi*, else English. */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return typeof locale === "string" && /^vi(?:[-_]|$)/i.test(locale.trim()) ? "vi" : "en";
+}
+
+export function officeLang(): Lang {
+  return langFromLocale(officeContext()?.displayLanguage);
 }
 
 /** "#1f1f1f" or "#fff" → is it a dark colour (relative luminance below one half)? */
