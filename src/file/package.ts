@@ -16,7 +16,7 @@ import JSZip from "jszip";
 import { mentionsSheet } from "../core/sheetRefs";
 import type { WritePlan } from "../core/plan";
 import { addChartsToZip, type ChartSkip } from "./charts";
-import { addOverride, addRel, attributes, escapeXml, NS_R, readRels, relsPath, resolveTarget, tags, unescapeXml } from "./ooxml";
+import { addOverride, addRel, attributes, escapeXml, NS_R, readRels, relsPath, resolveTarget, unescapeXml } from "./ooxml";
 import { writeSheet } from "./xlsx";
 
 const CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";

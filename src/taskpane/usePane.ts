@@ -74,23 +74,39 @@ export function usePane(host: BlocHost, initialLang: Lang, saveFile: SaveFile): 
   const fixes = useMemo(() => (checked ? fixableCells(checked.result.issues) : []), [checked]);
 
   const build = useCallback(async () => {
-    await run("build", () => host.build(lang, (step) => dispatch({ type: "step", step })), (built) => ({ type: "built", built }));
+    await run(
+      "build",
+      () => host.build(lang, (step) => dispatch({ type: "step", step })),
+      (built) => ({ type: "built", built }),
+    );
   }, [run, host, lang]);
 
   const recheck = useCallback(async () => {
-    await run("check", () => host.check(lang), (c) => ({ type: "checked", checked: c }));
+    await run(
+      "check",
+      () => host.check(lang),
+      (c) => ({ type: "checked", checked: c }),
+    );
   }, [run, host, lang]);
 
   const select = useCallback(
     async (i: Issue) => {
-      await run("select", () => host.select(i.sheet, i.cell, lang), () => ({ type: "selected" }));
+      await run(
+        "select",
+        () => host.select(i.sheet, i.cell, lang),
+        () => ({ type: "selected" }),
+      );
     },
     [run, host, lang],
   );
 
   const applyFixes = useCallback(async () => {
     const count = fixes.length;
-    await run("fix", () => host.fix(fixes, lang), (c) => ({ type: "fixed", checked: c, count }));
+    await run(
+      "fix",
+      () => host.fix(fixes, lang),
+      (c) => ({ type: "fixed", checked: c, count }),
+    );
   }, [run, host, fixes, lang]);
 
   const download = useCallback(
@@ -119,12 +135,22 @@ export function usePane(host: BlocHost, initialLang: Lang, saveFile: SaveFile): 
   );
 
   const createWorkbook = useCallback(
-    (options: TemplateOptions) => run("template", () => host.createWorkbook(options, lang), (added) => ({ type: "templated", added, text: (t) => t.created(added.added.length) })),
+    (options: TemplateOptions) =>
+      run(
+        "template",
+        () => host.createWorkbook(options, lang),
+        (added) => ({ type: "templated", added, text: (t) => t.created(added.added.length) }),
+      ),
     [run, host, lang],
   );
 
   const addUnit = useCallback(
-    (unit: TemplateUnit) => run("template", () => host.addUnit(unit, lang), (added) => ({ type: "templated", added, text: (t) => t.added(added.added[0] ?? unit.code) })),
+    (unit: TemplateUnit) =>
+      run(
+        "template",
+        () => host.addUnit(unit, lang),
+        (added) => ({ type: "templated", added, text: (t) => t.added(added.added[0] ?? unit.code) }),
+      ),
     [run, host, lang],
   );
 

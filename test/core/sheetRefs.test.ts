@@ -26,8 +26,7 @@ describe("mentionsSheet", () => {
 
   it("ignores look-alike names, other sheets and string literals", () => {
     expect(mentionsSheet("MySummary!A1+BCA!E7", "Summary")).toBe(false);
-    expect(mentionsSheet("\"Summary!B2\"", "Summary")).toBe(false);
+    expect(mentionsSheet('"Summary!B2"', "Summary")).toBe(false);
     expect(mentionsSheet("'Summary 2'!A1", "Summary")).toBe(false);
   });
 });
-

@@ -73,7 +73,6 @@ describe("the command line's summary chart", () => {
   let dir: string;
   let out: string;
   let zip: JSZip;
-  let plan: WritePlan;
   let summary: SheetPlan;
   let chart: ChartPlan;
   let sheetPart: string;
@@ -81,7 +80,7 @@ describe("the command line's summary chart", () => {
   let chartPart: string;
 
   beforeAll(async () => {
-    ({ dir, out, plan, summary, chart } = await buildSampleChart());
+    ({ dir, out, summary, chart } = await buildSampleChart());
     zip = await JSZip.loadAsync(readFileSync(out));
   });
 

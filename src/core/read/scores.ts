@@ -8,7 +8,7 @@ import { issue, type Issue } from "../issues";
 import type { RosterUnit } from "../model";
 import { parseNumberText } from "../numbers";
 import { generatedKind } from "../marker";
-import { cellAt, isCellError, sheetBounds, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { cellAt, sheetBounds, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { label } from "../text";
 import { cellText, findHeader, isBlank, matchColumn, type ColumnAliases } from "../grid";
 import { isScoringSheetName } from "./units";
