@@ -82,6 +82,18 @@ export const CLI_TEXT = {
   },
 } satisfies Record<Lang, unknown>;
 
+/** The closing words of `npm run demo`. */
+export const DEMO_TEXT = {
+  vi: {
+    done: (out: string, docx: string) =>
+      `Mở ${out} trong Excel: sheet "Tổng hợp 2023" (tổng hợp, so sánh), "Kiểm tra" (danh sách lỗi), "Tờ trình 2023" (dự thảo tờ trình); tờ trình dạng Word: ${docx}.`,
+  },
+  en: {
+    done: (out: string, docx: string) =>
+      `Open ${out} in Excel: sheets "Tổng hợp 2023" (summary, comparison), "Kiểm tra" (the issues), "Tờ trình 2023" (draft submission); the submission as Word: ${docx}.`,
+  },
+} satisfies Record<Lang, unknown>;
+
 /** --help of the tool itself; the command list comes from the command table. */
 export const CLI_HELP = {
   vi: {
