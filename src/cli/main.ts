@@ -7,6 +7,7 @@ import { parseCommandLine } from "./args";
 import { EXIT, UsageError, type CliIo } from "./command";
 import { COMMANDS } from "./commands";
 import { commandHelp, toolHelp } from "./help";
+import { colorWanted } from "./listing";
 
 export { EXIT, type CliIo } from "./command";
 export { defaultOutput } from "./commands/build";
@@ -34,17 +35,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return command.run({ lang, values: parsed.values, positionals: parsed.positionals, io });
 }
 
-/** Colour for a terminal only, and never when NO_COLOR is set (https://no-color.org). */
-function wantsColor(stream: NodeJS.WriteStream): boolean {
-  return stream.isTTY === true && !process.env.NO_COLOR;
-}
-
 if (require.main === module) {
   runCli(process.argv.slice(2), {
     out: (s) => process.stdout.write(s + "\n"),
     err: (s) => process.stderr.write(s + "\n"),
     now: () => new Date(),
-    color: { out: wantsColor(process.stdout), err: wantsColor(process.stderr) },
+    color: { out: colorWanted(process.stdout.isTTY, process.env), err: colorWanted(process.stderr.isTTY, process.env) },
   }).then(
     (code) => {
       process.exitCode = code;
