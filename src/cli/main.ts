@@ -13,15 +13,19 @@ export { EXIT, type CliIo } from "./command";
 export { defaultOutput } from "./commands/build";
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
   try {
-    parsed = parseCommandLine(argv, COMMANDS);
+    return await dispatch(argv, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     // One line, one style for every argument error: what is wrong, then where the help is.
     io.err(`${e.message} ${CLI_TEXT[e.lang].seeHelp(e.command)}`);
     return EXIT.unusable;
   }
+}
+
+/** @throws UsageError from the parser, or from a command that finds its arguments wrong. */
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandLine(argv, COMMANDS);
   const { lang, command } = parsed;
   if (parsed.help) {
     io.out(command ? commandHelp(command, lang) : toolHelp(COMMANDS, lang));

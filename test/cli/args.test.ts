@@ -86,3 +86,12 @@ describe("argument errors through runCli", () => {
     expect(r.stderr).toContain("bloc-summary <lệnh>");
   });
 });
+
+describe("a command's own argument errors", () => {
+  it("are said in the same one-line style", async () => {
+    const noOut = await cli("template", "--lang", "en");
+    expect([noOut.code, noOut.stderr]).toEqual([2, "The template command needs --out <file.xlsx>: where to write the template. See: bloc-summary template --help"]);
+    const year = await cli("template", "--out", "t.xlsx", "--year", "23");
+    expect([year.code, year.stderr]).toEqual([2, "Năm không hợp lệ: “23” (cần 4 chữ số, từ 1901 đến 2200). Xem hướng dẫn: bloc-summary template --help"]);
+  });
+});

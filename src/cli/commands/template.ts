@@ -11,7 +11,7 @@ import { checkUnits, parseUnitCodes, parseYear } from "../../core/template/optio
 import { writeFilesAtomically } from "../../file/load";
 import { templateWorkbook } from "../../file/template";
 import { saveWorkbook } from "../../file/xlsx";
-import { EXIT, type CliCommand } from "../command";
+import { EXIT, UsageError, type CliCommand } from "../command";
 import { outputProblem } from "../outputs";
 
 export const templateCommand: CliCommand = {
@@ -26,12 +26,12 @@ export const templateCommand: CliCommand = {
       return EXIT.unusable;
     };
     const out = typeof values.out === "string" ? values.out : undefined;
-    if (!out) return fail(T.noOut);
+    if (!out) throw new UsageError(T.noOut, lang, "template");
     const problem = await outputProblem([{ option: "--out", path: out, ext: ".xlsx" }], [], lang);
     if (problem) return fail(problem);
     const yearText = typeof values.year === "string" ? values.year : undefined;
     const year = yearText === undefined ? io.now().getFullYear() : parseYear(yearText);
-    if (year === null) return fail(T.badYear(yearText ?? ""));
+    if (year === null) throw new UsageError(T.badYear(yearText ?? ""), lang, "template");
     const units = typeof values.units === "string" ? parseUnitCodes(values.units) : defaultUnits(lang);
     const problems = checkUnits(units);
     if (problems.length) {
