@@ -1,7 +1,6 @@
 /** `build <workbook.xlsx> [--out] [--docx] [--minutes] [--json] [--all]`: the summary, "Kiểm tra", the submission. */
 import path from "path";
 import { BUILD_HELP, CLI_TEXT } from "../../core/i18n/cli";
-import { writeDocx } from "../../file/docx";
 import { writeFilesAtomically } from "../../file/load";
 import { writePlanIntoPackage } from "../../file/package";
 import { EXIT, type CliCommand } from "../command";
@@ -49,7 +48,8 @@ export const buildCommand: CliCommand = {
       [docx, result.submission],
       [minutes, result.minutes],
     ];
-    for (const [file, model] of documents) if (file && model) files.push({ path: file, data: await writeDocx(model) });
+    // The docx library is loaded only when a document is written: a plain build starts without it.
+    for (const [file, model] of documents) if (file && model) files.push({ path: file, data: await (await import("../../file/docx")).writeDocx(model) });
     try {
       await writeFilesAtomically(files);
     } catch (e) {

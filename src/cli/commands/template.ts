@@ -9,8 +9,6 @@ import { TEMPLATE_CLI_TEXT, templateProblemMessage } from "../../core/i18n/templ
 import { defaultUnits, templatePlan } from "../../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear } from "../../core/template/options";
 import { writeFilesAtomically } from "../../file/load";
-import { templateWorkbook } from "../../file/template";
-import { saveWorkbook } from "../../file/xlsx";
 import { EXIT, UsageError, type CliCommand } from "../command";
 import { outputProblem } from "../outputs";
 
@@ -46,6 +44,9 @@ export const templateCommand: CliCommand = {
       if (exists) return fail(T.exists(out));
     }
     const plan = templatePlan({ lang, year, bloc: typeof values.bloc === "string" ? values.bloc : undefined, units });
+    // Loaded here, not at start-up: only this command writes a workbook from scratch.
+    const { templateWorkbook } = await import("../../file/template");
+    const { saveWorkbook } = await import("../../file/xlsx");
     const wb = await templateWorkbook(plan, io.now());
     const data = await saveWorkbook(wb);
     try {
