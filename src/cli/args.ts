@@ -38,8 +38,9 @@ export function allOptions(commands: readonly CliCommand[]): Record<string, Opti
 }
 
 /** The language asked for, looked at before anything else so that every message is in it. */
-function langOf(tokens: ReturnType<typeof parseArgs>["tokens"]): Lang {
-  const t = tokens?.find((x) => x.kind === "option" && x.name === "lang");
+function langOf(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): Lang {
+  // The last one wins, as for every option.
+  const t = [...tokens].reverse().find((x) => x.kind === "option" && x.name === "lang");
   if (!t || t.kind !== "option") return "vi";
   if (t.value === undefined || t.value === "") throw new UsageError(CLI_TEXT.vi.missingValue(t.rawName), "vi");
   if (!isLang(t.value)) throw new UsageError(CLI_TEXT.vi.badLang(t.value), "vi");

@@ -31,6 +31,11 @@ describe("parseCommandLine", () => {
     expect(p.values).toEqual({ ...values, ...(argv.some((a) => a.startsWith("--lang")) ? { lang } : {}) });
   });
 
+  it("takes the last of a repeated option, the language too", () => {
+    const p = parseCommandLine(["--lang", "en", "build", "x.xlsx", "--out", "a.xlsx", "--out", "b.xlsx", "--lang", "vi"], COMMANDS);
+    expect([p.lang, p.values.lang, p.values.out]).toEqual(["vi", "vi", "b.xlsx"]);
+  });
+
   it("sees -h and --help anywhere, with or without a command", () => {
     expect(parseCommandLine(["-h"], COMMANDS)).toMatchObject({ help: true, command: undefined });
     expect(parseCommandLine(["build", "--help"], COMMANDS)).toMatchObject({ help: true, command: { name: "build" } });

@@ -26,7 +26,8 @@ export const buildCommand: CliCommand = {
     const out = typeof values.out === "string" ? values.out : defaultOutput(input);
     const docx = typeof values.docx === "string" ? values.docx : undefined;
     const minutes = typeof values.minutes === "string" ? values.minutes : undefined;
-    const targets: OutputTarget[] = [{ option: "--out", path: out, ext: ".xlsx" }];
+    // The default output sits beside the input: its folder is the input's, checked by reading it.
+    const targets: OutputTarget[] = typeof values.out === "string" ? [{ option: "--out", path: out, ext: ".xlsx" }] : [];
     if (docx) targets.push({ option: "--docx", path: docx, ext: ".docx" });
     if (minutes) targets.push({ option: "--minutes", path: minutes, ext: ".docx" });
     const problem = await outputProblem(targets, [input], lang);
