@@ -42,7 +42,7 @@ function langOf(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): La
   // The last one wins, as for every option.
   const t = [...tokens].reverse().find((x) => x.kind === "option" && x.name === "lang");
   if (!t || t.kind !== "option") return "vi";
-  if (t.value === undefined || t.value === "") throw new UsageError(CLI_TEXT.vi.missingValue(t.rawName), "vi");
+  if (t.value === undefined || t.value === "" || (!t.inlineValue && t.value.startsWith("-"))) throw new UsageError(CLI_TEXT.vi.missingValue(t.rawName), "vi");
   if (!isLang(t.value)) throw new UsageError(CLI_TEXT.vi.badLang(t.value), "vi");
   return t.value;
 }

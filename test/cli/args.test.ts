@@ -61,6 +61,7 @@ describe("parseCommandLine", () => {
     // The language itself wrong or missing: said in Vietnamese, the default.
     [["build", "x.xlsx", "--lang", "fr"], "vi", 'Ngôn ngữ không hỗ trợ: "fr" (chỉ có vi hoặc en).'],
     [["build", "x.xlsx", "--lang"], "vi", "Tùy chọn --lang cần một giá trị."],
+    [["build", "x.xlsx", "--lang", "--json"], "vi", "Tùy chọn --lang cần một giá trị."],
   ])("refuses %j", (argv, lang, message) => {
     const e = usageError(argv);
     expect([e.message, e.lang]).toEqual([message, lang]);
