@@ -37,12 +37,17 @@ export function allOptions(commands: readonly CliCommand[]): Record<string, Opti
   return all;
 }
 
+/** No value, an empty one, or the next option taken as one ("--out --json" is not a file named "--json"). */
+function valueMissing(t: { value?: string; inlineValue?: boolean }): boolean {
+  return t.value === undefined || t.value === "" || (!t.inlineValue && t.value.startsWith("-"));
+}
+
 /** The language asked for, looked at before anything else so that every message is in it. */
 function langOf(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): Lang {
   // The last one wins, as for every option.
   const t = [...tokens].reverse().find((x) => x.kind === "option" && x.name === "lang");
   if (!t || t.kind !== "option") return "vi";
-  if (t.value === undefined || t.value === "" || (!t.inlineValue && t.value.startsWith("-"))) throw new UsageError(CLI_TEXT.vi.missingValue(t.rawName), "vi");
+  if (valueMissing(t)) throw new UsageError(CLI_TEXT.vi.missingValue(t.rawName), "vi");
   if (!isLang(t.value)) throw new UsageError(CLI_TEXT.vi.badLang(t.value), "vi");
   return t.value;
 }
@@ -69,8 +74,7 @@ export function parseCommandLine(argv: string[], commands: readonly CliCommand[]
       if (t.value !== undefined) throw new UsageError(T.noValueExpected(t.rawName), lang, command?.name);
       values[t.name] = true;
     } else {
-      // "--out --json": the next option is not taken as a file name.
-      if (t.value === undefined || t.value === "" || (!t.inlineValue && t.value.startsWith("-"))) throw new UsageError(T.missingValue(t.rawName), lang, command?.name);
+      if (valueMissing(t)) throw new UsageError(T.missingValue(t.rawName), lang, command?.name);
       values[t.name] = t.value;
     }
   }
