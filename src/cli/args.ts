@@ -37,9 +37,9 @@ export function allOptions(commands: readonly CliCommand[]): Record<string, Opti
   return all;
 }
 
-/** No value, an empty one, or the next option taken as one ("--out --json" is not a file named "--json"). */
-function valueMissing(t: { value?: string; inlineValue?: boolean }): boolean {
-  return t.value === undefined || t.value === "" || (!t.inlineValue && t.value.startsWith("-"));
+/** An option's value; null for none, an empty one, or the next option taken as one ("--out --json"). */
+function valueOf(t: { value?: string; inlineValue?: boolean }): string | null {
+  return t.value === undefined || t.value === "" || (!t.inlineValue && t.value.startsWith("-")) ? null : t.value;
 }
 
 /** The language asked for, looked at before anything else so that every message is in it. */
@@ -47,9 +47,10 @@ function langOf(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): La
   // The last one wins, as for every option.
   const t = [...tokens].reverse().find((x) => x.kind === "option" && x.name === "lang");
   if (!t || t.kind !== "option") return "vi";
-  if (valueMissing(t)) throw new UsageError(CLI_TEXT.vi.missingValue(t.rawName), "vi");
-  if (!isLang(t.value)) throw new UsageError(CLI_TEXT.vi.badLang(t.value), "vi");
-  return t.value;
+  const value = valueOf(t);
+  if (value === null) throw new UsageError(CLI_TEXT.vi.missingValue(t.rawName), "vi");
+  if (!isLang(value)) throw new UsageError(CLI_TEXT.vi.badLang(value), "vi");
+  return value;
 }
 
 /** @throws UsageError with the message in the language asked for (Vietnamese until it is known). */
@@ -74,8 +75,9 @@ export function parseCommandLine(argv: string[], commands: readonly CliCommand[]
       if (t.value !== undefined) throw new UsageError(T.noValueExpected(t.rawName), lang, command?.name);
       values[t.name] = true;
     } else {
-      if (valueMissing(t)) throw new UsageError(T.missingValue(t.rawName), lang, command?.name);
-      values[t.name] = t.value;
+      const value = valueOf(t);
+      if (value === null) throw new UsageError(T.missingValue(t.rawName), lang, command?.name);
+      values[t.name] = value;
     }
   }
   if (command && !help) {
