@@ -60,9 +60,12 @@ export function parseCommandLine(argv: string[], commands: readonly CliCommand[]
   const lang = langOf(tokens);
   const T = CLI_TEXT[lang];
   const positionals = tokens.flatMap((t) => (t.kind === "positional" ? [t.value] : []));
+  // "help build" is "build --help", as people type it.
+  const helpWord = positionals[0] === "help";
+  if (helpWord) positionals.shift();
   const name = positionals.shift();
   const command = commands.find((c) => c.name === name);
-  const help = tokens.some((t) => t.kind === "option" && t.name === "help");
+  const help = helpWord || tokens.some((t) => t.kind === "option" && t.name === "help");
   if (name !== undefined && !command) throw new UsageError(T.unknownCommand(name), lang);
   const values: OptionValues = {};
   for (const t of tokens) {

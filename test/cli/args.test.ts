@@ -40,6 +40,8 @@ describe("parseCommandLine", () => {
     expect(parseCommandLine(["-h"], COMMANDS)).toMatchObject({ help: true, command: undefined });
     expect(parseCommandLine(["build", "--help"], COMMANDS)).toMatchObject({ help: true, command: { name: "build" } });
     expect(parseCommandLine(["--lang", "en", "-h", "template"], COMMANDS)).toMatchObject({ help: true, lang: "en", command: { name: "template" } });
+    expect(parseCommandLine(["help"], COMMANDS)).toMatchObject({ help: true, command: undefined });
+    expect(parseCommandLine(["help", "validate", "--lang", "en"], COMMANDS)).toMatchObject({ help: true, lang: "en", command: { name: "validate" } });
     // With --help the missing input is no error.
     expect(parseCommandLine(["validate", "--help"], COMMANDS).positionals).toEqual([]);
   });
