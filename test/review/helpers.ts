@@ -1,7 +1,7 @@
 /** Helpers of the shared-review tests: edit a snapshot's cells, and "write" a plan into a snapshot. */
 import { buildBloc, type BuildResult } from "../../src/core/pipeline";
 import type { SheetModel } from "../../src/core/sheet/model";
-import { findHeader } from "../../src/core/read/grid";
+import { findHeader } from "../../src/core/grid";
 import { ROSTER_COLUMNS, findConfigSheet } from "../../src/core/read/config";
 import { sheetBounds, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/snapshot";
 

@@ -5,8 +5,9 @@
 import ExcelJS from "exceljs";
 import { buildBloc } from "../../src/core/pipeline";
 import { findConfigSheet, ROSTER_COLUMNS } from "../../src/core/read/config";
-import { findHeader } from "../../src/core/read/grid";
-import { templatePlan, templateSnapshot } from "../../src/core/template";
+import { findHeader } from "../../src/core/grid";
+import { templatePlan } from "../../src/core/template/build";
+import { templateSnapshot } from "../../src/core/template/snapshot";
 import { templateWorkbook } from "../../src/file/template";
 import { workbookSnapshot } from "../../src/file/xlsx";
 import { putCell, withSheet } from "./helpers";

@@ -91,13 +91,3 @@ export type Labels = (typeof LABELS)["vi"];
 export function labels(lang: Lang): Labels {
   return LABELS[lang];
 }
-
-/** Sheet names of the outputs: fixed, so formulas and people can rely on them (SPEC §5). */
-export const OUTPUT_SHEETS = {
-  summary: (year: number) => `Tổng hợp ${year}`,
-  check: () => "Kiểm tra",
-  submission: (year: number) => `Tờ trình ${year}`,
-  changeLog: () => "Nhật ký thay đổi",
-  /** Hidden: the figures of the last build, for the next build's change log. */
-  state: () => "Trạng thái tổng hợp",
-};

@@ -7,7 +7,7 @@ import { cellAt, formatAt, sheetBounds, type SheetSnapshot, type WorkbookSnapsho
 import { parseNumberText } from "../numbers";
 import { label } from "../text";
 import { CONFIRMATION_COLUMN, confirmationText } from "../review/confirmation";
-import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "./grid";
+import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "../grid";
 
 export const CONFIG_SHEET_NAMES = ["Cấu hình", "Config", "Configuration", "Cấu hình khối"];
 

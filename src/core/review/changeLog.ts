@@ -4,12 +4,13 @@
  * snapshot exactly as they stand (a reviewer's note in the last column included): never rewritten.
  */
 import type { Lang } from "../i18n/format";
-import { labels, OUTPUT_SHEETS } from "../i18n/labels";
+import { labels } from "../i18n/labels";
+import { OUTPUT_SHEETS } from "../outputSheets";
 import type { Catalog } from "../model";
 import type { Cell, SheetModel } from "../sheet/model";
 import { SheetBuilder } from "../sheet/builder";
 import { FORMATS, indicatorFormat } from "../sheet/styles";
-import { generatedKind, markerText } from "../render/marker";
+import { generatedKind, markerText } from "../marker";
 import { cellAt, formatAt, isCellError, sheetBounds, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import type { FigureChange } from "./changes";
 

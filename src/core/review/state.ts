@@ -3,10 +3,10 @@
  * unit's confirmation), kept inside the workbook so the next build — by the CLI or in Excel — sees
  * the same history. Written and read here only, so its layout has one owner.
  */
-import { OUTPUT_SHEETS } from "../i18n/labels";
+import { OUTPUT_SHEETS } from "../outputSheets";
 import type { SheetModel } from "../sheet/model";
 import { SheetBuilder } from "../sheet/builder";
-import { generatedKind, markerText } from "../render/marker";
+import { generatedKind, markerText } from "../marker";
 import { cellAt, sheetBounds, type CellValue, type WorkbookSnapshot } from "../snapshot";
 import type { FigureRecord } from "./changes";
 

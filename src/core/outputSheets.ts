@@ -1,0 +1,10 @@
+/** Sheet names of the outputs: fixed, so formulas and people can rely on them (SPEC §5), in either language. */
+export const OUTPUT_SHEETS = {
+  summary: (year: number) => `Tổng hợp ${year}`,
+  check: () => "Kiểm tra",
+  submission: (year: number) => `Tờ trình ${year}`,
+  /** The change log of shared review (SPEC §10). */
+  changeLog: () => "Nhật ký thay đổi",
+  /** Hidden: the figures of the last build, for the next build's change log. */
+  state: () => "Trạng thái tổng hợp",
+};
