@@ -132,6 +132,20 @@ export default tseslint.config(
     rules: walls({ hosts: ["file", "cli", "commands"], node: true, why: "The pane runs in Office's browser: it reaches the workbook through the excel host only." }),
   },
   {
+    // The pane meets Office only in its entry: the workbook through the BlocHost, the surroundings handed in.
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    ignores: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Office", "Excel", "OfficeExtension"].map((name) => ({
+          name,
+          message: "The pane reaches Office through the BlocHost (src/excel/session.ts) or what its entry hands in.",
+        })),
+      ],
+    },
+  },
+  {
     files: ["src/excel/**/*.ts"],
     rules: walls({ hosts: ["file", "cli", "taskpane", "commands"], node: true, why: "The Office host runs in the browser and knows no other host." }),
   },
