@@ -61,7 +61,7 @@ const UI = ["react", "react-dom", "@fluentui/react-components"];
 const PACKAGE_LIBS = ["exceljs", "jszip", "fflate", "saxes", "docx"];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/", "test/output/", ".tmp/", "assets/"] },
+  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "test/output/", ".tmp/", "assets/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
