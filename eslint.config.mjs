@@ -78,8 +78,8 @@ export default tseslint.config(
     rules: { "no-regex-spaces": "off" },
   },
   {
-    // The two CommonJS config files.
-    files: ["**/*.js"],
+    // CommonJS: the two config files and the bench's preload.
+    files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
