@@ -61,7 +61,7 @@ const UI = ["react", "react-dom", "@fluentui/react-components"];
 const PACKAGE_LIBS = ["exceljs", "jszip", "fflate", "saxes", "docx"];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/", "test/output/", ".tmp/", "assets/"] },
+  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "test/output/", ".tmp/", "assets/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -78,8 +78,8 @@ export default tseslint.config(
     rules: { "no-regex-spaces": "off" },
   },
   {
-    // The two CommonJS config files.
-    files: ["**/*.js"],
+    // CommonJS: the two config files and the bench's preload.
+    files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -10,9 +10,7 @@ import { templateProblemMessage } from "../../core/template/problemText";
 import { defaultUnits, templatePlan } from "../../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear } from "../../core/template/options";
 import { writeFilesAtomically } from "../../file/load";
-import { templateWorkbook } from "../../file/template";
-import { saveWorkbook } from "../../file/xlsx";
-import { EXIT, type CliCommand } from "../command";
+import { EXIT, UsageError, type CliCommand } from "../command";
 import { outputProblem } from "../outputs";
 
 export const templateCommand: CliCommand = {
@@ -27,12 +25,12 @@ export const templateCommand: CliCommand = {
       return EXIT.unusable;
     };
     const out = typeof values.out === "string" ? values.out : undefined;
-    if (!out) return fail(T.noOut);
+    if (!out) throw new UsageError(T.noOut, lang, "template");
     const problem = await outputProblem([{ option: "--out", path: out, ext: ".xlsx" }], [], lang);
     if (problem) return fail(problem);
     const yearText = typeof values.year === "string" ? values.year : undefined;
     const year = yearText === undefined ? io.now().getFullYear() : parseYear(yearText);
-    if (year === null) return fail(T.badYear(yearText ?? ""));
+    if (year === null) throw new UsageError(T.badYear(yearText ?? ""), lang, "template");
     const units = typeof values.units === "string" ? parseUnitCodes(values.units) : defaultUnits(lang);
     const problems = checkUnits(units);
     if (problems.length) {
@@ -47,6 +45,9 @@ export const templateCommand: CliCommand = {
       if (exists) return fail(T.exists(out));
     }
     const plan = templatePlan({ lang, year, bloc: typeof values.bloc === "string" ? values.bloc : undefined, units });
+    // Loaded here, not at start-up: only this command writes a workbook from scratch.
+    const { templateWorkbook } = await import("../../file/template");
+    const { saveWorkbook } = await import("../../file/xlsx");
     const wb = await templateWorkbook(plan, io.now());
     const data = await saveWorkbook(wb);
     try {
