@@ -1909,6 +1909,18 @@ function itemProps(arg: string | string[] | { select?: string } | undefined, all
   return props.length ? props : all;
 }
 
+/** Answer a collection's `load`: one proxy per target, each with the properties asked for, then "items". */
+function respondItems<T>(coll: FakeObject<unknown>, targets: T[], Cls: new (ctx: FakeContext, r: () => T, bound: T) => FakeObject<T>, props: string[], what: string): void {
+  const defs = propTables.get(Cls) as unknown as PropDefs<T>;
+  const items = targets.map((t) => new Cls(coll._ctx, () => t, t));
+  for (const item of items)
+    for (const p of props) {
+      if (!defs[p]?.get) throw fail.invalidArgument(`${what} has no loadable property "${p}"`);
+      coll._ctx._excel._respond(item as FakeObject<unknown>, p, clone(defs[p].get!(item._require(), item)));
+    }
+  coll._ctx._excel._respond(coll, "items", items);
+}
+
 class FakeCellLocation extends FakeObject<{ address: string }> {}
 defineProps(FakeCellLocation, { address: { get: (l) => l.address } });
 
@@ -1924,16 +1936,7 @@ class FakeCommentReplyCollection extends FakeObject<FakeThread> {
     this._ctx._queue({
       kind: "load",
       bytes: jsonBytes({ o: this._id, load: props }),
-      run: () => {
-        const t = this._require();
-        const items = t.replies.map((r) => new FakeCommentReply(this._ctx, () => r, r));
-        const defs = propTables.get(FakeCommentReply) as unknown as PropDefs<FakeThread["replies"][number]>;
-        for (const item of items) for (const p of props) {
-          if (!defs[p]?.get) throw fail.invalidArgument(`CommentReply has no loadable property "${p}"`);
-          this._ctx._excel._respond(item as FakeObject<unknown>, p, clone(defs[p].get!(item._require(), item)));
-        }
-        this._ctx._excel._respond(this as FakeObject<unknown>, "items", items);
-      },
+      run: () => respondItems(this as FakeObject<unknown>, this._require().replies, FakeCommentReply, props, "CommentReply"),
     });
     return this;
   }
@@ -1986,16 +1989,7 @@ class FakeCommentCollection extends FakeObject<FakeExcel> {
     this._ctx._queue({
       kind: "load",
       bytes: jsonBytes({ o: this._id, load: props }),
-      run: () => {
-        const excel = this._require();
-        const items = reviewState(excel).threads.map((t) => new FakeComment(this._ctx, () => t, t));
-        const defs = propTables.get(FakeComment) as unknown as PropDefs<FakeThread>;
-        for (const item of items) for (const p of props) {
-          if (!defs[p]?.get) throw fail.invalidArgument(`Comment has no loadable property "${p}"`);
-          excel._respond(item as FakeObject<unknown>, p, clone(defs[p].get!(item._require(), item)));
-        }
-        excel._respond(this as FakeObject<unknown>, "items", items);
-      },
+      run: () => respondItems(this as FakeObject<unknown>, reviewState(this._require()).threads, FakeComment, props, "Comment"),
     });
     return this;
   }
@@ -2048,16 +2042,7 @@ class FakeNoteCollection extends FakeObject<FakeExcel> {
     this._ctx._queue({
       kind: "load",
       bytes: jsonBytes({ o: this._id, load: props }),
-      run: () => {
-        const excel = this._require();
-        const items = reviewState(excel).notes.map((n) => new FakeNote(this._ctx, () => n, n));
-        const defs = propTables.get(FakeNote) as unknown as PropDefs<FakeNoteState>;
-        for (const item of items) for (const p of props) {
-          if (!defs[p]?.get) throw fail.invalidArgument(`Note has no loadable property "${p}"`);
-          excel._respond(item as FakeObject<unknown>, p, clone(defs[p].get!(item._require(), item)));
-        }
-        excel._respond(this as FakeObject<unknown>, "items", items);
-      },
+      run: () => respondItems(this as FakeObject<unknown>, reviewState(this._require()).notes, FakeNote, props, "Note"),
     });
     return this;
   }
