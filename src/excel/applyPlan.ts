@@ -1,19 +1,15 @@
 /**
- * Write plan → workbook. Every output is built complete under a temporary name; only then are the
- * earlier outputs deleted and the new sheets renamed into place, so a failure half-way leaves the
- * previous outputs as they were.
+ * Write plan → workbook: every output written complete in as few batches as the request limit
+ * allows (one for any ordinary bloc), earlier outputs rewritten in place (see applyPlan).
  *
- * Syncs: 1 (what is there) + write batches (each under ~4 MB of request, usually 1) + 1 (swap).
- * The count grows with the amount of data, not with the number of sheets.
- *
- * Requires ExcelApi 1.7 (getRangeByIndexes, hyperlinks, freeze panes, tab colour, chart series);
- * newer features (events 1.8, page layout 1.9) are used where `supports` says they exist.
+ * Requires ExcelApi 1.7 (getRangeByIndexes, hyperlinks, freeze panes, tab colour, chart series,
+ * Worksheet.copy); newer features (events 1.8, page layout and screen updating 1.9) are used where
+ * `supports` says they exist.
  */
 import { a1, columnName, parseA1, parseRange } from "../core/a1";
 import type { ChartPlan, PlannedCell, SheetPlan, StyleName, WritePlan } from "../core/plan";
 import { OutputNameTakenError } from "./errors";
 import { jsonBytes, OPERATION_OVERHEAD_BYTES } from "./payload";
-import { retargetSheetRefs } from "./sheetRefs";
 import { applyStyle, EXCEL_STYLES, styleBytes } from "./styles";
 import { officeSupports, type Supports } from "./supports";
 
@@ -52,9 +48,9 @@ type CellInput = string | number | boolean;
  * input ("=…" becomes a formula, "1.234" a number, "1/2" a date), so every text gets a leading
  * apostrophe: Excel stores the text as it is and drops the apostrophe.
  */
-export function cellInput(cell: PlannedCell | undefined, retarget: (formula: string) => string = (f) => f): CellInput {
+export function cellInput(cell: PlannedCell | undefined): CellInput {
   if (!cell) return "";
-  if (cell.formula !== undefined && cell.formula !== "") return "=" + retarget(cell.formula.replace(/^=/, ""));
+  if (cell.formula !== undefined && cell.formula !== "") return "=" + cell.formula.replace(/^=/, "");
   const v = cell.value;
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return Number.isFinite(v) ? v : "";
@@ -158,7 +154,7 @@ function chartStep(chart: ChartPlan, sheet: number): Step | null {
 }
 
 /** Every write one planned sheet needs, in the order they must happen. */
-function sheetSteps(sp: SheetPlan, sheet: number, retarget: (f: string) => string, supports: Supports): Step[] {
+function sheetSteps(sp: SheetPlan, sheet: number, supports: Supports): Step[] {
   const steps: Step[] = [];
   const width = sp.rows.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
 
@@ -181,7 +177,7 @@ function sheetSteps(sp: SheetPlan, sheet: number, retarget: (f: string) => strin
     };
     sp.rows.forEach((line, r) => {
       const row = line ?? [];
-      const formulas = Array.from({ length: width }, (_, c) => cellInput(row[c], retarget));
+      const formulas = Array.from({ length: width }, (_, c) => cellInput(row[c]));
       const formats = Array.from({ length: width }, (_, c) => row[c]?.format ?? "General");
       // Each row also costs a comma in each 2D array.
       const bytes = jsonBytes(formulas) + jsonBytes(formats) + 2;
@@ -286,7 +282,7 @@ function sheetSteps(sp: SheetPlan, sheet: number, retarget: (f: string) => strin
   return steps;
 }
 
-function pack(steps: Step[], budget: number, setupBytes: number): { steps: Step[]; bytes: number }[] {
+function pack(steps: Step[], budget: number, setupBytes: number): Step[][] {
   const batches: { steps: Step[]; bytes: number }[] = [{ steps: [], bytes: setupBytes }];
   for (const s of steps) {
     if (s.bytes > budget) throw new Error(`One write of ${s.bytes} bytes exceeds the request budget of ${budget}`);
@@ -298,36 +294,102 @@ function pack(steps: Step[], budget: number, setupBytes: number): { steps: Step[
     last.steps.push(s);
     last.bytes += s.bytes;
   }
-  return batches;
+  return batches.map((b) => b.steps);
 }
 
 const upper = (s: string): string => s.toLocaleUpperCase();
 
-export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, opts: ApplyOptions = {}): Promise<ApplyReport> {
+/** What applyPlan must know of the workbook before it writes; the build gathers it while it reads. */
+export interface WorkbookState {
+  /** Every sheet, in order. */
+  sheets: string[];
+  /** Chart names per sheet (upper-cased sheet name): an output rewritten in place loses its old charts. */
+  charts: Record<string, string[]>;
+  /** runtime.enableEvents before the build (true where ExcelApi 1.8 is missing). */
+  eventsEnabled: boolean;
+}
+
+/**
+ * Queue the reads of WorkbookState for these sheets alongside other work; the returned function
+ * answers after the next sync. Sheets missing from the workbook are skipped.
+ */
+export function queueStateRead(context: Excel.RequestContext, sheets: readonly string[], supports: Supports): () => Omit<WorkbookState, "sheets"> {
+  const events = supports("ExcelApi", "1.8");
+  if (events) context.runtime.load("enableEvents");
+  const charts = sheets.map((name) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    const collection = ws.charts;
+    collection.load("items/name");
+    return { name, ws, collection };
+  });
+  return () => ({
+    eventsEnabled: events ? context.runtime.enableEvents : true,
+    charts: Object.fromEntries(charts.filter((c) => !c.ws.isNullObject).map((c) => [upper(c.name), c.collection.items.map((x) => x.name)])),
+  });
+}
+
+/** One sync: the state applyPlan needs, for callers that did not gather it while reading. */
+async function readState(context: Excel.RequestContext, plan: WritePlan, supports: Supports): Promise<WorkbookState> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const rest = queueStateRead(context, plan.remove ?? [], supports);
+  await context.sync();
+  return { sheets: worksheets.items.map((w) => w.name), ...rest() };
+}
+
+/** Office.js errors that mean "this request was too large and nothing of it ran". */
+function isOversize(e: unknown, bytes: number): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  if (code === "RequestPayloadSizeLimitExceeded") return true;
+  // Excel on the web has answered oversize batches with a bare GeneralException ("An internal
+  // error has occurred": office-js issues #1012 and #1314);
+  // only a large batch is retried on it, so a genuine failure of a small one is reported at once.
+  return code === "GeneralException" && bytes >= LARGE_BATCH_BYTES;
+}
+const LARGE_BATCH_BYTES = 1_000_000;
+
+export interface ApplyExtras {
+  /** Gathered during the build's read (saves a sync); read here when absent. */
+  state?: WorkbookState;
+  /** Queued as the last operation of the last write batch (the build's lock release). */
+  finally?: (context: Excel.RequestContext) => void;
+}
+
+/**
+ * Writes the plan. An earlier output that the plan writes again is rewritten **in place** — the
+ * same worksheet, cleared and filled — so a user's formula, defined name or chart pointing at it
+ * keeps pointing at the same cells (deleting it and renaming a new sheet would leave them #REF!).
+ * Before anything is touched, every sheet the plan replaces or removes is copied (Worksheet.copy,
+ * ExcelApi 1.7) to a hidden backup; the backups go in the same batch once everything is written.
+ * A failure puts each backup back under its name and deletes the sheets this build added, so a
+ * failed build leaves the previous outputs (as copies: references to them break only then).
+ *
+ * Syncs: 1 to look (none when `extras.state` is given) + the write batches (one for any ordinary
+ * bloc; more only for very large plans, each under the request limit).
+ */
+export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, opts: ApplyOptions = {}, extras: ApplyExtras = {}): Promise<ApplyReport> {
   const supports = opts.supports ?? officeSupports;
   const budget = opts.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const toggleEvents = supports("ExcelApi", "1.8");
   const suspendCalculation = supports("ExcelApi", "1.6");
   const suspendScreen = supports("ExcelApi", "1.9");
-  const quiet = (): void => {
-    const app = context.workbook.application;
-    if (suspendCalculation) app.suspendApiCalculationUntilNextSync();
-    if (suspendScreen) app.suspendScreenUpdatingUntilNextSync();
-  };
   const report: ApplyReport = { syncs: 0, writeBatches: 0, batchBytes: [] };
   const sync = async (): Promise<void> => {
     report.syncs++;
     await context.sync();
   };
+  const quiet = (): void => {
+    const app = context.workbook.application;
+    if (suspendCalculation) app.suspendApiCalculationUntilNextSync();
+    if (suspendScreen) app.suspendScreenUpdatingUntilNextSync();
+  };
 
-  // Sync 1: which sheets exist, and whether events are on.
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  if (toggleEvents) context.runtime.load("enableEvents");
-  await sync();
-  const existing = worksheets.items.map((w) => w.name);
-  const eventsBefore = toggleEvents ? context.runtime.enableEvents : true;
-
+  let state = extras.state;
+  if (!state) {
+    state = await readState(context, plan, supports);
+    report.syncs++;
+  }
+  const existing = state.sheets;
   const existingSet = new Set(existing.map(upper));
   const removeSet = new Set((plan.remove ?? []).map(upper));
   const planned = new Set<string>();
@@ -337,54 +399,76 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     if (existingSet.has(upper(sp.name)) && !removeSet.has(upper(sp.name))) throw new OutputNameTakenError(sp.name);
   }
   const leftovers = existing.filter((n) => TEMP_SHEET.test(n));
-  const toRemove = existing.filter((n) => removeSet.has(upper(n)) && !TEMP_SHEET.test(n));
-  const temps: string[] = [];
-  for (let k = 1; temps.length < plan.sheets.length; k++) if (!existingSet.has(upper(TEMP_SHEET_PREFIX + k))) temps.push(TEMP_SHEET_PREFIX + k);
-  const tempOf = new Map(plan.sheets.map((sp, i) => [upper(sp.name), temps[i]]));
-  // Formulas reach other outputs by their temporary names; renaming later updates them (as Excel does).
-  const retarget = (f: string): string => retargetSheetRefs(f, (name) => tempOf.get(upper(name)));
+  const replaced = existing.filter((n) => removeSet.has(upper(n)) && !TEMP_SHEET.test(n));
+  const backupNames: string[] = [];
+  for (let k = 1; backupNames.length < replaced.length; k++) if (!existingSet.has(upper(TEMP_SHEET_PREFIX + k))) backupNames.push(TEMP_SHEET_PREFIX + k);
+  const inPlace = new Set(replaced.filter((n) => planned.has(upper(n))).map(upper));
 
-  const steps = plan.sheets.flatMap((sp, i) => sheetSteps(sp, i, retarget, supports));
-  const batches = pack(steps, budget, (leftovers.length + temps.length + 2) * OPERATION_OVERHEAD_BYTES);
-
+  const steps = plan.sheets.flatMap((sp, i) => [...(inPlace.has(upper(sp.name)) ? [resetStep(i, state.charts[upper(sp.name)] ?? [])] : []), ...sheetSteps(sp, i, supports)]);
+  const worksheets = context.workbook.worksheets;
   const handles: Excel.Worksheet[] = [];
+  const eventsBefore = state.eventsEnabled;
   let eventsOff = false;
-  let phase: "write" | "swap" = "write";
-  try {
-    for (const [b, batch] of batches.entries()) {
-      quiet();
-      if (b === 0) {
-        if (toggleEvents) {
-          context.runtime.enableEvents = false;
-          eventsOff = true;
-        }
-        for (const name of leftovers) worksheets.getItem(name).delete();
-        for (const t of temps) handles.push(worksheets.add(t));
-      }
-      for (const step of batch.steps) step.run(handles[step.sheet]);
-      report.batchBytes.push(batch.bytes);
-      await sync();
-      report.writeBatches++;
-    }
 
-    // The swap: everything new is complete.
-    phase = "swap";
-    quiet();
-    for (const name of toRemove) worksheets.getItem(name).delete();
-    plan.sheets.forEach((sp, i) => {
-      handles[i].name = sp.name;
-      handles[i].position = i;
+  const setup = (): void => {
+    if (toggleEvents) {
+      context.runtime.enableEvents = false;
+      eventsOff = true;
+    }
+    for (const name of leftovers) {
+      const ws = worksheets.getItem(name);
+      ws.visibility = "Hidden"; // a very hidden sheet cannot be deleted (Worksheet.delete)
+      ws.delete();
+    }
+    replaced.forEach((name, k) => {
+      const copy = worksheets.getItem(name).copy("End");
+      copy.name = backupNames[k];
+      copy.visibility = "Hidden";
     });
+    // Every output exists under its final name before any formula is written, so formulas that
+    // reach another output resolve directly.
+    plan.sheets.forEach((sp) => handles.push(inPlace.has(upper(sp.name)) ? worksheets.getItem(sp.name) : worksheets.add(sp.name)));
+  };
+  const teardown = (): void => {
+    for (const name of replaced) if (!inPlace.has(upper(name))) worksheets.getItem(name).delete();
+    plan.sheets.forEach((_sp, i) => void (handles[i].position = i));
     const shown = plan.sheets.findIndex((sp) => upper(sp.name) === upper(plan.activate));
     if (shown >= 0) handles[shown].activate();
     else if (plan.activate && existingSet.has(upper(plan.activate)) && !removeSet.has(upper(plan.activate))) worksheets.getItem(plan.activate).activate();
+    for (const name of backupNames) worksheets.getItem(name).delete();
     if (eventsOff) context.runtime.enableEvents = eventsBefore;
-    await sync();
+    extras.finally?.(context);
+  };
+
+  const runBatch = async (batch: Step[], first: boolean, last: boolean): Promise<void> => {
+    const bytes = batch.reduce((n, s) => n + s.bytes, 0) + (first ? (leftovers.length + 2 * replaced.length + plan.sheets.length + 2) * OPERATION_OVERHEAD_BYTES : 0);
+    quiet();
+    if (first) setup();
+    for (const step of batch) step.run(handles[step.sheet]);
+    if (last) teardown();
+    try {
+      await sync();
+    } catch (e) {
+      if (!isOversize(e, bytes) || batch.length < 2) throw e;
+      // Nothing of an oversize request ran: send it again in halves.
+      const mid = Math.ceil(batch.length / 2);
+      if (first) handles.length = 0;
+      await runBatch(batch.slice(0, mid), first, false);
+      await runBatch(batch.slice(mid), false, last);
+      return;
+    }
+    report.batchBytes.push(bytes);
+    report.writeBatches++;
+  };
+
+  try {
+    const batches = pack(steps, budget, (leftovers.length + 2 * replaced.length + plan.sheets.length + 2) * OPERATION_OVERHEAD_BYTES);
+    for (const [b, batch] of batches.entries()) await runBatch(batch, b === 0, b === batches.length - 1);
     eventsOff = false;
     return report;
   } catch (err) {
     try {
-      await recover(context, plan, temps, phase, sync);
+      await recover(context, plan, replaced, backupNames, inPlace, sync);
     } catch {
       // Best effort: the original error is the one to report.
     }
@@ -401,23 +485,48 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   }
 }
 
+/** Empties an earlier output for its rewrite, keeping the worksheet (and what points at it). */
+function resetStep(sheet: number, charts: readonly string[]): Step {
+  return {
+    sheet,
+    bytes: (8 + charts.length) * OPERATION_OVERHEAD_BYTES,
+    run: (ws) => {
+      ws.visibility = "Visible";
+      for (const chart of charts) ws.charts.getItem(chart).delete();
+      const all = ws.getRange();
+      all.unmerge();
+      all.clear("All");
+      all.format.useStandardWidth = true;
+      all.format.useStandardHeight = true;
+      ws.freezePanes.unfreeze();
+      ws.tabColor = "";
+    },
+  };
+}
+
 /**
- * After a failure: before the swap, delete every temporary sheet (the old outputs are untouched).
- * During the swap, settle each output on its own: if its old sheet is still there, drop the new
- * one; if the old one is already gone, finish the rename so the complete new sheet takes its place.
+ * After a failure: every backup goes back under its sheet's name (the half-written sheet, if any,
+ * is deleted first), and the sheets this build added are deleted. Sheets neither added nor backed
+ * up were never touched.
  */
-async function recover(context: Excel.RequestContext, plan: WritePlan, temps: string[], phase: "write" | "swap", sync: () => Promise<void>): Promise<void> {
+async function recover(context: Excel.RequestContext, plan: WritePlan, replaced: string[], backups: string[], inPlace: Set<string>, sync: () => Promise<void>): Promise<void> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await sync();
   const now = new Set(worksheets.items.map((w) => upper(w.name)));
   let queued = false;
-  plan.sheets.forEach((sp, i) => {
-    if (!now.has(upper(temps[i]))) return;
-    const ws = worksheets.getItem(temps[i]);
-    if (phase === "swap" && !now.has(upper(sp.name))) ws.name = sp.name;
-    else ws.delete();
+  replaced.forEach((name, k) => {
+    if (!now.has(upper(backups[k]))) return;
+    if (now.has(upper(name))) worksheets.getItem(name).delete();
+    const ws = worksheets.getItem(backups[k]);
+    ws.name = name;
+    ws.visibility = "Visible";
     queued = true;
   });
+  for (const sp of plan.sheets) {
+    if (inPlace.has(upper(sp.name)) || !now.has(upper(sp.name))) continue;
+    worksheets.getItem(sp.name).delete();
+    queued = true;
+  }
   if (queued) await sync();
 }
