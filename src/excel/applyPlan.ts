@@ -468,7 +468,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     return report;
   } catch (err) {
     try {
-      await recover(context, plan, replaced, backupNames, inPlace, sync);
+      await recover(context, plan, existing, replaced, backupNames, inPlace, sync);
     } catch {
       // Best effort: the original error is the one to report.
     }
@@ -509,23 +509,26 @@ function resetStep(sheet: number, charts: readonly string[]): Step {
  * is deleted first), and the sheets this build added are deleted. Sheets neither added nor backed
  * up were never touched.
  */
-async function recover(context: Excel.RequestContext, plan: WritePlan, replaced: string[], backups: string[], inPlace: Set<string>, sync: () => Promise<void>): Promise<void> {
+async function recover(context: Excel.RequestContext, plan: WritePlan, before: string[], replaced: string[], backups: string[], inPlace: Set<string>, sync: () => Promise<void>): Promise<void> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await sync();
   const now = new Set(worksheets.items.map((w) => upper(w.name)));
   let queued = false;
-  replaced.forEach((name, k) => {
-    if (!now.has(upper(backups[k]))) return;
-    if (now.has(upper(name))) worksheets.getItem(name).delete();
-    const ws = worksheets.getItem(backups[k]);
-    ws.name = name;
-    ws.visibility = "Visible";
-    queued = true;
-  });
   for (const sp of plan.sheets) {
     if (inPlace.has(upper(sp.name)) || !now.has(upper(sp.name))) continue;
     worksheets.getItem(sp.name).delete();
+    queued = true;
+  }
+  // Back where they were, in the order they were, so every other sheet keeps its place too.
+  const restored = replaced.map((name, k) => ({ name, backup: backups[k], at: before.indexOf(name) })).sort((a, b) => a.at - b.at);
+  for (const r of restored) {
+    if (!now.has(upper(r.backup))) continue;
+    if (now.has(upper(r.name))) worksheets.getItem(r.name).delete();
+    const ws = worksheets.getItem(r.backup);
+    ws.name = r.name;
+    ws.visibility = "Visible";
+    ws.position = r.at;
     queued = true;
   }
   if (queued) await sync();

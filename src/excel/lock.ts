@@ -57,27 +57,34 @@ export function newLock(source: LockSource, now: number, ttl = LOCK_TTL_MS): Loc
   return { token, started: now, expires: now + ttl, source };
 }
 
+/** What a read of the lock found: the name may exist without being a lock we understand. */
+export interface LockRead {
+  exists: boolean;
+  holder: LockHolder | null;
+}
+
 /** Queue a read of the lock; the returned function answers after the next sync. */
-export function queueLockRead(context: Excel.RequestContext): () => LockHolder | null {
+export function queueLockRead(context: Excel.RequestContext): () => LockRead {
   const item = context.workbook.names.getItemOrNullObject(LOCK_NAME);
   item.load("formula");
-  return () => (item.isNullObject ? null : decodeLock(item.formula));
+  return () => (item.isNullObject ? { exists: false, holder: null } : { exists: true, holder: decodeLock(item.formula) });
 }
 
 /**
  * Queue taking the lock over what the read found: refuses (WorkbookBusyError, nothing queued) when
  * another holder's lock is still live, otherwise writes ours (over a stale one, or as a new name).
  */
-export function queueLockTake(context: Excel.RequestContext, found: LockHolder | null, existed: boolean, mine: LockHolder, now: number): void {
+export function queueLockTake(context: Excel.RequestContext, read: LockRead, mine: LockHolder, now: number): void {
+  const found = read.holder;
   if (found && found.token !== mine.token && found.expires > now) throw new WorkbookBusyError(found);
   const names = context.workbook.names;
-  if (existed) names.getItem(LOCK_NAME).formula = encodeLock(mine);
+  if (read.exists) names.getItem(LOCK_NAME).formula = encodeLock(mine);
   else names.add(LOCK_NAME, encodeLock(mine)).visible = false;
 }
 
 /** After a second read: is the lock still ours (a co-author may have taken it in between)? */
-export function assertLockHeld(found: LockHolder | null, mine: LockHolder): void {
-  if (!found || found.token !== mine.token) throw new WorkbookBusyError(found ?? mine);
+export function assertLockHeld(read: LockRead, mine: LockHolder): void {
+  if (read.holder?.token !== mine.token) throw new WorkbookBusyError(read.holder ?? mine);
 }
 
 /** Queue removing our lock; the caller has just read it back as ours, so the name exists. */
@@ -94,11 +101,9 @@ type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<
 export async function withWorkbookLock<T>(run: Run, source: LockSource, work: () => Promise<T>, clock: () => number = Date.now): Promise<T> {
   const mine = newLock(source, clock());
   await run(async (context) => {
-    const item = context.workbook.names.getItemOrNullObject(LOCK_NAME);
-    item.load("formula");
+    const read = queueLockRead(context);
     await context.sync();
-    const found = item.isNullObject ? null : decodeLock(item.formula);
-    queueLockTake(context, found, !item.isNullObject, mine, clock());
+    queueLockTake(context, read(), mine, clock());
     await context.sync();
   });
   try {
@@ -114,7 +119,7 @@ export async function releaseIfMine(run: Run, mine: LockHolder): Promise<void> {
     await run(async (context) => {
       const read = queueLockRead(context);
       await context.sync();
-      if (read()?.token !== mine.token) return;
+      if (read().holder?.token !== mine.token) return;
       queueLockRelease(context);
       await context.sync();
     });

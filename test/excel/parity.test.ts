@@ -71,7 +71,8 @@ describe("parity of the Excel host with the file host", () => {
     const { snapshot } = await loadWorkbook(SAMPLE);
     const fake = fakeFromSnapshot(snapshot);
     const viaExcel = await fake.run((context) => readSnapshot(context, { supports: all }));
-    expect(viaExcel).toEqual(snapshot);
+    // Everything but merged areas, which the Office.js host does not read (the engine never uses them).
+    expect(viaExcel).toEqual({ sheets: snapshot.sheets.map((s) => ({ ...s, merges: [] })) });
     expect(buildBloc(viaExcel, OPTIONS).plan).toEqual(buildBloc(snapshot, OPTIONS).plan);
   });
 
@@ -97,7 +98,7 @@ describe("parity of the Excel host with the file host", () => {
       const e = excelSide.sheets.find((s) => s.name === sp.name)!;
       const f = fileSide.sheets.find((s) => s.name === sp.name)!;
       expect([sp.name, written(e)]).toEqual([sp.name, written(f)]);
-      expect([sp.name, [...e.merges].sort()]).toEqual([sp.name, [...f.merges].sort()]);
+      expect([sp.name, [...fake.sheet(sp.name).merges].sort()]).toEqual([sp.name, [...f.merges].sort()]);
     }
   });
 

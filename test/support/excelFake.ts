@@ -1726,6 +1726,16 @@ class FakeChartCollection extends FakeObject<SheetState> {
     return chart;
   }
 }
+Object.defineProperty(FakeChartCollection.prototype, "getItem", {
+  value(this: FakeChartCollection, name: string): FakeChart {
+    return new FakeChart(this._ctx, () => {
+      const s = this._require();
+      const c = s.charts.find((x) => !x.deleted && x.name === name);
+      if (!c) throw fail.notFound(`chart "${name}"`);
+      return c;
+    });
+  },
+});
 defineProps(FakeChartCollection, { count: { get: (s) => s.charts.filter((c) => !c.deleted).length } });
 
 class FakeChart extends FakeObject<ChartState> {
