@@ -21,7 +21,6 @@ import {
 
 // Enum members are written as their string values: the Excel namespace exists only inside Office.
 
-
 /** Sheets the plan would add that the workbook already has: the host refuses instead of overwriting. */
 export class TemplateConflictError extends Error {
   constructor(readonly sheets: string[]) {
@@ -82,6 +81,37 @@ function formatRange(range: Excel.Range, cell: TemplateCell): void {
   if (cell.locked === false) range.format.protection.locked = false;
 }
 
+/**
+ * What this Excel can write besides cells, decided once per template write.
+ * - validation: Range.dataValidation is ExcelApi 1.8; without it the cells take any input.
+ * - notes: a note (Worksheet.notes, 1.18) — what the file host writes too — else a threaded comment
+ *   (Workbook.comments, 1.10), else none. A build that reports 1.10 but answers comments.add with
+ *   NotImplemented (office-js #1847) makes the write roll back and run again one kind lower.
+ * - orientation: Worksheet.pageLayout is 1.9.
+ */
+interface Capabilities {
+  validation: boolean;
+  notes: NoteKind;
+  orientation: boolean;
+}
+type NoteKind = "note" | "comment" | "none";
+
+function capabilities(supports: Supports): Capabilities {
+  return {
+    validation: supports("ExcelApi", "1.8"),
+    notes: supports("ExcelApi", "1.18") ? "note" : supports("ExcelApi", "1.10") ? "comment" : "none",
+    orientation: supports("ExcelApi", "1.9"),
+  };
+}
+
+const LOWER_NOTE_KIND: Record<NoteKind, NoteKind | null> = { note: "comment", comment: "none", none: null };
+
+/** Office.js's answers for "this Excel cannot do that", which a lower note kind may avoid. */
+function isUnsupported(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === "NotImplemented" || code === "ApiNotAvailable" || code === "ApiNotFound" || code === "UnsupportedOperation";
+}
+
 function validate(range: Excel.Range, v: CellValidation): void {
   const dv = range.dataValidation;
   dv.clear();
@@ -101,32 +131,27 @@ function content(cell: TemplateCell): { input: string | number | null; asText: b
   return { input: cell.value, asText: typeof cell.value === "string" && /^[=+\-@]/.test(cell.value) };
 }
 
-/** One cell on a sheet: content, number format, look, lock, validation; the note is queued apart. */
-function writeCell(ws: Excel.Worksheet, row: number, col: number, cell: TemplateCell): void {
+/** One cell on a sheet: content, number format, look, lock, validation and note. */
+function writeCell(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, row: number, col: number, cell: TemplateCell, can: Capabilities): void {
   const range = ws.getCell(row, col);
   const { input, asText } = content(cell);
   if (asText) range.numberFormat = [["@"]];
   else if (cell.format) range.numberFormat = [[cell.format]];
   if (input !== null) range.formulas = [[input]];
   formatRange(range, cell);
-  if (cell.validation) validate(range, cell.validation);
+  if (cell.validation && can.validation) validate(range, cell.validation);
+  if (cell.note) addNote(context, ws, sheetName, row, col, cell.note, can.notes);
 }
 
-function addNote(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, row: number, col: number, text: string, supports: Supports): void {
-  if (supports("ExcelApi", "1.18")) ws.notes.add(a1(row, col), text);
-  else if (supports("ExcelApi", "1.10")) context.workbook.comments.add(`${quoteSheet(sheetName)}!${a1(row, col)}`, text);
-  // Older hosts: the same text is the value cell's input prompt, so nothing is lost but the hover.
+function addNote(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, row: number, col: number, text: string, kind: NoteKind): void {
+  if (kind === "note") ws.notes.add(a1(row, col), text);
+  else if (kind === "comment") context.workbook.comments.add(`${quoteSheet(sheetName)}!${a1(row, col)}`, text);
+  // "none": the text is also in the guide (docs/template.md); the cell keeps its input prompt where 1.8 exists.
 }
 
 /** Queue one template sheet on a new worksheet; the caller syncs. */
-function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: SheetTemplate, supports: Supports): void {
-  sheet.rows.forEach((line, r) =>
-    line?.forEach((cell, c) => {
-      if (!cell) return;
-      writeCell(ws, r, c, cell);
-      if (cell.note) addNote(context, ws, sheet.name, r, c, cell.note, supports);
-    }),
-  );
+function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: SheetTemplate, can: Capabilities): void {
+  sheet.rows.forEach((line, r) => line?.forEach((cell, c) => cell && writeCell(context, ws, sheet.name, r, c, cell, can)));
   for (const m of sheet.merges) ws.getRange(m).merge(false);
   sheet.columnWidths.forEach((w, c) => (ws.getRange(`${columnName(c)}:${columnName(c)}`).format.columnWidth = columnWidthPoints(w)));
   for (const [r, h] of Object.entries(sheet.rowHeights)) ws.getRange(`${Number(r) + 1}:${Number(r) + 1}`).format.rowHeight = h;
@@ -135,15 +160,8 @@ function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: S
   else if (freeze?.rows) ws.freezePanes.freezeRows(freeze.rows);
   else if (freeze?.cols) ws.freezePanes.freezeColumns(freeze.cols);
   if (sheet.tabColor) ws.tabColor = `#${sheet.tabColor}`;
-  ws.pageLayout.orientation = sheet.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (can.orientation) ws.pageLayout.orientation = sheet.orientation === "landscape" ? "Landscape" : "Portrait";
   if (sheet.protection) ws.protection.protect(officeProtection(sheet.protection));
-}
-
-async function existingNames(context: Excel.RequestContext): Promise<string[]> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  return sheets.items.map((s) => s.name);
 }
 
 function conflicts(existing: string[], wanted: string[]): string[] {
@@ -151,64 +169,132 @@ function conflicts(existing: string[], wanted: string[]): string[] {
   return wanted.filter((n) => have.has(n.toLocaleLowerCase()));
 }
 
-/**
- * "Tạo sổ khối": add the plan's sheets to the open workbook (meant for a new, blank one), in plan
- * order, and show the plan's sheet; a lone blank sheet is removed. Refuses, before writing
- * anything, if a sheet name is taken. Two syncs to look, then one per sheet (bounded request size).
- */
-export async function applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan, supports: Supports = officeSupports): Promise<void> {
-  const existing = await existingNames(context);
-  const taken = conflicts(existing, plan.sheets.map((s) => s.name));
-  if (taken.length) throw new TemplateConflictError(taken);
-  // A new workbook's lone blank "Sheet1" would only be in the way: it goes once ours are in.
-  let blank: Excel.Worksheet | null = null;
-  if (existing.length === 1) {
-    const only = context.workbook.worksheets.getItem(existing[0]);
-    const used = only.getUsedRangeOrNullObject(true);
-    used.load("address");
+/** Delete the sheets a failed write added (those that exist now); one sync, best effort. */
+async function removeAdded(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
     await context.sync();
-    if (used.isNullObject) blank = only;
+    const now = new Set(sheets.items.map((s) => s.name.toLocaleLowerCase()));
+    const added = names.filter((n) => now.has(n.toLocaleLowerCase()));
+    for (const n of added) sheets.getItem(n).delete();
+    if (added.length) await context.sync();
+  } catch {
+    // The original failure is the one to report.
   }
-  for (const sheet of plan.sheets) {
-    const ws = context.workbook.worksheets.add(sheet.name);
-    writeSheet(context, ws, sheet, supports);
-    await context.sync();
+}
+
+/** Run a template write with the best note kind, and again one kind lower when Excel cannot do notes/comments. */
+async function withNoteFallback(supports: Supports, write: (can: Capabilities) => Promise<void>): Promise<void> {
+  let can = capabilities(supports);
+  for (;;) {
+    try {
+      await write(can);
+      return;
+    } catch (e) {
+      const lower = LOWER_NOTE_KIND[can.notes];
+      if (!isUnsupported(e) || lower === null) throw e;
+      can = { ...can, notes: lower };
+    }
   }
-  context.workbook.worksheets.getItem(plan.activate).activate();
-  blank?.delete();
-  await context.sync();
 }
 
 /**
- * "Thêm sheet đơn vị": add the unit's sheet and write the roster and scoring cells. A protected
- * target sheet (the template protects without a password) is unprotected for the writes and
- * protected again with the template's options.
+ * "Tạo sổ khối": add the plan's sheets to the open workbook (meant for a new, blank one), in plan
+ * order, and show the plan's sheet; a lone blank sheet is removed. Refuses, before writing
+ * anything, if a sheet name is taken. All or nothing: one sync to look, then one per sheet (bounded
+ * request size); if any fails, every sheet it added is deleted again and the workbook is as it was.
+ */
+export async function applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan, supports: Supports = officeSupports): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const existing = sheets.items.map((s) => s.name);
+  const taken = conflicts(existing, plan.sheets.map((s) => s.name));
+  if (taken.length) throw new TemplateConflictError(taken);
+  // A new workbook's lone blank "Sheet1" would only be in the way: it goes once ours are in.
+  const only = existing.length === 1 ? sheets.getItem(existing[0]) : null;
+  const used = only?.getUsedRangeOrNullObject(true).load("address");
+  await withNoteFallback(supports, async (can) => {
+    try {
+      for (const sheet of plan.sheets) {
+        writeSheet(context, sheets.add(sheet.name), sheet, can);
+        await context.sync();
+      }
+      sheets.getItem(plan.activate).activate();
+      if (only && used?.isNullObject) only.delete();
+      await context.sync();
+    } catch (e) {
+      await removeAdded(context, plan.sheets.map((s) => s.name));
+      throw e;
+    }
+  });
+}
+
+/**
+ * "Thêm sheet đơn vị": add the unit's sheet and write the roster and scoring cells, in one sync
+ * after one look. A protected target sheet (the template protects without a password) is
+ * unprotected for the writes and protected again with the template's options. All or nothing: on a
+ * failure the new sheet is deleted, the cells written get back their earlier formulas and formats,
+ * and each target is protected again as it was.
  */
 export async function applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan, supports: Supports = officeSupports): Promise<void> {
-  const taken = conflicts(await existingNames(context), [addition.sheet.name]);
-  if (taken.length) throw new TemplateConflictError(taken);
-
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
   const bySheet = new Map<string, TemplateWrite[]>();
   for (const w of addition.writes) bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
-  const targets = [...bySheet.keys()].map((name) => {
-    const ws = context.workbook.worksheets.getItem(name);
+  const targets = [...bySheet.entries()].map(([name, writes]) => {
+    const ws = sheets.getItem(name);
     ws.protection.load("protected");
-    return { name, ws };
+    const before = writes.map((w) => ws.getCell(w.row, w.col).load("formulas,numberFormat"));
+    return { name, ws, writes, before };
   });
   await context.sync();
+  const taken = conflicts(sheets.items.map((s) => s.name), [addition.sheet.name]);
+  if (taken.length) throw new TemplateConflictError(taken);
+  const wasProtected = targets.map((t) => t.ws.protection.protected);
 
-  const ws = context.workbook.worksheets.add(addition.sheet.name);
-  writeSheet(context, ws, addition.sheet, supports);
-  for (const t of targets) {
-    const wasProtected = t.ws.protection.protected;
-    if (wasProtected) t.ws.protection.unprotect();
-    for (const w of bySheet.get(t.name)!) {
-      writeCell(t.ws, w.row, w.col, w.cell);
-      if (w.cell.note) addNote(context, t.ws, t.name, w.row, w.col, w.cell.note, supports);
+  await withNoteFallback(supports, async (can) => {
+    try {
+      const ws = sheets.add(addition.sheet.name);
+      writeSheet(context, ws, addition.sheet, can);
+      targets.forEach((t, i) => {
+        if (wasProtected[i]) t.ws.protection.unprotect();
+        for (const w of t.writes) writeCell(context, t.ws, t.name, w.row, w.col, w.cell, can);
+        if (wasProtected[i] && addition.sheet.protection) t.ws.protection.protect(officeProtection(addition.sheet.protection));
+      });
+      ws.activate();
+      ws.getRange("A1").select();
+      await context.sync();
+    } catch (e) {
+      await undoAddition(context, addition.sheet.name, targets, wasProtected, addition.sheet.protection ?? undefined);
+      throw e;
     }
-    if (wasProtected && addition.sheet.protection) t.ws.protection.protect(officeProtection(addition.sheet.protection));
+  });
+}
+
+async function undoAddition(
+  context: Excel.RequestContext,
+  added: string,
+  targets: { ws: Excel.Worksheet; writes: TemplateWrite[]; before: Excel.Range[] }[],
+  wasProtected: boolean[],
+  protection: SheetProtection | undefined,
+): Promise<void> {
+  await removeAdded(context, [added]);
+  try {
+    for (const t of targets) t.ws.protection.load("protected");
+    await context.sync();
+    targets.forEach((t, i) => {
+      if (t.ws.protection.protected) t.ws.protection.unprotect();
+      t.writes.forEach((w, k) => {
+        const cell = t.ws.getCell(w.row, w.col);
+        cell.numberFormat = t.before[k].numberFormat;
+        cell.formulas = t.before[k].formulas;
+      });
+      if (wasProtected[i] && protection) t.ws.protection.protect(officeProtection(protection));
+    });
+    await context.sync();
+  } catch {
+    // The original failure is the one to report.
   }
-  ws.activate();
-  ws.getRange("A1").select();
-  await context.sync();
 }
