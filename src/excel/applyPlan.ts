@@ -436,7 +436,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     if (shown >= 0) handles[shown].activate();
     else if (plan.activate && existingSet.has(upper(plan.activate)) && !removeSet.has(upper(plan.activate))) worksheets.getItem(plan.activate).activate();
     for (const name of backupNames) worksheets.getItem(name).delete();
-    if (eventsOff) context.runtime.enableEvents = eventsBefore;
+    if (toggleEvents && eventsOff) context.runtime.enableEvents = eventsBefore;
     extras.finally?.(context);
   };
 
@@ -474,7 +474,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     }
     throw err;
   } finally {
-    if (eventsOff) {
+    if (toggleEvents && eventsOff) {
       try {
         context.runtime.enableEvents = eventsBefore;
         await sync();

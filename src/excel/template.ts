@@ -84,14 +84,14 @@ function formatRange(range: Excel.Range, cell: TemplateCell): void {
 /**
  * What this Excel can write besides cells, decided once per template write.
  * - validation: Range.dataValidation is ExcelApi 1.8; without it the cells take any input.
- * - notes: a note (Worksheet.notes, 1.18) — what the file host writes too — else a threaded comment
+ * - noteKind: a note (Worksheet.notes, 1.18) — what the file host writes too — else a threaded comment
  *   (Workbook.comments, 1.10), else none. A build that reports 1.10 but answers comments.add with
  *   NotImplemented (office-js #1847) makes the write roll back and run again one kind lower.
  * - orientation: Worksheet.pageLayout is 1.9.
  */
 interface Capabilities {
   validation: boolean;
-  notes: NoteKind;
+  noteKind: NoteKind;
   orientation: boolean;
 }
 type NoteKind = "note" | "comment" | "none";
@@ -99,7 +99,7 @@ type NoteKind = "note" | "comment" | "none";
 function capabilities(supports: Supports): Capabilities {
   return {
     validation: supports("ExcelApi", "1.8"),
-    notes: supports("ExcelApi", "1.18") ? "note" : supports("ExcelApi", "1.10") ? "comment" : "none",
+    noteKind: supports("ExcelApi", "1.18") ? "note" : supports("ExcelApi", "1.10") ? "comment" : "none",
     orientation: supports("ExcelApi", "1.9"),
   };
 }
@@ -112,8 +112,7 @@ function isUnsupported(e: unknown): boolean {
   return code === "NotImplemented" || code === "ApiNotAvailable" || code === "ApiNotFound" || code === "UnsupportedOperation";
 }
 
-function validate(range: Excel.Range, v: CellValidation): void {
-  const dv = range.dataValidation;
+function validate(dv: Excel.DataValidation, v: CellValidation): void {
   dv.clear();
   const rule = officeRule(v);
   if (rule) {
@@ -139,8 +138,8 @@ function writeCell(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName
   else if (cell.format) range.numberFormat = [[cell.format]];
   if (input !== null) range.formulas = [[input]];
   formatRange(range, cell);
-  if (cell.validation && can.validation) validate(range, cell.validation);
-  if (cell.note) addNote(context, ws, sheetName, row, col, cell.note, can.notes);
+  if (cell.validation && can.validation) validate(range.dataValidation, cell.validation);
+  if (cell.note) addNote(context, ws, sheetName, row, col, cell.note, can.noteKind);
 }
 
 function addNote(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, row: number, col: number, text: string, kind: NoteKind): void {
@@ -192,9 +191,9 @@ async function withNoteFallback(supports: Supports, write: (can: Capabilities) =
       await write(can);
       return;
     } catch (e) {
-      const lower = LOWER_NOTE_KIND[can.notes];
+      const lower = LOWER_NOTE_KIND[can.noteKind];
       if (!isUnsupported(e) || lower === null) throw e;
-      can = { ...can, notes: lower };
+      can = { ...can, noteKind: lower };
     }
   }
 }

@@ -27,7 +27,8 @@ import type { Issue } from "../core/issues";
 import type { DocumentModel } from "../core/document";
 import { OUTPUT_SHEETS } from "../core/i18n/labels";
 import type { TemplateOptions, TemplateUnit } from "../core/template/build";
-import { fixableCells, type Added, type BlocHost, type Checked, type Outcome } from "../excel/session";
+import { fixableCells, type Added, type BlocHost, type Built, type Checked, type Outcome } from "../excel/session";
+import { subscribeRibbonBuilds } from "../excel/ribbonBuilds";
 import { AwardsPanel } from "./components/AwardsPanel";
 import { BlocWorkbook } from "./components/BlocWorkbook";
 import { BuildProgress } from "./components/BuildProgress";
@@ -115,14 +116,8 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
 
   const fixes = useMemo(() => (checked ? fixableCells(checked.result.issues) : []), [checked]);
 
-  const build = useCallback(async () => {
-    setBusy("building");
-    setNotice(null);
-    setProgressShown(true);
-    setStep("read");
-    const out = await host.build(lang, setStep);
-    setStep(null);
-    setBusy(null);
+  /** A finished build, from the Build button or (shared runtime) the ribbon. */
+  const settle = useCallback((out: Outcome<Built>) => {
     if (!out.ok) {
       setProgressShown(false);
       setNotice(failure(out.message));
@@ -133,7 +128,21 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
     const { errors } = out.value.result;
     const sheet = out.value.activated;
     setNotice(errors ? { intent: "warning", text: (t) => t.builtWithErrors(errors, sheet) } : { intent: "success", text: (t) => t.builtOk(sheet) });
-  }, [host, lang]);
+  }, []);
+
+  // The ribbon's builds reach the pane where they share one runtime (src/excel/ribbonBuilds.ts).
+  useEffect(() => subscribeRibbonBuilds(settle), [settle]);
+
+  const build = useCallback(async () => {
+    setBusy("building");
+    setNotice(null);
+    setProgressShown(true);
+    setStep("read");
+    const out = await host.build(lang, setStep);
+    setStep(null);
+    setBusy(null);
+    settle(out);
+  }, [host, lang, settle]);
 
   const recheck = useCallback(async () => {
     setBusy("checking");
