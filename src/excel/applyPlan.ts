@@ -444,9 +444,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     const bytes = batch.reduce((n, s) => n + s.bytes, 0) + (first ? (leftovers.length + 2 * replaced.length + plan.sheets.length + 2) * OPERATION_OVERHEAD_BYTES : 0);
     quiet();
     if (first) setup();
-    // Later batches reach each output by its (final) name: a proxy made by worksheets.add() is not
-    // valid past the sync that created it unless tracked (Office.js: "The object path
-    // 'worksheets.add()' isn't working …", seen with the real client library in payload.test.ts).
+    // Later batches reach each output by its (final) name: a proxy made by worksheets.add() stays
+    // usable past its sync only through the reference Excel's response hands back (without it the
+    // client library says "The object path 'worksheets.add()' isn't working …", as payload.test.ts
+    // saw); a name needs nothing from the response.
     else plan.sheets.forEach((sp, i) => void (handles[i] = worksheets.getItem(sp.name)));
     for (const step of batch) step.run(handles[step.sheet]);
     if (last) teardown();
