@@ -15,7 +15,14 @@
  *   the last visible sheet can be neither hidden nor deleted;
  * - deleting a sheet turns references to it into #REF!, renaming updates them (like Excel);
  * - request and response sizes are estimated (UTF-8 bytes of the JSON of each batch's operations and
- *   of its loaded results) and limited to 5 MB, like Excel on the web.
+ *   of its loaded results) and limited to 5 MB, like Excel on the web;
+ * - a capability level (`apiLevel`: ExcelApi 1.7, 1.8, 1.10, 1.13 or 1.18): a member newer than it
+ *   fails at sync with ApiNotAvailable, and `supports` answers isSetSupported accordingly;
+ * - Excel's documented limits: getMergedAreasOrNullObject returns only areas whose top-left cell is
+ *   in the range and fails above 512; deleting a VeryHidden sheet is InvalidOperation; cellCount is
+ *   -1 past 2^31-1 cells; writes to locked cells of a protected sheet are AccessDenied;
+ * - defined names (their references follow renames and become #REF! on delete, like cells'),
+ *   Worksheet.copy, data validation, protection, comments and notes.
  *
  * Formulas are stored, not calculated: a formula written through the API has no value here.
  */
