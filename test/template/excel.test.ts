@@ -68,7 +68,7 @@ describe.each(API_LEVELS)("templates in the strict Excel fake at ExcelApi %s", (
           }
         }),
       );
-      expect(fake.sheet(sheet.name).pageLayout.orientation).toBe(minor(level) >= 9 && sheet.orientation === "landscape" ? "Landscape" : "Portrait");
+      expect(fake.sheet(sheet.name).pageLayout.orientation).toBe(minor(level) >= 9 && sheet.print.orientation === "landscape" ? "Landscape" : "Portrait");
     }
     expect(checked).toBeGreaterThan(10);
   });
