@@ -5,10 +5,11 @@
  * cell, format, validation, lock and note comes from the plan (src/core/template).
  */
 import { officeSupports, type Supports } from "./supports";
-import { a1, columnName, quoteSheet } from "../core/a1";
-import type { Bound, Cell, CellValidation, SheetModel, SheetProtection } from "../core/sheet/model";
+import type { SheetModel, SheetProtection } from "../core/sheet/model";
 import type { TemplatePlan, TemplateWrite, UnitAdditionPlan } from "../core/template/model";
-import { applyStyle, EXCEL_STYLES } from "./styles";
+import { capabilities, officeProtection, sheetSteps, writeCell, type Capabilities, type NoteKind } from "./sheetWriter";
+
+export { officeProtection, officeRule } from "./sheetWriter";
 
 // Enum members are written as their string values: the Excel namespace exists only inside Office.
 
@@ -19,63 +20,6 @@ export class TemplateConflictError extends Error {
   }
 }
 
-/** Column width in points for a width in characters (~7 px per character plus 5 px padding, at 96 dpi). */
-function columnWidthPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-function bound(b: Bound): number | string {
-  return typeof b === "number" ? b : `=${b.ref}`;
-}
-
-/** The plan's rule as Office.js's: whole numbers or decimals, ≥ min or between min and max. */
-export function officeRule(v: CellValidation): Excel.DataValidationRule | null {
-  if (v.rule.type === "any") return null;
-  const basic: Excel.BasicDataValidation =
-    v.rule.max === undefined
-      ? { operator: "GreaterThanOrEqualTo", formula1: bound(v.rule.min) }
-      : { operator: "Between", formula1: bound(v.rule.min), formula2: bound(v.rule.max) };
-  return v.rule.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
-}
-
-export function officeProtection(p: SheetProtection): Excel.WorksheetProtectionOptions {
-  return {
-    allowFormatColumns: p.allowFormatColumns,
-    allowFormatRows: p.allowFormatRows,
-    allowFormatCells: p.allowFormatCells,
-    allowInsertRows: p.allowInsertRows,
-    selectionMode: p.allowSelectLocked ? "Normal" : p.allowSelectUnlocked ? "Unlocked" : "None",
-  };
-}
-
-function formatRange(range: Excel.Range, cell: Cell): void {
-  if (cell.style) applyStyle(range, EXCEL_STYLES[cell.style], { rows: 1, cols: 1 });
-  if (cell.locked === false) range.format.protection.locked = false;
-}
-
-/**
- * What this Excel can write besides cells, decided once per template write.
- * - validation: Range.dataValidation is ExcelApi 1.8; without it the cells take any input.
- * - noteKind: a note (Worksheet.notes, 1.18) — what the file host writes too — else a threaded comment
- *   (Workbook.comments, 1.10), else none. A build that reports 1.10 but answers comments.add with
- *   NotImplemented (office-js #1847) makes the write roll back and run again one kind lower.
- * - orientation: Worksheet.pageLayout is 1.9.
- */
-interface Capabilities {
-  validation: boolean;
-  noteKind: NoteKind;
-  orientation: boolean;
-}
-type NoteKind = "note" | "comment" | "none";
-
-function capabilities(supports: Supports): Capabilities {
-  return {
-    validation: supports("ExcelApi", "1.8"),
-    noteKind: supports("ExcelApi", "1.18") ? "note" : supports("ExcelApi", "1.10") ? "comment" : "none",
-    orientation: supports("ExcelApi", "1.9"),
-  };
-}
-
 const LOWER_NOTE_KIND: Record<NoteKind, NoteKind | null> = { note: "comment", comment: "none", none: null };
 
 /** Office.js's answers for "this Excel cannot do that", which a lower note kind may avoid. */
@@ -84,55 +28,9 @@ function isUnsupported(e: unknown): boolean {
   return code === "NotImplemented" || code === "ApiNotAvailable" || code === "ApiNotFound" || code === "UnsupportedOperation";
 }
 
-function validate(dv: Excel.DataValidation, v: CellValidation): void {
-  dv.clear();
-  const rule = officeRule(v);
-  if (rule) {
-    dv.rule = rule;
-    dv.ignoreBlanks = true;
-  }
-  dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
-  if (v.error) dv.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.message };
-}
-
-/** The value or formula to write: text that would read as a formula gets the text format first. */
-function content(cell: Cell): { input: string | number | boolean | null; asText: boolean } {
-  if (cell.formula !== undefined) return { input: `=${cell.formula}`, asText: false };
-  if (cell.value === undefined || cell.value === null) return { input: null, asText: false };
-  return { input: cell.value, asText: typeof cell.value === "string" && /^[=+\-@]/.test(cell.value) };
-}
-
-/** One cell on a sheet: content, number format, look, lock, validation and note. */
-function writeCell(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, row: number, col: number, cell: Cell, can: Capabilities): void {
-  const range = ws.getCell(row, col);
-  const { input, asText } = content(cell);
-  if (asText) range.numberFormat = [["@"]];
-  else if (cell.format) range.numberFormat = [[cell.format]];
-  if (input !== null) range.formulas = [[input]];
-  formatRange(range, cell);
-  if (cell.validation && can.validation) validate(range.dataValidation, cell.validation);
-  if (cell.note) addNote(context, ws, sheetName, row, col, cell.note, can.noteKind);
-}
-
-function addNote(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, row: number, col: number, text: string, kind: NoteKind): void {
-  if (kind === "note") ws.notes.add(a1(row, col), text);
-  else if (kind === "comment") context.workbook.comments.add(`${quoteSheet(sheetName)}!${a1(row, col)}`, text);
-  // "none": the text is also in the guide (docs/template.md); the cell keeps its input prompt where 1.8 exists.
-}
-
-/** Queue one template sheet on a new worksheet; the caller syncs. */
+/** Queue one template sheet on a new worksheet with the one sheet writer; the caller syncs. */
 function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: SheetModel, can: Capabilities): void {
-  sheet.rows.forEach((line, r) => line?.forEach((cell, c) => cell && writeCell(context, ws, sheet.name, r, c, cell, can)));
-  for (const m of sheet.merges) ws.getRange(m).merge(false);
-  sheet.columnWidths.forEach((w, c) => (ws.getRange(`${columnName(c)}:${columnName(c)}`).format.columnWidth = columnWidthPoints(w)));
-  for (const [r, h] of Object.entries(sheet.rowHeights ?? {})) ws.getRange(`${Number(r) + 1}:${Number(r) + 1}`).format.rowHeight = h;
-  const freeze = sheet.freeze;
-  if (freeze?.rows && freeze.cols) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, freeze.rows, freeze.cols));
-  else if (freeze?.rows) ws.freezePanes.freezeRows(freeze.rows);
-  else if (freeze?.cols) ws.freezePanes.freezeColumns(freeze.cols);
-  if (sheet.tabColor) ws.tabColor = `#${sheet.tabColor}`;
-  if (can.orientation) ws.pageLayout.orientation = sheet.print.orientation === "landscape" ? "Landscape" : "Portrait";
-  if (sheet.protection) ws.protection.protect(officeProtection(sheet.protection));
+  for (const step of sheetSteps(context, sheet, 0, can)) step.run(ws);
 }
 
 function conflicts(existing: string[], wanted: string[]): string[] {
@@ -155,7 +53,11 @@ async function removeAdded(context: Excel.RequestContext, names: readonly string
   }
 }
 
-/** Run a template write with the best note kind, and again one kind lower when Excel cannot do notes/comments. */
+/**
+ * Run a template write with the best note kind, and again one kind lower when Excel cannot do it:
+ * a build that reports ExcelApi 1.10 but answers comments.add with NotImplemented (office-js #1847)
+ * gets its write rolled back and run again without comments.
+ */
 async function withNoteFallback(supports: Supports, write: (can: Capabilities) => Promise<void>): Promise<void> {
   let can = capabilities(supports);
   for (;;) {

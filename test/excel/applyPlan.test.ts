@@ -1,7 +1,8 @@
 import type { WritePlan } from "../../src/core/plan";
 import type { Cell, SheetModel } from "../../src/core/sheet/model";
 import { sheetFromRows, type WorkbookSnapshot } from "../../src/core/snapshot";
-import { applyPlan, columnWidthPoints, TEMP_SHEET_PREFIX } from "../../src/excel/applyPlan";
+import { applyPlan, TEMP_SHEET_PREFIX } from "../../src/excel/applyPlan";
+import { columnWidthPoints } from "../../src/excel/sheetWriter";
 import { OutputNameTakenError } from "../../src/excel/errors";
 import { FakeExcel, FakeOfficeError, fakeFromSnapshot } from "../support/excelFake";
 
