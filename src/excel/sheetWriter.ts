@@ -16,12 +16,12 @@ import type { Supports } from "./supports";
  * - validation: Range.dataValidation is ExcelApi 1.8; without it the cells take any input.
  * - noteKind: a note (Worksheet.notes, 1.18) — what the file host writes too — else a threaded
  *   comment (Workbook.comments, 1.10), else none.
- * - pageLayout: Worksheet.pageLayout is 1.9; without it Excel's default page setup stays.
+ * - printSetup: Worksheet.pageLayout is 1.9; without it Excel's default page setup stays.
  */
 export interface Capabilities {
   validation: boolean;
   noteKind: NoteKind;
-  pageLayout: boolean;
+  printSetup: boolean;
 }
 export type NoteKind = "note" | "comment" | "none";
 
@@ -29,7 +29,7 @@ export function capabilities(supports: Supports): Capabilities {
   return {
     validation: supports("ExcelApi", "1.8"),
     noteKind: supports("ExcelApi", "1.18") ? "note" : supports("ExcelApi", "1.10") ? "comment" : "none",
-    pageLayout: supports("ExcelApi", "1.9"),
+    printSetup: supports("ExcelApi", "1.9"),
   };
 }
 
@@ -334,7 +334,7 @@ export function sheetSteps(context: Excel.RequestContext, sp: SheetModel, sheet:
       else if (f && f.rows > 0) ws.freezePanes.freezeRows(f.rows);
       else if (f && f.cols > 0) ws.freezePanes.freezeColumns(f.cols);
       if (color) ws.tabColor = color;
-      if (can.pageLayout) {
+      if (can.printSetup) {
         const p = ws.pageLayout;
         p.orientation = sp.print.orientation === "landscape" ? "Landscape" : "Portrait";
         p.paperSize = "A4";

@@ -337,6 +337,6 @@ describe("the declared floor against the code (scripts/api-floor.ts)", () => {
   it("would refuse a floor below what the code calls unguarded (ExcelApi 1.6: getRangeByIndexes, hyperlinks, freeze panes)", () => {
     const lowered = mutate('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.6"/>');
     const { errors } = validateManifest(lowered, { assetsDir: ASSETS, sourcesDir: join(ROOT, "src") });
-    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/src\/excel\/applyPlan\.ts:\d+: getRangeByIndexes needs ExcelApi 1\.7, above the manifest's floor ExcelApi 1\.6/)]));
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/src\/excel\/sheetWriter\.ts:\d+: getRangeByIndexes needs ExcelApi 1\.7, above the manifest's floor ExcelApi 1\.6/)]));
   });
 });
