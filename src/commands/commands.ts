@@ -15,7 +15,7 @@
  *   #5600); errors select "Kiểm tra" (the build does), a failure opens a dialog with the message.
  */
 import type { Lang } from "../core/i18n/format";
-import { langFromLocale } from "../core/i18n/ui";
+import { officeLang } from "../excel/environment";
 import { publishRibbonBuild } from "../excel/ribbonBuilds";
 import { excelSession, type BlocHost, type Built, type Outcome } from "../excel/session";
 
@@ -34,10 +34,6 @@ export interface CommandDeps {
   showMessage: (message: string, lang: Lang) => Promise<void>;
   /** The last resort, when even the dialog could not open. */
   log: (message: string) => void;
-}
-
-function officeLang(): Lang {
-  return langFromLocale(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
 }
 
 /**
@@ -82,9 +78,8 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
  */
 export function makeBuildCommand(deps: CommandDeps = realDeps): (event: Office.AddinCommands.Event) => Promise<void> {
   return async (event) => {
-    let lang: Lang = "vi";
     try {
-      lang = deps.lang();
+      const lang = deps.lang();
       let out: Outcome<Built>;
       try {
         out = await deps.host().build(lang);
