@@ -6,7 +6,9 @@
  * Excel.CommentCollection and Comment.getLocation/replies — ExcelApi 1.10; Comment.resolved —
  * ExcelApi 1.11; Workbook.notes, Note.content/getLocation — ExcelApi 1.18.
  *
- * Syncs: 2 to read (the items, then their cells and replies), 1 to write.
+ * Syncs: 2 to read (the items, then their cells and replies), 1 to write when there is anything to
+ * write. A build folds the two reads into its own (queueAnnotationRead) and writes only when a
+ * posted error is gone.
  */
 import type { Lang } from "../core/i18n/format";
 import type { Issue } from "../core/issues";
@@ -51,34 +53,57 @@ export interface AnnotateOptions {
   post?: boolean;
 }
 
-/** Post the errors of `issues` (on sheets that exist) at their cells; mark resolved what is gone. */
-export async function annotateIssues(context: Excel.RequestContext, issues: readonly Issue[], opts: AnnotateOptions): Promise<Annotated> {
-  const mode = annotationMode(opts.supports);
-  if (mode.kind === "none") throw new Error("Neither comments (ExcelApi 1.10) nor notes (ExcelApi 1.18) are available");
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+/** What the cells carry: the comment threads, or the notes. */
+export type Existing = { kind: "comments"; threads: CellThread[] } | { kind: "notes"; notes: CellNote[] };
+
+/**
+ * Queue reading what the cells carry, in two stages so it can ride on syncs made anyway (the
+ * build's read): `next()` after the first sync, `done()` after the second.
+ */
+export function queueAnnotationRead(context: Excel.RequestContext, mode: AnnotationMode): { next(): void; done(): Existing } {
   if (mode.kind === "comments") {
     const comments = context.workbook.comments;
     comments.load(mode.canResolve ? "items/content,items/resolved" : "items/content");
-    await context.sync();
-    const located = comments.items.map((c) => {
-      const where = c.getLocation();
-      where.load("address");
-      c.replies.load("items/content");
-      return { c, where };
-    });
-    await context.sync();
-    const existing = new Set(sheets.items.map((s) => s.name));
-    const threads: CellThread[] = located.map(({ c, where }) => ({
-      ...splitAddress(where.address),
-      entries: [c.content, ...c.replies.items.map((r) => r.content)],
-      resolved: mode.canResolve ? c.resolved : false,
-    }));
-    const actions = planComments(
-      issues.filter((i) => existing.has(i.sheet)),
-      threads,
-      { lang: opts.lang, catalog: opts.catalog, canResolve: mode.canResolve, post: opts.post },
-    );
+    let located: { c: Excel.Comment; where: Excel.Range }[] = [];
+    return {
+      next: () => {
+        located = comments.items.map((c) => {
+          const where = c.getLocation();
+          where.load("address");
+          c.replies.load("items/content");
+          return { c, where };
+        });
+      },
+      done: () => ({
+        kind: "comments",
+        threads: located.map(({ c, where }) => ({
+          ...splitAddress(where.address),
+          entries: [c.content, ...c.replies.items.map((r) => r.content)],
+          resolved: mode.canResolve ? c.resolved : false,
+        })),
+      }),
+    };
+  }
+  const notes = context.workbook.notes;
+  notes.load("items/content");
+  let located: { n: Excel.Note; where: Excel.Range }[] = [];
+  return {
+    next: () => {
+      located = notes.items.map((n) => {
+        const where = n.getLocation();
+        where.load("address");
+        return { n, where };
+      });
+    },
+    done: () => ({ kind: "notes", notes: located.map(({ n, where }) => ({ ...splitAddress(where.address), text: n.content })) }),
+  };
+}
+
+/** Plan against what the cells carry, and queue the writes; the counts say what they do. */
+export function queueAnnotations(context: Excel.RequestContext, existing: Existing, issues: readonly Issue[], opts: AnnotateOptions & { canResolve: boolean }): Annotated & { writes: number } {
+  if (existing.kind === "comments") {
+    const comments = context.workbook.comments;
+    const actions = planComments(issues, existing.threads, { lang: opts.lang, catalog: opts.catalog, canResolve: opts.canResolve, post: opts.post });
     let posted = 0;
     let resolved = 0;
     for (const a of actions) {
@@ -89,30 +114,29 @@ export async function annotateIssues(context: Excel.RequestContext, issues: read
       if (a.kind === "add" || (a.kind === "reply" && !a.resolves)) posted++;
       if (a.kind === "resolve" || (a.kind === "reply" && a.resolves)) resolved++;
     }
-    if (actions.length) await context.sync();
-    return { mode: "comments", posted, resolved, skipped: [] };
+    return { mode: "comments", posted, resolved, skipped: [], writes: actions.length };
   }
-
   const notes = context.workbook.notes;
-  notes.load("items/content");
-  await context.sync();
-  const located = notes.items.map((n) => {
-    const where = n.getLocation();
-    where.load("address");
-    return { n, where };
-  });
-  await context.sync();
-  const existing = new Set(sheets.items.map((s) => s.name));
-  const current: CellNote[] = located.map(({ n, where }) => ({ ...splitAddress(where.address), text: n.content }));
-  const plan = planNotes(
-    issues.filter((i) => existing.has(i.sheet)),
-    current,
-    { lang: opts.lang, catalog: opts.catalog, post: opts.post },
-  );
+  const plan = planNotes(issues, existing.notes, { lang: opts.lang, catalog: opts.catalog, post: opts.post });
   for (const a of plan.actions) {
     if (a.kind === "addNote") notes.add(at(a.sheet, a.cell), a.text);
     else notes.getItem(at(a.sheet, a.cell)).content = a.text;
   }
-  if (plan.actions.length) await context.sync();
-  return { mode: "notes", posted: plan.posted, resolved: plan.resolved, skipped: plan.skipped };
+  return { mode: "notes", posted: plan.posted, resolved: plan.resolved, skipped: plan.skipped, writes: plan.actions.length };
+}
+
+/** Post the errors of `issues` (on sheets that exist) at their cells; mark resolved what is gone. */
+export async function annotateIssues(context: Excel.RequestContext, issues: readonly Issue[], opts: AnnotateOptions): Promise<Annotated> {
+  const mode = annotationMode(opts.supports);
+  if (mode.kind === "none") throw new Error("Neither comments (ExcelApi 1.10) nor notes (ExcelApi 1.18) are available");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const read = queueAnnotationRead(context, mode);
+  await context.sync();
+  read.next();
+  await context.sync();
+  const existing = new Set(sheets.items.map((s) => s.name));
+  const done = queueAnnotations(context, read.done(), issues.filter((i) => existing.has(i.sheet)), { ...opts, canResolve: mode.kind === "comments" && mode.canResolve });
+  if (done.writes) await context.sync();
+  return { mode: done.mode, posted: done.posted, resolved: done.resolved, skipped: done.skipped };
 }

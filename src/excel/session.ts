@@ -12,7 +12,10 @@ import type { WritePlan } from "../core/plan";
 import { buildBloc, type BuildResult } from "../core/pipeline";
 import { parseA1 } from "../core/a1";
 import { formatAt, type WorkbookSnapshot } from "../core/snapshot";
-import { applyPlan } from "./applyPlan";
+import { applyPlan, queueStateRead, type ApplyExtras, type ApplyOptions, type WorkbookState } from "./applyPlan";
+import { assertLockHeld, newLock, queueLockRead, queueLockRelease, queueLockTake, releaseIfMine, withWorkbookLock, type LockRead, type LockSource } from "./lock";
+import type { ReadOptions } from "./readSnapshot";
+import { officeSupports, type Supports } from "./supports";
 import { officeErrorMessage } from "./errors";
 import { applyNumberFixes } from "./fixTextNumbers";
 import { readSnapshot } from "./readSnapshot";
@@ -23,7 +26,7 @@ import type { TemplatePlan, UnitAdditionPlan } from "../core/template/model";
 import { templateProblemText } from "../core/template/problemText";
 import type { TemplateUnit } from "../core/template/unit";
 import { applyTemplatePlan, applyUnitAddition, TemplateConflictError } from "./template";
-import { annotateIssues, annotationMode, type AnnotateOptions, type Annotated, type AnnotationMode } from "./comments";
+import { annotateIssues, annotationMode, queueAnnotationRead, queueAnnotations, type AnnotateOptions, type Annotated, type AnnotationMode, type Existing } from "./comments";
 
 /** Excel.run's shape: one batch, one request context. */
 export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -41,13 +44,12 @@ export interface CellFix {
 
 /** What the session needs from the excel host; the real functions live in src/excel. */
 export interface ExcelHostOps {
-  readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot>;
-  applyPlan(context: Excel.RequestContext, plan: WritePlan): Promise<unknown>;
+  readSnapshot(context: Excel.RequestContext, opts?: ReadOptions): Promise<WorkbookSnapshot>;
+  applyPlan(context: Excel.RequestContext, plan: WritePlan, opts?: ApplyOptions, extras?: ApplyExtras): Promise<unknown>;
   selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<unknown>;
   applyNumberFixes(context: Excel.RequestContext, fixes: readonly CellFix[]): Promise<unknown>;
-  applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan): Promise<unknown>;
-  applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan): Promise<unknown>;
-  annotationMode(): AnnotationMode;
+  applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan, supports?: Supports): Promise<unknown>;
+  applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan, supports?: Supports): Promise<unknown>;
   annotateIssues(context: Excel.RequestContext, issues: readonly Issue[], opts: AnnotateOptions): Promise<Annotated>;
   officeErrorMessage(err: unknown, lang: Lang): string;
 }
@@ -129,11 +131,17 @@ export interface SessionOptions {
   now?: () => Date;
   /** Minutes east of UTC for times printed on the outputs; defaults to this machine's zone. */
   utcOffsetMinutes?: () => number;
+  /** Requirement sets (Office's answer by default; tests give the fake's level). */
+  supports?: Supports;
+  /** Who builds, as the workbook's lock tells a second build. */
+  lockSource?: LockSource;
 }
 
 export class BlocSession implements BlocHost {
   private readonly now: () => Date;
   private readonly offset: () => number;
+  private readonly supports: Supports;
+  private readonly lockSource: LockSource;
 
   constructor(
     private readonly run: RunBatch,
@@ -142,13 +150,15 @@ export class BlocSession implements BlocHost {
   ) {
     this.now = options.now ?? (() => new Date());
     this.offset = options.utcOffsetMinutes ?? (() => -new Date().getTimezoneOffset());
+    this.supports = options.supports ?? officeSupports;
+    this.lockSource = options.lockSource ?? "pane";
   }
 
   /** The last snapshot read, so a fix knows each cell's number format without another read. */
   private lastSnapshot: WorkbookSnapshot | null = null;
 
   private async read(): Promise<WorkbookSnapshot> {
-    const snapshot = await this.run((ctx) => this.ops.readSnapshot(ctx));
+    const snapshot = await this.run((ctx) => this.ops.readSnapshot(ctx, { supports: this.supports }));
     this.lastSnapshot = snapshot;
     return snapshot;
   }
@@ -193,31 +203,113 @@ export class BlocSession implements BlocHost {
     return this.attempt(lang, async () => this.compute(await this.read(), lang));
   }
 
+  /**
+   * The whole build in 4 syncs: the read's three (the workbook's lock taken and confirmed, and what
+   * the write needs to know, ride along with them) and one write that also releases the lock.
+   * A second build of the same workbook meanwhile is refused with WorkbookBusyError.
+   */
   build(lang: Lang, onStep: (step: BuildStep) => void = () => {}): Promise<Outcome<Built>> {
+    const mine = newLock(this.lockSource, this.now().getTime());
+    let locked = false;
     return this.attempt(lang, async () => {
-      onStep("read");
-      const snapshot = await this.read();
-      // buildBloc validates and computes in one pure call; the pane still shows both steps.
-      onStep("check");
-      await nextTick();
-      const checked = this.compute(snapshot, lang);
-      onStep("compute");
-      await nextTick();
-      const plan = checked.result.plan;
-      onStep("write");
-      // applyPlan ends by activating plan.activate: the summary, or "Kiểm tra" when there are errors.
-      await this.run((ctx) => this.ops.applyPlan(ctx, plan));
-      const { issues, catalog } = checked.result;
-      let annotated: Annotated | null = null;
-      if (this.ops.annotationMode().kind !== "none") {
-        try {
-          annotated = await this.run((ctx) => this.ops.annotateIssues(ctx, issues, { lang, catalog, post: false }));
-        } catch {
-          // The outputs are written; comments stay as they were until the next build or post.
-        }
+      try {
+        onStep("read");
+        let state: WorkbookState | null = null;
+        // What the cells carry (comments or notes) is read alongside, for marking resolved what is gone.
+        const mode = this.annotationMode();
+        let existing: Existing | null = null;
+        const snapshot = await this.run((ctx) => {
+          let annotations: ReturnType<typeof queueAnnotationRead> | null = null;
+          let first: () => LockRead = () => ({ exists: false, holder: null });
+          let again: () => LockRead = first;
+          let rest: (() => Omit<WorkbookState, "sheets">) | null = null;
+          let sheets: string[] = [];
+          return this.ops
+            .readSnapshot(ctx, {
+              supports: this.supports,
+              alongside: {
+                withSheetList: (c) => {
+                  first = queueLockRead(c);
+                  if (mode.kind !== "none") annotations = queueAnnotationRead(c, mode);
+                },
+                withSizes: (c, names) => {
+                  queueLockTake(c, first(), mine, this.now().getTime());
+                  locked = true;
+                  sheets = names;
+                  rest = queueStateRead(c, names, this.supports);
+                  annotations?.next();
+                },
+                withCells: (c) => void (again = queueLockRead(c)),
+                afterCells: () => {
+                  assertLockHeld(again(), mine);
+                  if (rest) state = { sheets, ...rest() };
+                  existing = annotations?.done() ?? null;
+                },
+              },
+            })
+            .then((snap) => {
+              this.lastSnapshot = snap;
+              return snap;
+            });
+        });
+        // buildBloc validates and computes in one pure call; the pane still shows both steps.
+        onStep("check");
+        await nextTick();
+        const checked = this.compute(snapshot, lang);
+        onStep("compute");
+        await nextTick();
+        const plan = checked.result.plan;
+        onStep("write");
+        // applyPlan ends by activating plan.activate: the summary, or "Kiểm tra" when there are errors.
+        await this.run((ctx) => this.ops.applyPlan(ctx, plan, { supports: this.supports }, { state: state ?? undefined, finally: queueLockRelease }));
+        locked = false;
+        return { ...checked, activated: plan.activate, annotated: existing ? await this.resolveGone(existing, checked, lang) : null };
+      } finally {
+        if (locked) await releaseIfMine(this.run, mine);
       }
-      return { ...checked, activated: plan.activate, annotated };
     });
+  }
+
+  /**
+   * After a build: comments posted earlier whose error is gone are marked resolved (SPEC §10);
+   * nothing new is posted. Null when writing that failed (the build stands; the next build or
+   * post tries again).
+   */
+  private async resolveGone(existing: Existing, checked: Checked, lang: Lang): Promise<Annotated | null> {
+    const mode = this.annotationMode();
+    const { issues, catalog } = checked.result;
+    const sheets = new Set(checked.result.plan.sheets.map((s) => s.name).concat(this.lastSnapshot?.sheets.map((s) => s.name) ?? []));
+    try {
+      // One more sync, only when a posted error is gone (a build with nothing to resolve stays at 4).
+      return await this.run(async (ctx) => {
+        const done = queueAnnotations(ctx, existing, issues.filter((i) => sheets.has(i.sheet)), { lang, catalog, post: false, canResolve: mode.kind === "comments" && mode.canResolve });
+        if (done.writes) await ctx.sync();
+        return { mode: done.mode, posted: done.posted, resolved: done.resolved, skipped: done.skipped };
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  annotationMode(): AnnotationMode {
+    return annotationMode(this.supports);
+  }
+
+  /** Posting comments is a write: it holds the workbook's lock like a build (source "review"). */
+  annotate(lang: Lang): Promise<Outcome<Annotation>> {
+    return this.attempt(lang, () =>
+      withWorkbookLock(
+        this.run,
+        "review",
+        async () => {
+          const checked = this.compute(await this.read(), lang);
+          const { issues, catalog } = checked.result;
+          const annotated = await this.run((ctx) => this.ops.annotateIssues(ctx, issues, { lang, catalog, supports: this.supports }));
+          return { ...checked, annotated };
+        },
+        () => this.now().getTime(),
+      ),
+    );
   }
 
   select(sheet: string, cell: string, lang: Lang): Promise<Outcome<void>> {
@@ -237,21 +329,8 @@ export class BlocSession implements BlocHost {
   createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Added>> {
     return this.attempt(lang, async () => {
       const plan = templatePlan(options);
-      await this.run((ctx) => this.ops.applyTemplatePlan(ctx, plan));
+      await this.run((ctx) => this.ops.applyTemplatePlan(ctx, plan, this.supports));
       return { ...this.compute(await this.read(), lang), added: plan.sheets.map((s) => s.name) };
-    });
-  }
-
-  annotationMode(): AnnotationMode {
-    return this.ops.annotationMode();
-  }
-
-  annotate(lang: Lang): Promise<Outcome<Annotation>> {
-    return this.attempt(lang, async () => {
-      const checked = this.compute(await this.read(), lang);
-      const { issues, catalog } = checked.result;
-      const annotated = await this.run((ctx) => this.ops.annotateIssues(ctx, issues, { lang, catalog }));
-      return { ...checked, annotated };
     });
   }
 
@@ -260,27 +339,14 @@ export class BlocSession implements BlocHost {
       const planned = planAddUnit(await this.read(), unit, lang);
       if (!planned.plan) throw new AddUnitRefused(planned.problems);
       const addition = planned.plan;
-      await this.run((ctx) => this.ops.applyUnitAddition(ctx, addition));
+      await this.run((ctx) => this.ops.applyUnitAddition(ctx, addition, this.supports));
       return { ...this.compute(await this.read(), lang), added: [addition.sheet.name] };
     });
   }
 }
 
-/** The excel host's functions, as the session uses them (tests run them over the fake). */
-export const EXCEL_HOST_OPS: ExcelHostOps = {
-  readSnapshot: (ctx) => readSnapshot(ctx),
-  applyPlan: (ctx, plan) => applyPlan(ctx, plan),
-  selectCell,
-  applyNumberFixes,
-  applyTemplatePlan,
-  applyUnitAddition,
-  annotationMode: () => annotationMode(),
-  annotateIssues,
-  officeErrorMessage,
-};
-
 /** The session over the real workbook: Excel.run and the excel host's functions. */
 export function excelSession(options: SessionOptions = {}): BlocSession {
   const run: RunBatch = (batch) => Excel.run(batch);
-  return new BlocSession(run, EXCEL_HOST_OPS, options);
+  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage }, options);
 }

@@ -29,18 +29,8 @@ const notesOnly: Supports = (set, version) => set === "ExcelApi" && (version ===
 function session(fake: FakeExcel, supports: Supports): BlocSession {
   return new BlocSession(
     (batch) => fake.run(batch),
-    {
-      readSnapshot: (ctx) => readSnapshot(ctx, { supports }),
-      applyPlan: (ctx, plan) => applyPlan(ctx, plan, { supports }),
-      selectCell,
-      applyNumberFixes,
-      applyTemplatePlan,
-      applyUnitAddition,
-      annotationMode: () => annotationMode(supports),
-      annotateIssues: (ctx, issues, opts) => annotateIssues(ctx, issues, { ...opts, supports }),
-      officeErrorMessage,
-    },
-    { now: () => new Date("2031-12-15T03:00:00.000Z"), utcOffsetMinutes: () => 420 },
+    { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage },
+    { now: () => new Date("2031-12-15T03:00:00.000Z"), utcOffsetMinutes: () => 420, supports },
   );
 }
 
@@ -71,13 +61,14 @@ describe("which way errors are posted", () => {
 });
 
 describe.each([
-  ["1.11", true],
+  ["1.18", true],
+  ["1.13", true],
   ["1.10", false],
-] as const)("comments at ExcelApi %s", (level, canResolve) => {
+] as const)("comments in the fake at ExcelApi %s", (level, canResolve) => {
   it("posts each error once, resolves what a later build finds fixed, and leaves people's words alone", async () => {
     const { b, tt01, xld01 } = defective();
-    const fake = fakeFromSnapshot(b.build());
-    const s = session(fake, upTo(level));
+    const fake = fakeFromSnapshot(b.build(), { apiLevel: level });
+    const s = session(fake, fake.supports);
     // A person already started a thread on BQP's cell.
     const theirs = seedComment(fake, "BQP", xld01, "Chị Lan", "Số này sao lại âm?");
 
@@ -145,11 +136,11 @@ describe("notes where comments are missing", () => {
   });
 });
 
-describe("below ExcelApi 1.10 and 1.18", () => {
+describe.each(["1.7", "1.8"] as const)("in the fake at ExcelApi %s (no comments, no notes)", (level) => {
   it("posts nothing and a build does not try", async () => {
     const { b } = defective();
-    const fake = fakeFromSnapshot(b.build());
-    const s = session(fake, upTo("1.7"));
+    const fake = fakeFromSnapshot(b.build(), { apiLevel: level });
+    const s = session(fake, fake.supports);
     expect(s.annotationMode()).toEqual({ kind: "none" });
     const built = await s.build("vi");
     expect(built.ok && built.value.annotated).toBeNull();

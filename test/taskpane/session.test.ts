@@ -14,16 +14,13 @@ import { BlocSession, fixableCells, type RunBatch } from "../../src/excel/sessio
 import { FakeOfficeError, fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
 import { viText } from "../core/helpers/run";
 import { BlocBuilder } from "../support/snapshots";
-import { annotateIssues, annotationMode } from "../../src/excel/comments";
-
-/** The fake offers every requirement set the session asks about. */
-const everything = (): boolean => true;
+import { annotateIssues } from "../../src/excel/comments";
 
 const NOW = new Date("2031-12-15T03:00:00.000Z");
 
 function session(fake: FakeExcel): BlocSession {
   const run: RunBatch = (batch) => fake.run(batch);
-  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotationMode: () => annotationMode(everything), annotateIssues: (ctx, issues, opts) => annotateIssues(ctx, issues, { ...opts, supports: everything }), officeErrorMessage }, { now: () => NOW, utcOffsetMinutes: () => 420 });
+  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage }, { now: () => NOW, utcOffsetMinutes: () => 420 });
 }
 
 describe("BlocSession", () => {
@@ -114,8 +111,7 @@ describe("BlocSession templates", () => {
         applyPlan,
         selectCell,
         applyNumberFixes,
-        annotationMode: () => annotationMode(everything),
-        annotateIssues: (ctx, issues, opts) => annotateIssues(ctx, issues, { ...opts, supports: everything }),
+        annotateIssues,
         officeErrorMessage,
         applyTemplatePlan: async (_ctx, plan) => {
           if (conflict) throw new TemplateConflictError(conflict);
