@@ -1065,21 +1065,6 @@ defineProps(FakeWorksheetProtection, {
   options: { get: (s) => s.protection ?? {} },
 });
 
-/** "Sheet!A1" or "'My sheet'!A1" → the sheet and one cell. */
-function cellOf(excel: FakeExcel, address: string, sheet?: SheetState): { sheet: SheetState; row: number; col: number } {
-  const bang = address.lastIndexOf("!");
-  let target = sheet;
-  if (bang >= 0) {
-    const raw = address.slice(0, bang);
-    const name = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-    target = excel._findSheet(name);
-    if (!target || (sheet && target !== sheet)) throw fail.invalidArgument(`cell address ${address}`);
-  }
-  if (!target) throw fail.invalidArgument(`cell address ${address} without a sheet`);
-  const rect = parseAddress(address.slice(bang + 1));
-  if (rectCells(rect) !== 1) throw fail.invalidArgument(`${address} is not one cell`);
-  return { sheet: target, row: rect.top, col: rect.left };
-}
 
 /* Workbook.comments, Workbook.notes and Worksheet.notes: see "Comments and notes" at the end. */
 
