@@ -20,9 +20,9 @@ export type AnnotationMode = { kind: "comments"; canResolve: boolean } | { kind:
 
 /** Comments where the host has them, notes otherwise, else nothing (the pane hides its button). */
 export function annotationMode(supports: Supports = officeSupports): AnnotationMode {
-  if (supports("ExcelApi", "1.10")) return { kind: "comments", canResolve: supports("ExcelApi", "1.11") };
-  if (supports("ExcelApi", "1.18")) return { kind: "notes" };
-  return { kind: "none" };
+  // Written as conditionals so scripts/api-floor.ts reads "comments" as 1.10 and "notes" as 1.18.
+  const kind = supports("ExcelApi", "1.10") ? "comments" : supports("ExcelApi", "1.18") ? "notes" : "none";
+  return kind === "comments" ? { kind, canResolve: supports("ExcelApi", "1.11") } : { kind };
 }
 
 export interface Annotated {
@@ -54,13 +54,14 @@ export interface AnnotateOptions {
 }
 
 /** What the cells carry: the comment threads, or the notes. */
-export type Existing = { kind: "comments"; threads: CellThread[] } | { kind: "notes"; notes: CellNote[] };
+export type Existing = { kind: "comments"; threads: CellThread[] } | { kind: "notes"; cellNotes: CellNote[] };
 
 /**
  * Queue reading what the cells carry, in two stages so it can ride on syncs made anyway (the
  * build's read): `next()` after the first sync, `done()` after the second.
  */
 export function queueAnnotationRead(context: Excel.RequestContext, mode: AnnotationMode): { next(): void; done(): Existing } {
+  if (mode.kind === "none") throw new Error("Neither comments (ExcelApi 1.10) nor notes (ExcelApi 1.18) are available");
   if (mode.kind === "comments") {
     const comments = context.workbook.comments;
     comments.load(mode.canResolve ? "items/content,items/resolved" : "items/content");
@@ -84,18 +85,18 @@ export function queueAnnotationRead(context: Excel.RequestContext, mode: Annotat
       }),
     };
   }
-  const notes = context.workbook.notes;
-  notes.load("items/content");
   let located: { n: Excel.Note; where: Excel.Range }[] = [];
+  const notes = mode.kind === "notes" ? context.workbook.notes : null;
+  notes?.load("items/content");
   return {
     next: () => {
-      located = notes.items.map((n) => {
+      located = (notes?.items ?? []).map((n) => {
         const where = n.getLocation();
         where.load("address");
         return { n, where };
       });
     },
-    done: () => ({ kind: "notes", notes: located.map(({ n, where }) => ({ ...splitAddress(where.address), text: n.content })) }),
+    done: () => ({ kind: "notes", cellNotes: located.map(({ n, where }) => ({ ...splitAddress(where.address), text: n.content })) }),
   };
 }
 
@@ -116,11 +117,11 @@ export function queueAnnotations(context: Excel.RequestContext, existing: Existi
     }
     return { mode: "comments", posted, resolved, skipped: [], writes: actions.length };
   }
-  const notes = context.workbook.notes;
-  const plan = planNotes(issues, existing.notes, { lang: opts.lang, catalog: opts.catalog, post: opts.post });
+  const plan = planNotes(issues, existing.cellNotes, { lang: opts.lang, catalog: opts.catalog, post: opts.post });
+  const notes = existing.kind === "notes" ? context.workbook.notes : null;
   for (const a of plan.actions) {
-    if (a.kind === "addNote") notes.add(at(a.sheet, a.cell), a.text);
-    else notes.getItem(at(a.sheet, a.cell)).content = a.text;
+    if (a.kind === "addNote") notes?.add(at(a.sheet, a.cell), a.text);
+    else if (notes) notes.getItem(at(a.sheet, a.cell)).content = a.text;
   }
   return { mode: "notes", posted: plan.posted, resolved: plan.resolved, skipped: plan.skipped, writes: plan.actions.length };
 }
