@@ -40,6 +40,8 @@ export interface PlannedCell {
 }
 
 export interface ChartPlan {
+  /** Clustered columns (the default) or lines (a trend over the years). */
+  kind?: "column" | "line";
   title: string;
   /** Category labels and series data as A1 ranges on the same sheet. */
   categoriesRange: string;

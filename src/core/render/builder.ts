@@ -37,4 +37,5 @@ export const FORMATS = {
   number: "#,##0.###",
   percent: "0.0%",
   rank: "0",
+  index: "0.0",
 } as const;
