@@ -16,6 +16,7 @@ import { TEMPLATE_CLI_TEXT, templateProblemMessage } from "../core/i18n/template
 import { defaultUnits, templatePlan } from "../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear, type TemplateProblem } from "../core/template/options";
 import { templateWorkbook } from "../file/template";
+import { runRollup } from "./rollup";
 
 export interface CliIo {
   out: (s: string) => void;
@@ -73,7 +74,7 @@ function parseArgs(argv: string[], lang: Lang): Args {
   return args;
 }
 
-function problemText(lang: Lang, file: string, p: InputProblem): string {
+export function problemText(lang: Lang, file: string, p: InputProblem): string {
   const T = CLI_TEXT[lang];
   switch (p.kind) {
     case "notFound":
@@ -113,6 +114,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(T.badLang(detected.bad));
     return EXIT.unusable;
   }
+  // The roll-up takes many inputs: its own module parses them.
+  if (argv[0] === "rollup") return runRollup(argv.slice(1), io, lang);
   let args: Args;
   try {
     args = parseArgs(argv, lang);

@@ -3,7 +3,7 @@
  * JSON report out. workbook → snapshot → read → validate → aggregate → render → plan.
  */
 import { parseA1 } from "./a1";
-import { computeFigures, type Figures } from "./aggregate/figures";
+import { computeFigures, totalsJson, type Figures } from "./aggregate/figures";
 import { fingerprintSheets, type Fingerprints } from "./fingerprint";
 import { formatDateTime, type Lang } from "./i18n/format";
 import { OUTPUT_SHEETS } from "./i18n/labels";
@@ -221,14 +221,7 @@ function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[],
     }
     values[r.unit.code] = u;
   }
-  const totals: BuildJson["totals"] = {};
-  if (figures) {
-    for (const [code, byYear] of figures.totals) {
-      const y: Record<string, number> = {};
-      for (const [yr, v] of [...byYear].sort((a, b) => a[0] - b[0])) y[String(yr)] = v;
-      totals[code] = y;
-    }
-  }
+  const totals: BuildJson["totals"] = figures ? totalsJson(figures.totals) : {};
   return {
     schema: 1,
     bloc: config.bloc,

@@ -72,3 +72,14 @@ export function computeFigures(reports: readonly UnitReport[], catalog: Catalog,
   }
   return { year, compareYear, totals, change, share, rank, unitChange };
 }
+
+/** Totals keyed like `build`'s JSON: indicator → year (as a string) → number. */
+export function totalsJson(totals: Map<string, Map<number, number>>): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const [code, byYear] of totals) {
+    const y: Record<string, number> = {};
+    for (const [yr, v] of [...byYear].sort((a, b) => a[0] - b[0])) y[String(yr)] = v;
+    out[code] = y;
+  }
+  return out;
+}

@@ -6,7 +6,8 @@ export const CLI_TEXT = {
     usage: `Cách dùng:
   npm run cli -- build <sổ.xlsx> [--out <tệp.xlsx>] [--docx <tệp.docx>] [--minutes <tệp.docx>] [--json] [--lang vi|en]
   npm run cli -- validate <sổ.xlsx> [--json] [--lang vi|en]
-  npm run cli -- template --out <tệp.xlsx> [--units <mã,mã,...>] [--year <năm>] [--bloc "<tên khối>"] [--lang vi|en] [--force]`,
+  npm run cli -- template --out <tệp.xlsx> [--units <mã,mã,...>] [--year <năm>] [--bloc "<tên khối>"] [--lang vi|en] [--force]
+  npm run cli -- rollup <khối.xlsx>... | <thư mục> --out <ngành.xlsx> [--docx <tệp.docx>] [--json] [--lang vi|en]`,
     unknownCommand: (c: string) => `Lệnh không hợp lệ: "${c}".`,
     unknownOption: (o: string) => `Tùy chọn không hợp lệ: "${o}".`,
     missingValue: (o: string) => `Tùy chọn ${o} cần một giá trị.`,
@@ -32,7 +33,8 @@ export const CLI_TEXT = {
     usage: `Usage:
   npm run cli -- build <workbook.xlsx> [--out <file.xlsx>] [--docx <file.docx>] [--minutes <file.docx>] [--json] [--lang vi|en]
   npm run cli -- validate <workbook.xlsx> [--json] [--lang vi|en]
-  npm run cli -- template --out <file.xlsx> [--units <code,code,...>] [--year <yyyy>] [--bloc "<bloc name>"] [--lang vi|en] [--force]`,
+  npm run cli -- template --out <file.xlsx> [--units <code,code,...>] [--year <yyyy>] [--bloc "<bloc name>"] [--lang vi|en] [--force]
+  npm run cli -- rollup <bloc.xlsx>... | <folder> --out <sector.xlsx> [--docx <file.docx>] [--json] [--lang vi|en]`,
     unknownCommand: (c: string) => `Unknown command: "${c}".`,
     unknownOption: (o: string) => `Unknown option: "${o}".`,
     missingValue: (o: string) => `Option ${o} needs a value.`,

@@ -105,4 +105,6 @@ export const OUTPUT_SHEETS = {
   submission: (year: number) => `Tờ trình ${year}`,
   /** For a period other than the year, the bloc's report of results takes the submission's place. */
   report: (year: number, period: Period) => `Báo cáo ${periodSheetPart(period)}${year}`,
+  /** The sector roll-up's sheet, in a workbook of its own. */
+  rollup: (year: number, period: Period) => `Tổng hợp ngành ${periodSheetPart(period)}${year}`,
 };

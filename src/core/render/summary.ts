@@ -36,7 +36,8 @@ export interface SummaryInput {
 
 const FIRST_IND_COL = 3;
 
-function formatOf(ind: Indicator): string {
+/** An indicator's number format on the generated sheets. */
+export function formatOf(ind: Indicator): string {
   return ind.kind === "integer" ? FORMATS.count : ind.kind === "money" ? FORMATS.money : FORMATS.number;
 }
 
