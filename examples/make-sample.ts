@@ -5,6 +5,7 @@
  */
 import path from "path";
 import ExcelJS from "exceljs";
+import { makeMoreSamples } from "./make-more-samples";
 
 const UNITS = [
   { code: "BCA", name: "Thanh tra Bộ Công an" },
@@ -238,5 +239,9 @@ export async function makeSample(file: string): Promise<void> {
 
 if (require.main === module) {
   const file = path.join(__dirname, "khoi-thi-dua-2-2023.xlsx");
-  makeSample(file).then(() => console.log(`Đã tạo ${file}`));
+  makeSample(file)
+    .then(() => console.log(`Đã tạo ${file}`))
+    // The mid-year workbook and the three blocs of the roll-up come from the sibling script.
+    .then(makeMoreSamples)
+    .then((files) => files.forEach((f) => console.log(`Đã tạo ${f}`)));
 }

@@ -2,6 +2,7 @@
 import type { Lang } from "../i18n/format";
 import { formatNumber, formatPercent } from "../i18n/format";
 import type { BuildResult } from "../pipeline";
+import { periodText, samePeriodText } from "../i18n/period";
 
 export function buildSummaryText(res: BuildResult, lang: Lang): string {
   const lines: string[] = [];
@@ -11,8 +12,8 @@ export function buildSummaryText(res: BuildResult, lang: Lang): string {
   lines.push(
     figures
       ? vi
-        ? `${head} — năm ${figures.year} (so sánh với năm ${figures.compareYear}), ${res.roster.length} đơn vị`
-        : `${head} — ${figures.year} (against ${figures.compareYear}), ${res.roster.length} units`
+        ? `${head} — ${periodText(res.period, figures.year, lang)} (so sánh với ${samePeriodText(res.period, figures.compareYear, lang)}), ${res.roster.length} đơn vị`
+        : `${head} — ${periodText(res.period, figures.year, lang)} (against ${samePeriodText(res.period, figures.compareYear, lang)}), ${res.roster.length} units`
       : head,
   );
   if (figures) {
