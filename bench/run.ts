@@ -15,6 +15,7 @@ import { readSnapshot } from "../src/excel/readSnapshot";
 import { fakeFromSnapshot } from "../test/support/excelFake";
 import { taskpaneInitialJsGzipBytes } from "../scripts/bundle-size";
 import { syntheticSnapshot, syntheticWorkbook } from "./synthetic";
+import { benchRollup } from "./rollup";
 
 const json = process.argv.includes("--json");
 const log = (s: string) => (json ? process.stderr : process.stdout).write(s + "\n");
@@ -122,7 +123,8 @@ async function main() {
   const cli = await benchCli();
   const host = await benchExcelHost();
   const taskpaneInitialJsGzipBytes = benchBundle();
-  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, ...host, taskpaneInitialJsGzipBytes };
+  const rollupVsRead = (await benchRollup(log)).ratio;
+  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, ...host, taskpaneInitialJsGzipBytes, rollupVsRead };
   if (json) process.stdout.write(JSON.stringify(result) + "\n");
 }
 

@@ -88,7 +88,7 @@ export async function runRollup(argv: string[], io: CliIo, lang: Lang): Promise<
   for (const file of files) {
     try {
       const loaded = await loadWorkbook(file);
-      inputs.push({ file, result: buildBloc(loaded.snapshot, { lang, now: now.toISOString(), utcOffsetMinutes: offset }) });
+      inputs.push({ file, result: buildBloc(loaded.snapshot, { lang, now: now.toISOString(), utcOffsetMinutes: offset, outputs: false }) });
     } catch (e) {
       if (e instanceof InputError) return fail(problemText(lang, file, e.problem));
       throw e;

@@ -74,9 +74,19 @@ export function parsePeriod(v: unknown): Period | null {
 export function periodOfHeader(v: unknown): { period: Period; year: number } | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2200 ? { period: "year", year: v } : null;
   if (typeof v !== "string") return null;
-  const p = parse(v);
-  return p && p.year !== null ? { period: p.period, year: p.year } : null;
+  // Every header cell of every sheet is asked, and the same labels repeat: remember, up to a bound.
+  let hit = headerCache.get(v);
+  if (hit === undefined) {
+    const p = parse(v);
+    hit = p && p.year !== null ? { period: p.period, year: p.year } : null;
+    if (headerCache.size >= HEADER_CACHE_MAX) headerCache.clear();
+    headerCache.set(v, hit);
+  }
+  return hit && { ...hit };
 }
+
+const headerCache = new Map<string, { period: Period; year: number } | null>();
+const HEADER_CACHE_MAX = 20000;
 
 export function isPeriod(v: unknown): v is Period {
   return typeof v === "string" && (PERIODS as readonly string[]).includes(v);

@@ -37,6 +37,11 @@ export interface BuildOptions {
   now: string;
   /** The user's time zone, for the time printed on the outputs (Vietnam: 420). */
   utcOffsetMinutes?: number;
+  /**
+   * False: validate and total only — no sheets and no documents in the result (the sector roll-up
+   * builds many blocs and writes none of their outputs). Default true.
+   */
+  outputs?: boolean;
 }
 
 export interface BuildJson {
@@ -161,6 +166,11 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   const stale = compareFingerprints(earlier, fingerprints);
 
   const builtAt = formatDateTime(options.now, options.utcOffsetMinutes ?? 0);
+  const base = toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear);
+  const json: BuildJson = { schema: base.schema, bloc: base.bloc, year, compareYear, period, units: base.units, values: base.values, totals: base.totals, history: historyJson(history), issues: base.issues, awards: awardsJson(awards) };
+  const result = { config, roster, catalog, reports, period, figures, history, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, json };
+  if (options.outputs === false) return { ...result, submission: null, minutes: null, plan: { sheets: [], remove: [], activate: "" } };
+
   const sheets: SheetPlan[] = [];
   const summaryName = figures ? outputName(OUTPUT_SHEETS.summary(figures.year, period), wb) : null;
   const checkName = outputName(OUTPUT_SHEETS.check(), wb);
@@ -201,9 +211,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
     activate: errors || !summaryName ? checkName : summaryName,
   };
 
-  const base = toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear);
-  const json: BuildJson = { schema: base.schema, bloc: base.bloc, year, compareYear, period, units: base.units, values: base.values, totals: base.totals, history: historyJson(history), issues: base.issues, awards: awardsJson(awards) };
-  return { config, roster, catalog, reports, period, figures, history, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, submission, minutes, plan, json };
+  return { ...result, submission, minutes, plan };
 }
 
 /** Where CONFIG_MISSING points: the sheet the user should add. */
