@@ -50,7 +50,8 @@ export function buildRollupDocument(r: Rollup, lang: Lang): DocumentModel {
       10,
     ),
   );
-  blocks.push(para(main.map((ind) => `${ind.code}: ${lang === "vi" ? `${ind.name} (${ind.unit})` : `${ind.nameEn} (${ind.unitEn})`}`).join("; "), { align: "justify", spacingAfterPt: 6 }));
+  const legend = main.map((ind) => `${ind.code}: ${lang === "vi" ? `${ind.name} (${ind.unit})` : `${ind.nameEn} (${ind.unitEn})`}`).join("; ");
+  blocks.push(para([{ text: legend, italic: true, size: 11 }], { align: "justify", spacingAfterPt: 6 }));
   if (excluded.length) blocks.push(body(T.docExcluded(joinNames(excluded.map((b) => b.bloc), lang))));
   blocks.push(body(T.docClosing));
   blocks.push(para("", { spacingAfterPt: 6 }));
