@@ -10,7 +10,8 @@ import { OUTPUT_SHEETS } from "./i18n/labels";
 import { issueMessage } from "./i18n/messages";
 import { countBySeverity, issue, type Issue } from "./issues";
 import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
-import type { SheetPlan, WritePlan } from "./plan";
+import type { WritePlan } from "./plan";
+import type { SheetModel } from "./sheet/model";
 import { readConfig } from "./read/config";
 import { inferPeriod, inferRoster, inferYear, readUnits } from "./read/units";
 import { computeHistory, historyJson, type History } from "./aggregate/history";
@@ -171,7 +172,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   const result = { config, roster, catalog, reports, period, figures, history, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, json };
   if (options.outputs === false) return { ...result, submission: null, minutes: null, plan: { sheets: [], remove: [], activate: "" } };
 
-  const sheets: SheetPlan[] = [];
+  const sheets: SheetModel[] = [];
   const summaryName = figures ? outputName(OUTPUT_SHEETS.summary(figures.year, period), wb) : null;
   const checkName = outputName(OUTPUT_SHEETS.check(), wb);
   if (figures && summaryName) {

@@ -1,6 +1,6 @@
 /** History (SPEC §11): "Diễn biến qua các năm" — every year present for all units, gaps shown, earlier summaries read. */
 import { DEFAULT_CATALOG } from "../../src/core/catalog";
-import type { SheetPlan } from "../../src/core/plan";
+import type { SheetModel } from "../../src/core/sheet/model";
 import { evaluate } from "../core/helpers/formula";
 import { run } from "../core/helpers/run";
 import { planToSheet } from "../support/planSheet";
@@ -22,8 +22,8 @@ function multiYear(years: number[], seed = 5, has: (unit: string, y: number) => 
   return { fx, value };
 }
 
-const summaryOf = (sheets: SheetPlan[]) => sheets.find((s) => s.kind === "summary")!;
-const rowOf = (p: SheetPlan, text: string) => p.rows.findIndex((r) => r?.some((c) => c?.value === text));
+const summaryOf = (sheets: SheetModel[]) => sheets.find((s) => s.kind === "summary")!;
+const rowOf = (p: SheetModel, text: string) => p.rows.findIndex((r) => r?.some((c) => c?.value === text));
 
 describe("a five-year workbook", () => {
   const years = [2031, 2030, 2029, 2028, 2027];

@@ -1,4 +1,5 @@
 /** Texts of the sector roll-up: its sheet, its document and its command line, Vietnamese and English. */
+import { CLI_NAME, type CommandHelp } from "./cli";
 import type { Lang } from "./format";
 
 export const ROLLUP_TEXT = {
@@ -34,7 +35,6 @@ export const ROLLUP_TEXT = {
     docSigner: "THƯỜNG TRỰC HỘI ĐỒNG THI ĐUA, KHEN THƯỞNG",
     docIssuer: "HỘI ĐỒNG THI ĐUA, KHEN THƯỞNG NGÀNH THANH TRA",
     // Command line
-    usage: "Cách dùng: npm run cli -- rollup <khối.xlsx>... | <thư mục> --out <ngành.xlsx> [--docx <tệp.docx>] [--json] [--lang vi|en]",
     noOut: "Thiếu --out <ngành.xlsx>: tệp tổng hợp ngành sẽ ghi vào đâu?",
     noBlocs: "Không có tệp Khối nào (.xlsx) để tổng hợp.",
     mixedYears: (list: string) => `Các Khối không cùng năm báo cáo / năm so sánh, không thể cộng: ${list}.`,
@@ -73,7 +73,6 @@ export const ROLLUP_TEXT = {
     docRecipients: ["- The Emulation and Reward Council of the Inspection sector;", "- The emulation blocs;", "- Archive: Records."],
     docSigner: "STANDING OFFICE OF THE EMULATION AND REWARD COUNCIL",
     docIssuer: "EMULATION AND REWARD COUNCIL OF THE INSPECTION SECTOR",
-    usage: "Usage: npm run cli -- rollup <bloc.xlsx>... | <folder> --out <sector.xlsx> [--docx <file.docx>] [--json] [--lang vi|en]",
     noOut: "Missing --out <sector.xlsx>: where should the sector roll-up go?",
     noBlocs: "No bloc file (.xlsx) to roll up.",
     mixedYears: (list: string) => `The blocs report different years or compare years and cannot be added up: ${list}.`,
@@ -89,3 +88,27 @@ export type RollupText = (typeof ROLLUP_TEXT)["vi"];
 export function rollupText(lang: Lang): RollupText {
   return ROLLUP_TEXT[lang];
 }
+
+export const ROLLUP_HELP: Record<Lang, CommandHelp> = {
+  vi: {
+    summary: "tổng hợp ngành từ sổ của nhiều Khối: mỗi Khối một dòng, tổng ngành, tỷ trọng, xếp hạng",
+    usage: [`${CLI_NAME} rollup <khối.xlsx>... | <thư mục> --out <ngành.xlsx> [--docx <tệp.docx>] [--json] [--lang vi|en]`],
+    options: [
+      ["--out <ngành.xlsx>", "nơi ghi sổ tổng hợp ngành (bắt buộc; sổ của các Khối không bao giờ bị sửa)"],
+      ["--docx <tệp.docx>", "ghi thêm báo cáo tổng hợp dạng Word"],
+      ["--json", "in kết quả dạng JSON ra stdout (mọi thông báo khác ra stderr)"],
+    ],
+    notes: ["Mã thoát 1: có Khối còn lỗi (được liệt kê, không cộng vào tổng ngành). Mã thoát 2: các Khối khác năm hoặc khác kỳ báo cáo, không ghi gì."],
+  },
+  en: {
+    summary: "the sector roll-up of many blocs' workbooks: one row per bloc, sector totals, shares, ranks",
+    usage: [`${CLI_NAME} rollup <bloc.xlsx>... | <folder> --out <sector.xlsx> [--docx <file.docx>] [--json] [--lang vi|en]`],
+    options: [
+      ["--out <sector.xlsx>", "where the sector roll-up is written (required; the blocs' workbooks are never modified)"],
+      ["--docx <file.docx>", "also write the roll-up as a Word report"],
+      ["--json", "print the result as JSON on stdout (every other message goes to stderr)"],
+    ],
+    notes: ["Exit 1: some blocs have errors (listed, not added to the sector totals). Exit 2: blocs of different years or periods, nothing written."],
+  },
+};
+

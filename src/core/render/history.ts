@@ -13,8 +13,9 @@ import { labels } from "../i18n/labels";
 import { capitalize, periodText } from "../i18n/period";
 import type { AcceptedValue } from "../model";
 import type { Period } from "../period";
-import type { ChartPlan, PlannedCell } from "../plan";
-import { FORMATS, type SheetBuilder } from "./builder";
+import type { SheetBuilder } from "../sheet/builder";
+import type { Cell, ChartModel } from "../sheet/model";
+import { FORMATS } from "../sheet/styles";
 
 export interface HistoryBlockInput {
   history: History;
@@ -39,7 +40,7 @@ function term(v: AcceptedValue): string {
 const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 
 /** Writes block VII from `row`; returns the next free row and the chart. */
-export function renderHistoryBlock(b: SheetBuilder, row: number, input: HistoryBlockInput): { row: number; chart: ChartPlan | null } {
+export function renderHistoryBlock(b: SheetBuilder, row: number, input: HistoryBlockInput): { row: number; chart: ChartModel | null } {
   const { history, indicators: inds, firstCol, width, lang, period } = input;
   const L = labels(lang);
   const when = (y: number) => capitalize(periodText(period, y, lang));
@@ -63,7 +64,7 @@ export function renderHistoryBlock(b: SheetBuilder, row: number, input: HistoryB
       const c = firstCol + k;
       const cell = y.cells.get(ind.code);
       const fmt = input.formatOf(ind);
-      let planned: PlannedCell;
+      let planned: Cell;
       if (!cell || cell.value === null) {
         planned = { value: L.historyMissing(cell?.missing.join(", ") ?? ""), style: "warning" };
       } else if (y.source === "figures") {
@@ -149,7 +150,7 @@ export function renderHistoryBlock(b: SheetBuilder, row: number, input: HistoryB
   }
   const indexLast = r - 1;
   const charted = inds.map((ind, k) => ({ ind, c: firstCol + k })).filter((x) => x.ind.required);
-  const chart: ChartPlan | null = charted.length
+  const chart: ChartModel | null = charted.length
     ? {
         kind: "line",
         title: L.historyChartTitle(first),

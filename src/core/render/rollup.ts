@@ -13,9 +13,10 @@ import { issueMessage } from "../i18n/messages";
 import { periodText } from "../i18n/period";
 import { rollupText } from "../i18n/rollup";
 import { OUTPUT_SHEETS } from "../i18n/labels";
-import type { PlannedCell, WritePlan } from "../plan";
-import { FORMATS, SheetBuilder } from "./builder";
-import { formatOf } from "./summary";
+import type { WritePlan } from "../plan";
+import { SheetBuilder } from "../sheet/builder";
+import type { Cell } from "../sheet/model";
+import { FORMATS, indicatorFormat as formatOf } from "../sheet/styles";
 
 const FIRST_COL = 3;
 
@@ -95,7 +96,7 @@ export function renderRollup(r: Rollup, lang: Lang, builtAt: string): WritePlan 
   });
 
   // IV–VI: per-bloc formulas over blocks II and III.
-  const derived = (title: string, cell: (bl: RollupBloc, i: number, ind: Indicator, c: number) => PlannedCell) => {
+  const derived = (title: string, cell: (bl: RollupBloc, i: number, ind: Indicator, c: number) => Cell) => {
     section(title);
     included.forEach((bl, i) => {
       blocLabel(bl, i);
