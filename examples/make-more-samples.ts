@@ -11,6 +11,9 @@ import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import { DEFAULT_CATALOG } from "../src/core/catalog";
+// The tests' seeded generator: the same invented figures on every run.
+import { rng } from "../test/support/randomBloc";
+import { BLOC2_UNITS } from "./bloc2";
 
 const NOTE = "SỐ LIỆU MINH HỌA do nhóm phát triển tự đặt (không phải số liệu thật của các đơn vị) — chỉ để chạy thử Bloc Summary.";
 const bold = { bold: true, name: "Times New Roman", size: 12 };
@@ -32,18 +35,6 @@ interface BlocSpec {
   /** Scale of the figures (a mid-year review holds about half a year's work). */
   scale: number;
   seed: number;
-}
-
-/** mulberry32: the same invented figures on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Typical yearly size of each indicator for one unit (invented). */
@@ -136,15 +127,6 @@ async function blocWorkbook(spec: BlocSpec): Promise<void> {
   await wb.xlsx.writeFile(spec.file);
 }
 
-const BLOC2 = [
-  { code: "BCA", name: "Thanh tra Bộ Công an" },
-  { code: "BTP", name: "Thanh tra Bộ Tư pháp" },
-  { code: "BQP", name: "Thanh tra Bộ Quốc phòng" },
-  { code: "BKHDT", name: "Thanh tra Bộ Kế hoạch và Đầu tư" },
-  { code: "BNV", name: "Thanh tra Bộ Nội vụ" },
-  { code: "NHNN", name: "Cơ quan Thanh tra, giám sát ngân hàng" },
-];
-
 export const MORE_SAMPLES: BlocSpec[] = [
   {
     file: path.join(__dirname, "khoi-thi-dua-2-6-thang-2024.xlsx"),
@@ -153,7 +135,7 @@ export const MORE_SAMPLES: BlocSpec[] = [
     period: "6 tháng",
     header: (y) => `6 tháng ${y}`,
     years: [2024, 2023, 2022, 2021],
-    units: BLOC2,
+    units: BLOC2_UNITS,
     leader: "BTP",
     place: "Hà Nội",
     signer: "",

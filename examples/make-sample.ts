@@ -5,16 +5,10 @@
  */
 import path from "path";
 import ExcelJS from "exceljs";
+import { BLOC2_UNITS } from "./bloc2";
 import { makeMoreSamples } from "./make-more-samples";
 
-const UNITS = [
-  { code: "BCA", name: "Thanh tra Bộ Công an" },
-  { code: "BTP", name: "Thanh tra Bộ Tư pháp" },
-  { code: "BQP", name: "Thanh tra Bộ Quốc phòng" },
-  { code: "BKHDT", name: "Thanh tra Bộ Kế hoạch và Đầu tư" },
-  { code: "BNV", name: "Thanh tra Bộ Nội vụ" },
-  { code: "NHNN", name: "Cơ quan Thanh tra, giám sát ngân hàng" },
-];
+const UNITS = BLOC2_UNITS;
 
 /** [code, name, unit of measure, section] in the order of the sector's report form. */
 const ROWS: [string, string, string][] = [

@@ -58,7 +58,7 @@ export const rollupCommand: CliCommand = {
     };
     const out = typeof values.out === "string" ? values.out : undefined;
     const docx = typeof values.docx === "string" ? values.docx : undefined;
-    if (!out) return fail(T.noOut);
+    if (!out) return fail(`${T.noOut} ${CLI_TEXT[lang].seeHelp("rollup")}`);
     const targets: OutputTarget[] = [{ option: "--out", path: out, ext: ".xlsx" }];
     if (docx) targets.push({ option: "--docx", path: docx, ext: ".docx" });
     const files = await blocFiles(positionals, targets.map((t) => t.path));
