@@ -1,7 +1,9 @@
 /** History (SPEC §11): "Diễn biến qua các năm" — every year present for all units, gaps shown, earlier summaries read. */
 import { DEFAULT_CATALOG } from "../../src/core/catalog";
 import type { SheetModel } from "../../src/core/sheet/model";
+import { applyPlan } from "../../src/excel/applyPlan";
 import { evaluate } from "../core/helpers/formula";
+import { fakeFromSnapshot } from "../support/excelFake";
 import { run } from "../core/helpers/run";
 import { planToSheet } from "../support/planSheet";
 import { BlocBuilder, mulberry32 } from "../support/snapshots";
@@ -139,5 +141,19 @@ describe("a bloc with only the two years", () => {
     const res = run(fx);
     expect(rowOf(summaryOf(res.plan.sheets), "VII. DIỄN BIẾN QUA CÁC NĂM (TỔNG KHỐI)")).toBe(-1);
     expect(Object.keys(res.json.history.TT01)).toEqual(["2030", "2031"]);
+  });
+});
+
+describe("the trend in the Excel host", () => {
+  it("is drawn as a line chart with markers, next to the share columns, on the strict fake", async () => {
+    const { fx } = multiYear([2031, 2030, 2029]);
+    const wb = fx.build();
+    const res = run(wb);
+    const fake = fakeFromSnapshot(wb);
+    await fake.run((context) => applyPlan(context, res.plan, { supports: () => true }));
+    const charts = fake.sheet("Tổng hợp 2031").charts as { type: string; title: string; series: unknown[] }[];
+    expect(charts.map((c) => c.type)).toEqual(["LineMarkers", "ColumnClustered"]);
+    expect(charts[0].title).toBe("Diễn biến các chỉ tiêu chính qua các năm (năm 2029 = 100)");
+    expect(charts[0].series).toHaveLength(DEFAULT_CATALOG.filter((i) => i.required).length);
   });
 });
