@@ -124,6 +124,8 @@ export function chartXml(sheet: SheetModel, chart: ChartModel): string {
         look +
         `<c:cat><c:strRef><c:f>${escapeXml(chartRef(sheet.name, chart.categoriesRange))}</c:f>${strCache(cats.values)}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${escapeXml(chartRef(sheet.name, s.valuesRange))}</c:f>${numCache(vals.values, vals.format ?? "General")}</c:numRef></c:val>` +
+        // Straight segments: LibreOffice draws a line series without <c:smooth> as a curve.
+        (line ? `<c:smooth val="0"/>` : "") +
         `</c:ser>`
       );
     })

@@ -2,6 +2,7 @@
 import { DEFAULT_CATALOG } from "../../src/core/catalog";
 import type { SheetModel } from "../../src/core/sheet/model";
 import { applyPlan } from "../../src/excel/applyPlan";
+import { chartXml } from "../../src/file/charts";
 import { evaluate } from "../core/helpers/formula";
 import { fakeFromSnapshot } from "../support/excelFake";
 import { run } from "../core/helpers/run";
@@ -155,5 +156,20 @@ describe("the trend in the Excel host", () => {
     expect(charts.map((c) => c.type)).toEqual(["LineMarkers", "ColumnClustered"]);
     expect(charts[0].title).toBe("Diễn biến các chỉ tiêu chính qua các năm (năm 2029 = 100)");
     expect(charts[0].series).toHaveLength(DEFAULT_CATALOG.filter((i) => i.required).length);
+  });
+});
+
+describe("the trend in the file host", () => {
+  it("is a DrawingML line chart: markers, straight segments, no column-only elements", () => {
+    const { fx } = multiYear([2031, 2030, 2029]);
+    const sheet = summaryOf(run(fx).plan.sheets);
+    const chart = sheet.charts.find((c) => c.kind === "line")!;
+    const xml = chartXml(sheet, chart);
+    expect(xml).toContain("<c:lineChart><c:grouping val=\"standard\"/>");
+    expect(xml).not.toContain("<c:barChart>");
+    expect(xml).not.toContain("invertIfNegative");
+    expect(xml.match(/<c:smooth val="0"\/><\/c:ser>/g)).toHaveLength(chart.series.length);
+    // The value axis shows the index as a number, not as a percentage.
+    expect(xml).toContain('<c:numFmt formatCode="0" sourceLinked="0"/>');
   });
 });
