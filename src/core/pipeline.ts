@@ -4,9 +4,9 @@
  */
 import { parseA1 } from "./a1";
 import { computeFigures, totalsJson, type Figures } from "./aggregate/figures";
-import { fingerprintSheets, type Fingerprints } from "./fingerprint";
+import { fingerprintSheets, type Fingerprints, type Staleness } from "./fingerprint";
 import { formatDateTime, type Lang } from "./i18n/format";
-import { OUTPUT_SHEETS } from "./i18n/labels";
+import { OUTPUT_SHEETS } from "./outputSheets";
 import { issueMessage } from "./i18n/messages";
 import { countBySeverity, issue, type Issue } from "./issues";
 import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
@@ -27,10 +27,10 @@ import { renderCheck } from "./render/check";
 import { renderDocumentSheet } from "./render/document-sheet";
 import { buildMinutes } from "./render/minutes";
 import { buildSubmission } from "./render/submission";
-import { generatedKind } from "./render/marker";
+import { generatedKind } from "./marker";
 import { renderSummary } from "./render/summary";
 import type { WorkbookSnapshot } from "./snapshot";
-import { compareFingerprints, inputSheets, readEarlierBuild, type Staleness } from "./stale";
+import { compareFingerprints, inputSheets, readEarlierBuild } from "./stale";
 
 export interface BuildOptions {
   lang: Lang;
@@ -66,6 +66,10 @@ export interface BuildResult {
   roster: RosterUnit[];
   catalog: Catalog;
   reports: UnitReport[];
+  /** The report year (the config's, else inferred from the unit sheets); null when none was found. */
+  year: number | null;
+  /** The year compared against: the config's, else year − 1; null without a year. */
+  compareYear: number | null;
   /** The period reported: the config's "Kỳ báo cáo", else the one the unit sheets' headers show. */
   period: Period;
   /** Null when no report year could be determined. */
@@ -169,7 +173,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   const builtAt = formatDateTime(options.now, options.utcOffsetMinutes ?? 0);
   const base = toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear);
   const json: BuildJson = { schema: base.schema, bloc: base.bloc, year, compareYear, period, units: base.units, values: base.values, totals: base.totals, history: historyJson(history), issues: base.issues, awards: awardsJson(awards) };
-  const result = { config, roster, catalog, reports, period, figures, history, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, json };
+  const result = { config, roster, catalog, reports, year, compareYear, period, figures, history, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, json };
   if (options.outputs === false) return { ...result, submission: null, minutes: null, plan: { sheets: [], remove: [], activate: "" } };
 
   const sheets: SheetModel[] = [];

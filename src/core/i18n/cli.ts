@@ -82,6 +82,27 @@ export const CLI_TEXT = {
   },
 } satisfies Record<Lang, unknown>;
 
+/** The closing words of `npm run demo`. */
+export const DEMO_TEXT = {
+  vi: {
+    done: (out: string, docx: string) =>
+      `Mở ${out} trong Excel: sheet "Tổng hợp 2023" (tổng hợp, so sánh), "Kiểm tra" (danh sách lỗi), "Tờ trình 2023" (dự thảo tờ trình); tờ trình dạng Word: ${docx}.`,
+    /** The other samples, all figures invented: a mid-year review with a trend, and three blocs to roll up. */
+    others: (mid: string, blocs: string) =>
+      `Mẫu khác (số liệu minh họa):\n` +
+      `  Sơ kết 6 tháng đầu năm 2024, có diễn biến 2021–2024: npm run cli -- build ${mid} --out so-ket.xlsx --docx so-ket.docx\n` +
+      `  Tổng hợp ngành từ ba Khối năm 2023: npm run cli -- rollup ${blocs} --out nganh.xlsx --docx nganh.docx`,
+  },
+  en: {
+    done: (out: string, docx: string) =>
+      `Open ${out} in Excel: sheets "Tổng hợp 2023" (summary, comparison), "Kiểm tra" (the issues), "Tờ trình 2023" (draft submission); the submission as Word: ${docx}.`,
+    others: (mid: string, blocs: string) =>
+      `Other samples (invented figures):\n` +
+      `  6-month review of 2024 with the 2021–2024 trend: npm run cli -- build ${mid} --out review.xlsx --docx review.docx --lang en\n` +
+      `  Sector roll-up of three blocs, 2023: npm run cli -- rollup ${blocs} --out sector.xlsx --docx sector.docx --lang en`,
+  },
+} satisfies Record<Lang, unknown>;
+
 /** --help of the tool itself; the command list comes from the command table. */
 export const CLI_HELP = {
   vi: {
@@ -91,7 +112,7 @@ export const CLI_HELP = {
     options: "Tùy chọn:",
     global: "Tùy chọn chung:",
     lang: "ngôn ngữ của thông báo và tài liệu (mặc định: vi)",
-    help: "hướng dẫn này; <lệnh> --help: hướng dẫn của lệnh",
+    help: "hướng dẫn này; <lệnh> --help (hoặc help <lệnh>): hướng dẫn của lệnh",
     exit: "Mã thoát: 0 xong, không có lỗi; 1 số liệu có lỗi; 2 tệp hoặc tham số không dùng được (không ghi gì).",
   },
   en: {
@@ -101,7 +122,7 @@ export const CLI_HELP = {
     options: "Options:",
     global: "Common options:",
     lang: "language of messages and documents (default: vi)",
-    help: "this help; <command> --help: help on a command",
+    help: "this help; <command> --help (or help <command>): help on a command",
     exit: "Exit codes: 0 done, no errors; 1 the figures have errors; 2 unusable file or arguments (nothing written).",
   },
 } satisfies Record<Lang, unknown>;

@@ -1,7 +1,5 @@
 /** Texts of the generated sheets and the command line, Vietnamese and English. */
-import type { Period } from "../period";
 import type { Lang } from "./format";
-import { periodSheetPart } from "./period";
 
 export const LABELS = {
   vi: {
@@ -97,14 +95,3 @@ export type Labels = (typeof LABELS)["vi"];
 export function labels(lang: Lang): Labels {
   return LABELS[lang];
 }
-
-/** Sheet names of the outputs: fixed, so formulas and people can rely on them (SPEC §5). */
-export const OUTPUT_SHEETS = {
-  summary: (year: number, period: Period = "year") => `Tổng hợp ${periodSheetPart(period)}${year}`,
-  check: () => "Kiểm tra",
-  submission: (year: number) => `Tờ trình ${year}`,
-  /** For a period other than the year, the bloc's report of results takes the submission's place. */
-  report: (year: number, period: Period) => `Báo cáo ${periodSheetPart(period)}${year}`,
-  /** The sector roll-up's sheet, in a workbook of its own. */
-  rollup: (year: number, period: Period) => `Tổng hợp ngành ${periodSheetPart(period)}${year}`,
-};

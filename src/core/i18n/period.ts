@@ -36,12 +36,6 @@ export function samePeriodText(period: Period, year: number, lang: Lang): string
   return lang === "vi" ? `cùng kỳ năm ${year}` : `the same period of ${year} (${periodText(period, year, lang)})`;
 }
 
-/** The period in a sheet name (no "/", short): "" for the year, "6 tháng ", "quý II ". */
-export function periodSheetPart(period: Period): string {
-  const q = quarterOf(period);
-  return period === "6m" ? "6 tháng " : period === "9m" ? "9 tháng " : q ? `quý ${ROMAN[q - 1]} ` : "";
-}
-
 /** Sentence start: "6 tháng đầu năm 2024" → "6 tháng đầu năm 2024", "năm 2024" → "Năm 2024". */
 export function capitalize(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;

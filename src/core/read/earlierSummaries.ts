@@ -3,11 +3,12 @@
  * totals, read from the cached values, feed the trend when the unit sheets no longer carry a year.
  */
 import { a1 } from "../a1";
-import { LABELS, OUTPUT_SHEETS } from "../i18n/labels";
+import { LABELS } from "../i18n/labels";
+import { OUTPUT_SHEETS } from "../outputSheets";
 import { periodText } from "../i18n/period";
 import type { Catalog } from "../model";
 import type { Period } from "../period";
-import { generatedKind } from "../render/marker";
+import { generatedKind } from "../marker";
 import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { label } from "../text";
 

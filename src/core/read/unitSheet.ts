@@ -6,7 +6,7 @@ import type { Catalog, PeriodColumn, UnitLayout } from "../model";
 import { periodOfHeader, type Period } from "../period";
 import { cellAt, isCellError, sheetBounds, type SheetSnapshot, type CellValue } from "../snapshot";
 import { label } from "../text";
-import { cellText, isBlank, matchColumn, type ColumnAliases } from "./grid";
+import { cellText, isBlank, matchColumn, type ColumnAliases } from "../grid";
 
 export const UNIT_COLUMNS = {
   code: ["Mã", "Mã chỉ tiêu", "Mã số", "Code", "Indicator code", "ID"],

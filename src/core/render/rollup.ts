@@ -12,7 +12,7 @@ import type { Lang } from "../i18n/format";
 import { issueMessage } from "../i18n/messages";
 import { periodText } from "../i18n/period";
 import { rollupText } from "../i18n/rollup";
-import { OUTPUT_SHEETS } from "../i18n/labels";
+import { OUTPUT_SHEETS } from "../outputSheets";
 import type { WritePlan } from "../plan";
 import { SheetBuilder } from "../sheet/builder";
 import type { Cell } from "../sheet/model";

@@ -16,7 +16,7 @@ import type { History } from "../aggregate/history";
 import { periodText } from "../i18n/period";
 import type { Period } from "../period";
 import { renderHistoryBlock } from "./history";
-import { markerText } from "./marker";
+import { markerText } from "../marker";
 
 export interface SummaryInput {
   config: BlocConfig;
