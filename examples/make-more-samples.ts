@@ -38,7 +38,21 @@ interface BlocSpec {
 }
 
 /** Typical yearly size of each indicator for one unit (invented). */
-const BASE: Record<string, number> = { TT01: 25, TT02: 22, TT03: 400, TT04: 8, TT05: 30, TT06: 2, TCD01: 400, TCD02: 520, TCD03: 5, XLD01: 4500, XLD02: 1500, GQ01: 18, PCTN01: 80 };
+const BASE: Record<string, number> = {
+  TT01: 25,
+  TT02: 22,
+  TT03: 400,
+  TT04: 8,
+  TT05: 30,
+  TT06: 2,
+  TCD01: 400,
+  TCD02: 520,
+  TCD03: 5,
+  XLD01: 4500,
+  XLD02: 1500,
+  GQ01: 18,
+  PCTN01: 80,
+};
 
 /** One unit's figures for one year, the catalog's relations kept (TT02 ≤ TT01, TCD02 ≥ TCD01 …). */
 function figures(r: () => number, scale: number, growth: number): Record<string, number> {
@@ -144,26 +158,37 @@ export const MORE_SAMPLES: BlocSpec[] = [
     seed: 602024,
   },
   ...[
-    { n: 1, units: ["Thanh tra Bộ Tài chính", "Thanh tra Bộ Công Thương", "Thanh tra Bộ Xây dựng", "Thanh tra Bộ Giao thông vận tải", "Thanh tra Bộ Nông nghiệp và Phát triển nông thôn"] },
+    {
+      n: 1,
+      units: ["Thanh tra Bộ Tài chính", "Thanh tra Bộ Công Thương", "Thanh tra Bộ Xây dựng", "Thanh tra Bộ Giao thông vận tải", "Thanh tra Bộ Nông nghiệp và Phát triển nông thôn"],
+    },
     { n: 3, units: ["Thanh tra Bộ Y tế", "Thanh tra Bộ Giáo dục và Đào tạo", "Thanh tra Bộ Lao động – Thương binh và Xã hội", "Thanh tra Bộ Văn hóa, Thể thao và Du lịch"] },
-    { n: 4, units: ["Thanh tra Bộ Tài nguyên và Môi trường", "Thanh tra Bộ Thông tin và Truyền thông", "Thanh tra Bộ Khoa học và Công nghệ", "Thanh tra Bộ Ngoại giao", "Thanh tra Ủy ban Dân tộc", "Thanh tra Bộ Nội vụ"] },
-  ].map(
-    ({ n, units }): BlocSpec => ({
-      file: path.join(__dirname, "rollup", `khoi-thi-dua-${n}-2023.xlsx`),
-      bloc: `Khối Thi đua số ${n}`,
-      year: 2023,
-      period: "",
-      header: (y) => `Năm ${y}`,
-      years: [2023, 2022],
-      units: units.map((name, i) => ({ code: `K${n}DV${i + 1}`, name })),
-      leader: `K${n}DV1`,
-      place: "Hà Nội",
-      signer: "",
-      signerTitle: "",
-      scale: 1,
-      seed: 2023 + n,
-    }),
-  ),
+    {
+      n: 4,
+      units: [
+        "Thanh tra Bộ Tài nguyên và Môi trường",
+        "Thanh tra Bộ Thông tin và Truyền thông",
+        "Thanh tra Bộ Khoa học và Công nghệ",
+        "Thanh tra Bộ Ngoại giao",
+        "Thanh tra Ủy ban Dân tộc",
+        "Thanh tra Bộ Nội vụ",
+      ],
+    },
+  ].map(({ n, units }): BlocSpec => ({
+    file: path.join(__dirname, "rollup", `khoi-thi-dua-${n}-2023.xlsx`),
+    bloc: `Khối Thi đua số ${n}`,
+    year: 2023,
+    period: "",
+    header: (y) => `Năm ${y}`,
+    years: [2023, 2022],
+    units: units.map((name, i) => ({ code: `K${n}DV${i + 1}`, name })),
+    leader: `K${n}DV1`,
+    place: "Hà Nội",
+    signer: "",
+    signerTitle: "",
+    scale: 1,
+    seed: 2023 + n,
+  })),
 ];
 
 export async function makeMoreSamples(): Promise<string[]> {

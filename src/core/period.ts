@@ -39,7 +39,11 @@ function parseFolded(folded: string): { period: Period; year: number | null } | 
     s = s.replace(years[0], " ");
   }
   // "6T/2024", "Q2/2024", "2024/Q2": the slash only separates the period from the year.
-  s = s.replace(/\//g, " ").replace(/\bnam\b|\byear\b|\bof\b|\bfy\b/g, (w) => ` ${w} `).replace(/\s+/g, " ").trim();
+  s = s
+    .replace(/\//g, " ")
+    .replace(/\bnam\b|\byear\b|\bof\b|\bfy\b/g, (w) => ` ${w} `)
+    .replace(/\s+/g, " ")
+    .trim();
   // Words that may surround a period without changing it.
   const filler = /\b(ky bao cao|ky truoc|cung ky|so lieu|thuc hien|ket qua|results?|actual|reported|value|gia tri|bao cao)\b/g;
   s = s.replace(filler, " ").replace(/\s+/g, " ").trim();

@@ -13,7 +13,10 @@ export async function newWorkbookFromPlan(plan: WritePlan, created = new Date())
   wb.created = created;
   wb.modified = created;
   for (const s of plan.sheets) writeSheet(wb.addWorksheet(s.name), s);
-  const active = Math.max(0, plan.sheets.findIndex((s) => s.name === plan.activate));
+  const active = Math.max(
+    0,
+    plan.sheets.findIndex((s) => s.name === plan.activate),
+  );
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
   return saveWorkbook(wb);
 }

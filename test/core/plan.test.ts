@@ -9,7 +9,7 @@ import { issueMessage } from "../../src/core/i18n/messages";
 import { ISSUE_CODES, type IssueCode } from "../../src/core/issues";
 import type { BuildResult } from "../../src/core/pipeline";
 import type { Cell, SheetModel } from "../../src/core/sheet/model";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { addr, BlocBuilder, parseAddr, plainSheet } from "../support/snapshots";
 import { evaluate } from "./helpers/formula";
 import { planToSheet } from "../support/planSheet";

@@ -10,7 +10,11 @@ import { planToSheet } from "../support/planSheet";
 import { BlocBuilder, mulberry32 } from "../support/snapshots";
 
 /** A bloc whose unit sheets carry `years` (newest first), every figure a random whole number. */
-function multiYear(years: number[], seed = 5, has: (unit: string, y: number) => boolean = () => true): { fx: BlocBuilder; value: (unit: string, ind: string, y: number) => number } {
+function multiYear(
+  years: number[],
+  seed = 5,
+  has: (unit: string, y: number) => boolean = () => true,
+): { fx: BlocBuilder; value: (unit: string, ind: string, y: number) => number } {
   const fx = new BlocBuilder({ year: years[0], seed, unitSheet: { years } });
   const rand = mulberry32(seed);
   const extra = new Map<string, number>();
@@ -165,7 +169,7 @@ describe("the trend in the file host", () => {
     const sheet = summaryOf(run(fx).plan.sheets);
     const chart = sheet.charts.find((c) => c.kind === "line")!;
     const xml = chartXml(sheet, chart);
-    expect(xml).toContain("<c:lineChart><c:grouping val=\"standard\"/>");
+    expect(xml).toContain('<c:lineChart><c:grouping val="standard"/>');
     expect(xml).not.toContain("<c:barChart>");
     expect(xml).not.toContain("invertIfNegative");
     expect(xml.match(/<c:smooth val="0"\/><\/c:ser>/g)).toHaveLength(chart.series.length);

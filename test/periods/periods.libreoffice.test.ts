@@ -84,7 +84,10 @@ describe("documents per period in LibreOffice", () => {
     const names = ["so-ket-6-thang", "bao-cao-quy", "tong-hop-nganh"];
     const profile = path.join(os.tmpdir(), `lo-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
     try {
-      execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...names.map((n) => path.join(dir, `${n}.docx`))], { stdio: "pipe", timeout: 180000 });
+      execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...names.map((n) => path.join(dir, `${n}.docx`))], {
+        stdio: "pipe",
+        timeout: 180000,
+      });
     } finally {
       await fs.rm(profile, { recursive: true, force: true });
     }

@@ -209,7 +209,9 @@ describe("mixing periods", () => {
     expect(issueMessage(one, "en")).toContain("Q2");
     // Its figures are not totalled, and the missing columns are said too (at the header's name cell).
     const nameCell = addr(l.labelRow, l.cols.name!);
-    expect(briefs(res)).toEqual(expect.arrayContaining([`YEAR_COLUMN_MISSING@${fx.sheetName(odd)}!${nameCell} (error)`, `YEAR_COLUMN_MISSING@${fx.sheetName(odd)}!${nameCell} (warning)`]));
+    expect(briefs(res)).toEqual(
+      expect.arrayContaining([`YEAR_COLUMN_MISSING@${fx.sheetName(odd)}!${nameCell} (error)`, `YEAR_COLUMN_MISSING@${fx.sheetName(odd)}!${nameCell} (warning)`]),
+    );
     expect(res.json.values[odd]).toEqual({});
     expect(res.submission).toBeNull();
   });

@@ -41,8 +41,14 @@ describe("roll-up totals", () => {
             const got = r.totals.get(ind.code)!.get(y);
             if (!fromBuilds.length) expect(got).toBeUndefined();
             else {
-              expect(got).toBeCloseTo(fromBuilds.reduce((s, v) => s + v, 0), 6);
-              expect(got).toBeCloseTo(fromTruth.reduce((s, v) => s + v, 0), 6);
+              expect(got).toBeCloseTo(
+                fromBuilds.reduce((s, v) => s + v, 0),
+                6,
+              );
+              expect(got).toBeCloseTo(
+                fromTruth.reduce((s, v) => s + v, 0),
+                6,
+              );
             }
           }
           // Shares of the included blocs add up to the whole; ranks are 1…n.

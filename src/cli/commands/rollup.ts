@@ -61,7 +61,10 @@ export const rollupCommand: CliCommand = {
     if (!out) return fail(`${T.noOut} ${CLI_TEXT[lang].seeHelp("rollup")}`);
     const targets: OutputTarget[] = [{ option: "--out", path: out, ext: ".xlsx" }];
     if (docx) targets.push({ option: "--docx", path: docx, ext: ".docx" });
-    const files = await blocFiles(positionals, targets.map((t) => t.path));
+    const files = await blocFiles(
+      positionals,
+      targets.map((t) => t.path),
+    );
     const problem = await outputProblem(targets, files, lang);
     if (problem) return fail(problem);
     if (!files.length) return fail(T.noBlocs);

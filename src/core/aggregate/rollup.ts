@@ -109,7 +109,10 @@ export function rollupBlocs(inputs: readonly RollupInput[], fileName: (file: str
   const blocChange = blocs.map(() => new Map<string, Change>());
   for (const ind of indicators) {
     const total = totals.get(ind.code)!.get(year);
-    const sorted = included.map((b) => b.totals.get(ind.code)?.get(year)).filter((v): v is number => v !== undefined).sort((a, b) => b - a);
+    const sorted = included
+      .map((b) => b.totals.get(ind.code)?.get(year))
+      .filter((v): v is number => v !== undefined)
+      .sort((a, b) => b - a);
     const rankOf = new Map<number, number>();
     sorted.forEach((v, i) => rankOf.has(v) || rankOf.set(v, i + 1));
     blocs.forEach((b, i) => {

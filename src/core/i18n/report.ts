@@ -27,7 +27,12 @@ export const REPORT_TEXT = {
     closing: (when: string, bloc: string, review: boolean) => `Trên đây là ${review ? "báo cáo sơ kết" : "báo cáo kết quả công tác"} ${when} của ${bloc}./.`,
     recipientList: ["- Hội đồng Thi đua, khen thưởng ngành Thanh tra (để báo cáo);", "- Các đơn vị trong Khối;", "- Lưu: VT."],
     /** What follows the period: "6 tháng cuối năm 2024", "quý III năm 2024", "năm 2025". */
-    rest: { "6m": (y: number) => `6 tháng cuối năm ${y}`, "9m": (y: number) => `quý IV năm ${y}`, quarter: (q: number, y: number) => `quý ${["I", "II", "III", "IV"][q - 1]} năm ${y}`, year: (y: number) => `năm ${y}` },
+    rest: {
+      "6m": (y: number) => `6 tháng cuối năm ${y}`,
+      "9m": (y: number) => `quý IV năm ${y}`,
+      quarter: (q: number, y: number) => `quý ${["I", "II", "III", "IV"][q - 1]} năm ${y}`,
+      year: (y: number) => `năm ${y}`,
+    },
   },
   en: {
     title: "REPORT",

@@ -39,7 +39,8 @@ export const ROLLUP_TEXT = {
     noBlocs: "Không có tệp Khối nào (.xlsx) để tổng hợp.",
     mixedYears: (list: string) => `Các Khối không cùng năm báo cáo / năm so sánh, không thể cộng: ${list}.`,
     mixedPeriods: (list: string) => `Các Khối không cùng kỳ báo cáo, không thể cộng: ${list}.`,
-    blocLine: (file: string, bloc: string, errors: number, warnings: number) => `  ${file} — ${bloc}: ${errors ? `${errors} lỗi (không cộng vào tổng ngành)` : "hợp lệ"}${warnings ? `, ${warnings} cảnh báo` : ""}`,
+    blocLine: (file: string, bloc: string, errors: number, warnings: number) =>
+      `  ${file} — ${bloc}: ${errors ? `${errors} lỗi (không cộng vào tổng ngành)` : "hợp lệ"}${warnings ? `, ${warnings} cảnh báo` : ""}`,
     summary: (n: number, included: number, when: string) => `Tổng hợp ngành ${when}: ${included}/${n} Khối được cộng vào tổng.`,
     unreadable: (file: string, why: string) => `${file}: ${why}`,
   },
@@ -77,7 +78,8 @@ export const ROLLUP_TEXT = {
     noBlocs: "No bloc file (.xlsx) to roll up.",
     mixedYears: (list: string) => `The blocs report different years or compare years and cannot be added up: ${list}.`,
     mixedPeriods: (list: string) => `The blocs report different periods and cannot be added up: ${list}.`,
-    blocLine: (file: string, bloc: string, errors: number, warnings: number) => `  ${file} — ${bloc}: ${errors ? `${errors} errors (not added to the sector totals)` : "valid"}${warnings ? `, ${warnings} warnings` : ""}`,
+    blocLine: (file: string, bloc: string, errors: number, warnings: number) =>
+      `  ${file} — ${bloc}: ${errors ? `${errors} errors (not added to the sector totals)` : "valid"}${warnings ? `, ${warnings} warnings` : ""}`,
     summary: (n: number, included: number, when: string) => `Sector roll-up ${when}: ${included} of ${n} blocs added up.`,
     unreadable: (file: string, why: string) => `${file}: ${why}`,
   },
@@ -111,4 +113,3 @@ export const ROLLUP_HELP: Record<Lang, CommandHelp> = {
     notes: ["Exit 1: some blocs have errors (listed, not added to the sector totals). Exit 2: blocs of different years or periods, nothing written."],
   },
 };
-

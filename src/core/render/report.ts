@@ -11,7 +11,24 @@ import { formatNumber, formatPercent } from "../i18n/format";
 import { capitalize, periodText } from "../i18n/period";
 import { reportText } from "../i18n/report";
 import type { Period } from "../period";
-import { blocName, body, compareSentence, dataTable, documentHeader, heading, joinNames, leaderName, newDocument, para, recipientsOf, reportYear, resultsSentence, rule, signatureBlock, type SubmissionInput } from "./submission";
+import {
+  blocName,
+  body,
+  compareSentence,
+  dataTable,
+  documentHeader,
+  heading,
+  joinNames,
+  leaderName,
+  newDocument,
+  para,
+  recipientsOf,
+  reportYear,
+  resultsSentence,
+  rule,
+  signatureBlock,
+  type SubmissionInput,
+} from "./submission";
 
 /** What follows the period, for the directions section. */
 function restOf(period: Period, year: number, t: ReturnType<typeof reportText>): string {
@@ -41,7 +58,19 @@ export function buildPeriodReport(input: SubmissionInput & { period: Period }): 
   blocks.push(body(t.intro(config.basis, leader, bloc, year, when, review)));
 
   blocks.push(heading(t.sectionResults(when)));
-  blocks.push(body(t.units(capitalize(when), bloc, joinNames(roster.map((u) => u.name), lang), config.theme)));
+  blocks.push(
+    body(
+      t.units(
+        capitalize(when),
+        bloc,
+        joinNames(
+          roster.map((u) => u.name),
+          lang,
+        ),
+        config.theme,
+      ),
+    ),
+  );
   if (figures) {
     const r = resultsSentence(figures, lang, a);
     if (r) blocks.push(body(r));
@@ -54,7 +83,14 @@ export function buildPeriodReport(input: SubmissionInput & { period: Period }): 
         const prev = figures.totals.get(ind.code)?.get(figures.compareYear);
         const pct = figures.change.get(ind.code)?.pct;
         const n = (v: number) => formatNumber(v, lang, { maxDecimals: ind.kind === "money" ? 3 : 0 });
-        return [String(i + 1), lang === "vi" ? ind.name : ind.nameEn, lang === "vi" ? ind.unit : ind.unitEn, n(cur), prev === undefined ? "—" : n(prev), pct === null || pct === undefined ? "—" : `${pct > 0 ? "+" : ""}${formatPercent(pct, lang)}`];
+        return [
+          String(i + 1),
+          lang === "vi" ? ind.name : ind.nameEn,
+          lang === "vi" ? ind.unit : ind.unitEn,
+          n(cur),
+          prev === undefined ? "—" : n(prev),
+          pct === null || pct === undefined ? "—" : `${pct > 0 ? "+" : ""}${formatPercent(pct, lang)}`,
+        ];
       });
     if (rows.length) {
       blocks.push(body(t.tableIntro));

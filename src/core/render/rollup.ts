@@ -92,7 +92,12 @@ export function renderRollup(r: Rollup, lang: Lang, builtAt: string): WritePlan 
     b.set(rowCur, c, { formula: a1(cur.total, c), value: tCur, format: formatOf(ind), style: "numberBold" });
     b.set(rowCmp, c, { formula: a1(prev.total, c), value: tCmp, format: formatOf(ind), style: "number" });
     b.set(rowChange, c, { formula: `${a1(rowCur, c)}-${a1(rowCmp, c)}`, value: tCur - tCmp, format: formatOf(ind), style: "number" });
-    b.set(rowPct, c, { formula: `IF(${a1(rowCmp, c)}=0,"",${a1(rowChange, c)}/${a1(rowCmp, c)})`, value: tCmp === 0 ? "" : (tCur - tCmp) / tCmp, format: FORMATS.percent, style: "percent" });
+    b.set(rowPct, c, {
+      formula: `IF(${a1(rowCmp, c)}=0,"",${a1(rowChange, c)}/${a1(rowCmp, c)})`,
+      value: tCmp === 0 ? "" : (tCur - tCmp) / tCmp,
+      format: FORMATS.percent,
+      style: "percent",
+    });
   });
 
   // IV–VI: per-bloc formulas over blocks II and III.

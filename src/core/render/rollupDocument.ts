@@ -35,9 +35,24 @@ export function buildRollupDocument(r: Rollup, lang: Lang): DocumentModel {
     .map((ind, i) => {
       const money = ind.kind === "money";
       const pct = r.change.get(ind.code)?.pct;
-      return [String(i + 1), lang === "vi" ? ind.name : ind.nameEn, lang === "vi" ? ind.unit : ind.unitEn, n(r.totals.get(ind.code)!.get(r.year), money), n(r.totals.get(ind.code)!.get(r.compareYear), money), pct === null || pct === undefined ? "—" : `${pct > 0 ? "+" : ""}${formatPercent(pct, lang)}`];
+      return [
+        String(i + 1),
+        lang === "vi" ? ind.name : ind.nameEn,
+        lang === "vi" ? ind.unit : ind.unitEn,
+        n(r.totals.get(ind.code)!.get(r.year), money),
+        n(r.totals.get(ind.code)!.get(r.compareYear), money),
+        pct === null || pct === undefined ? "—" : `${pct > 0 ? "+" : ""}${formatPercent(pct, lang)}`,
+      ];
     });
-  blocks.push(dataTable([7, 41, 12, 14, 14, 12], [a.colStt, lang === "vi" ? "Chỉ tiêu" : "Indicator", lang === "vi" ? "ĐVT" : "Unit", capitalize(when), capitalize(cmp), lang === "vi" ? "Tăng/giảm" : "Change"], rows, ["center", "left", "center", "right", "right", "right"], 11));
+  blocks.push(
+    dataTable(
+      [7, 41, 12, 14, 14, 12],
+      [a.colStt, lang === "vi" ? "Chỉ tiêu" : "Indicator", lang === "vi" ? "ĐVT" : "Unit", capitalize(when), capitalize(cmp), lang === "vi" ? "Tăng/giảm" : "Change"],
+      rows,
+      ["center", "left", "center", "right", "right", "right"],
+      11,
+    ),
+  );
 
   blocks.push(heading(T.docBlocs));
   const main = r.indicators.filter((ind) => ind.required);
@@ -52,7 +67,17 @@ export function buildRollupDocument(r: Rollup, lang: Lang): DocumentModel {
   );
   const legend = main.map((ind) => `${ind.code}: ${lang === "vi" ? `${ind.name} (${ind.unit})` : `${ind.nameEn} (${ind.unitEn})`}`).join("; ");
   blocks.push(para([{ text: legend, italic: true, size: 11 }], { align: "justify", spacingAfterPt: 6 }));
-  if (excluded.length) blocks.push(body(T.docExcluded(joinNames(excluded.map((b) => b.bloc), lang))));
+  if (excluded.length)
+    blocks.push(
+      body(
+        T.docExcluded(
+          joinNames(
+            excluded.map((b) => b.bloc),
+            lang,
+          ),
+        ),
+      ),
+    );
   blocks.push(body(T.docClosing));
   blocks.push(para("", { spacingAfterPt: 6 }));
   blocks.push(signatureBlock(recipientsOf(a, T.docRecipients), T.docSigner, ""));
