@@ -4,6 +4,7 @@ import { issueMessage } from "../../src/core/i18n/messages";
 import { parsePeriod, periodOfHeader, type Period } from "../../src/core/period";
 import { addr, BlocBuilder, parseAddr, plainSheet } from "../support/snapshots";
 import { briefs, run } from "../core/helpers/run";
+import { planToSheet } from "../support/planSheet";
 
 function documentText(doc: DocumentModel): string {
   const para = (p: Paragraph) => p.runs.map((r) => r.text).join("");
@@ -148,6 +149,18 @@ describe("a mid-year bloc (6 tháng)", () => {
     const r = run(scored);
     expect(r.scores).toBeNull();
     expect(r.json.awards).toEqual({ ranking: [], flag: [], merit: [] });
+  });
+});
+
+describe("rebuilding a mid-year workbook", () => {
+  test("replaces its own period's outputs, and only those", () => {
+    const fx = periodBloc((y) => `6 tháng ${y}`, "6 tháng");
+    const first = run(fx);
+    for (const sheet of first.plan.sheets) fx.addSheet(planToSheet(sheet));
+    const again = run(fx);
+    expect(again.plan.remove.sort()).toEqual(["Báo cáo 6 tháng 2031", "Kiểm tra", "Tổng hợp 6 tháng 2031"]);
+    expect(again.plan.sheets.map((s) => s.name)).toEqual(["Tổng hợp 6 tháng 2031", "Kiểm tra", "Báo cáo 6 tháng 2031"]);
+    expect(again.errors).toBe(0);
   });
 });
 
