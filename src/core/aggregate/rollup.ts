@@ -8,7 +8,7 @@ import type { Indicator } from "../catalog";
 import type { Catalog } from "../model";
 import type { Period } from "../period";
 import type { BuildResult } from "../pipeline";
-import { changeOf, type Change } from "./figures";
+import { changeOf, sumPresent, type Change } from "./figures";
 
 export interface RollupInput {
   /** The bloc's workbook, as the user named it. */
@@ -89,16 +89,8 @@ export function rollupBlocs(inputs: readonly RollupInput[], fileName: (file: str
   for (const ind of indicators) {
     const byYear = new Map<number, number>();
     for (const y of [year, compareYear]) {
-      let sum = 0;
-      let any = false;
-      for (const b of included) {
-        const v = b.totals.get(ind.code)?.get(y);
-        if (v !== undefined) {
-          sum += v;
-          any = true;
-        }
-      }
-      if (any) byYear.set(y, sum);
+      const sum = sumPresent(included.map((b) => b.totals.get(ind.code)?.get(y)));
+      if (sum !== undefined) byYear.set(y, sum);
     }
     totals.set(ind.code, byYear);
   }
