@@ -18,7 +18,8 @@ import { renderRollup } from "../../core/render/rollup";
 import { buildRollupDocument } from "../../core/render/rollupDocument";
 import { writeDocx } from "../../file/docx";
 import { writeFilesAtomically } from "../../file/load";
-import { newWorkbookFromPlan } from "../../file/newWorkbook";
+import { templateWorkbook } from "../../file/template";
+import { saveWorkbook } from "../../file/xlsx";
 import { EXIT, type CliCommand } from "../command";
 import { outputProblem, type OutputTarget } from "../outputs";
 import { loadInput } from "../workbook";
@@ -82,7 +83,10 @@ export const rollupCommand: CliCommand = {
     const r = rolled.rollup;
 
     const plan = renderRollup(r, lang, formatDateTime(now.toISOString(), offset));
-    const written: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: await newWorkbookFromPlan(plan, now) }];
+    const written: { path: string; data: Buffer | Uint8Array }[] = [
+      // A workbook of its own: the same writer as a new bloc workbook's, holding exactly the plan's sheet.
+      { path: out, data: await saveWorkbook(await templateWorkbook({ lang, sheets: plan.sheets, activate: plan.activate }, now)) },
+    ];
     if (docx) written.push({ path: docx, data: await writeDocx(buildRollupDocument(r, lang)) });
     try {
       await writeFilesAtomically(written);
