@@ -167,7 +167,8 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   const previous = readState(wb);
   const years = [year, compareYear].filter((y): y is number => y !== null);
   const records = figureRecords(reports, years);
-  const changes = previous ? diffFigures(previous, { years, figures: records }) : [];
+  // Figures of another period (6 months against the year) are not the same figures: no comparison.
+  const changes = previous && previous.period === period ? diffFigures(previous, { years, figures: records }) : [];
   const unitStates = reviewStates(roster, previous, changes, options.now);
   issues.push(...confirmationIssues(roster, config.requireConfirmation, config.sheet));
   issues.push(...outdatedConfirmations(roster, unitStates, config.sheet, options.utcOffsetMinutes ?? 0));
@@ -248,7 +249,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
       }),
     );
   }
-  const state: BuildState = { builtAt: options.now, years, units: unitStates, figures: records };
+  const state: BuildState = { builtAt: options.now, period, years, units: unitStates, figures: records };
   sheets.push(renderState(state, outputName(OUTPUT_SHEETS.state(), wb)));
   const plan: WritePlan = {
     sheets,

@@ -198,6 +198,17 @@ describe("the change log across three builds", () => {
     expect(carried[0][CHANGE_LOG_COLUMNS.review]).toBe("Đã hỏi đơn vị: đúng");
   });
 
+  it("compares nothing across periods: a 6-month build's figures are not the year's", () => {
+    const one = first();
+    const stateName = one.res.plan.sheets.find((p) => p.kind === "state")!.name;
+    // The last build was of the first six months (its state says so); this one is of the year.
+    let wb = withSheet(one.after, stateName, (s) => putCell(s, 1, 2, "6m"));
+    wb = setFigure(wb, one.res, "BCA", "TT01", Y, 999);
+    const two = buildAt(wb, T2);
+    expect(two.res.changes).toEqual([]);
+    expect(two.res.plan.sheets.some((p) => p.kind === "changes")).toBe(true);
+  });
+
   it("warns when a unit confirmed before a later build logged a change to its figures, until it confirms again", () => {
     const fx = bloc();
     const wb0 = withConfirmation(fx.build(), "Xác nhận", { BCA: "Nguyễn Văn A 10/01", BTP: "x" });

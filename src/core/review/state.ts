@@ -23,6 +23,8 @@ export interface UnitState {
 
 export interface BuildState {
   builtAt: string;
+  /** The period built ("year", "6m", "q2" …): figures of another period are not compared. */
+  period: string;
   years: number[];
   units: UnitState[];
   figures: FigureRecord[];
@@ -39,6 +41,7 @@ export function renderState(state: BuildState, sheetName = OUTPUT_SHEETS.state()
   b.text(0, 0, `Bloc Summary — số liệu của lần tổng hợp gần nhất, dùng cho "Nhật ký thay đổi". Không sửa sheet này. ${markerText("state")}`);
   b.text(ROWS.builtAt, 0, "builtAt");
   b.text(ROWS.builtAt, 1, state.builtAt);
+  b.text(ROWS.builtAt, 2, state.period);
   b.text(ROWS.years, 0, "years");
   state.years.forEach((y, i) => b.set(ROWS.years, 1 + i, { value: y, format: "0" }));
   b.text(ROWS.version, 0, "version");
@@ -103,5 +106,5 @@ export function readState(wb: WorkbookSnapshot): BuildState | null {
       figures.push({ unit, sheet: str(at(r, COLS.sheet)), cell: str(at(r, COLS.cell)), indicator, year, value });
     }
   }
-  return { builtAt, years, units, figures };
+  return { builtAt, period: str(at(ROWS.builtAt, 2)) || "year", years, units, figures };
 }
