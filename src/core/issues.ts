@@ -23,6 +23,7 @@ export const ISSUE_CODES = [
   "CHANGE_OUTLIER",
   "SCORE_INVALID",
   "SCORE_TIE",
+  "LEGACY_ENCODING",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -37,6 +38,14 @@ export interface NumberFix {
   value: number;
 }
 
+/** A one-click fix: write this text over the cell's (legacy-encoded) text. */
+export interface TextFix {
+  kind: "setText";
+  value: string;
+}
+
+export type Fix = NumberFix | TextFix;
+
 export interface Issue {
   code: IssueCode;
   severity: Severity;
@@ -44,10 +53,10 @@ export interface Issue {
   /** A1 address of the cell the problem is at ("E7"). */
   cell: string;
   params: IssueParams;
-  fix?: NumberFix;
+  fix?: Fix;
 }
 
-export function issue(code: IssueCode, severity: Severity, sheet: string, cell: string, params: IssueParams = {}, fix?: NumberFix): Issue {
+export function issue(code: IssueCode, severity: Severity, sheet: string, cell: string, params: IssueParams = {}, fix?: Fix): Issue {
   return fix ? { code, severity, sheet, cell, params, fix } : { code, severity, sheet, cell, params };
 }
 
