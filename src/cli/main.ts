@@ -16,6 +16,7 @@ import { TEMPLATE_CLI_TEXT, templateProblemMessage } from "../core/i18n/template
 import { defaultUnits, templatePlan } from "../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear, type TemplateProblem } from "../core/template/options";
 import { templateWorkbook } from "../file/template";
+import { runImport } from "./import";
 
 export interface CliIo {
   out: (s: string) => void;
@@ -113,6 +114,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(T.badLang(detected.bad));
     return EXIT.unusable;
   }
+  if (argv[0] === "import") return runImport(argv.slice(1), lang, io, (file, p) => problemText(lang, file, p));
   let args: Args;
   try {
     args = parseArgs(argv, lang);

@@ -55,7 +55,8 @@ export type OutputKind = "summary" | "check" | "submission";
 
 export interface SheetPlan {
   name: string;
-  kind: OutputKind;
+  /** An output of a build, or a unit's report sheet brought in by an import (a user sheet, no marker). */
+  kind: OutputKind | "unit";
   /** Dense grid from A1: rows[r][c]; undefined / missing entries are empty cells. */
   rows: (PlannedCell | undefined)[][];
   merges: string[];

@@ -1,0 +1,81 @@
+/** Texts of importing unit files (SPEC §9.2): the pane's preview and the command line, Vietnamese and English. */
+import type { ImportAction, ImportDecision, RecognisedBy } from "../intake/decide";
+import type { Lang } from "./format";
+
+interface IntakeTexts {
+  title: string;
+  action: (a: ImportAction) => string;
+  by: Record<RecognisedBy, string>;
+  noUnit: string;
+  /** One line per file: file → unit → sheet → years → action. */
+  line: (d: ImportDecision) => string;
+  usage: string;
+  noFiles: string;
+  needsDecision: (n: number) => string;
+  unusable: (n: number) => string;
+  imported: (n: number, out: string) => string;
+  nothingToWrite: string;
+}
+
+const joinYears = (ys: number[]) => ys.join(", ");
+
+export const INTAKE_TEXT: Record<Lang, IntakeTexts> = {
+  vi: {
+    title: "Nhập báo cáo đơn vị",
+    action: (a) =>
+      ({
+        new: () => "Thêm mới",
+        replaces: () => `Thay thế (${a.kind === "replaces" ? a.differing : 0} số liệu khác)`,
+        identical: () => "Giống hệt — bỏ qua",
+        unknownUnit: () => "Không rõ đơn vị — chọn trong danh sách",
+        wrongYear: () => `Sai năm — không có cột năm ${a.kind === "wrongYear" ? a.expected : ""}`,
+        unreadable: () =>
+          a.kind !== "unreadable"
+            ? ""
+            : a.reason === "noReportSheet"
+              ? "Không đọc được — không có sheet báo cáo (Mã | Chỉ tiêu | <năm>)"
+              : a.reason === "notOnRoster"
+                ? "Không đọc được — mã đơn vị đã chọn không có trong danh sách"
+                : `Không đọc được — ${a.detail ?? ""}`,
+      })[a.kind](),
+    by: { sheetName: "theo tên sheet", code: "theo mã", title: "theo tên trong tiêu đề", chosen: "do người dùng chọn" },
+    noUnit: "(chưa rõ đơn vị)",
+    line: (d) =>
+      `${d.file} → ${d.unit ? `${d.unit.code} (${d.unit.name})` : INTAKE_TEXT.vi.noUnit} → ${d.sheet ? `sheet "${d.sheet}"` : "—"} → ${d.years.length ? `năm ${joinYears(d.years)}` : "—"} → ${INTAKE_TEXT.vi.action(d.action)}`,
+    usage: "Cách dùng: npm run cli -- import <sổ khối.xlsx> <tệp đơn vị...> [--out <tệp.xlsx>] [--replace] [--json] [--lang vi|en]",
+    noFiles: "Thiếu tệp báo cáo của đơn vị cần nhập.",
+    needsDecision: (n) => `${n} tệp cần quyết định: chọn đơn vị cho tệp không rõ đơn vị, hoặc chạy lại với --replace để thay thế sheet đã có.`,
+    unusable: (n) => `${n} tệp không nhập được (xem ở trên); chưa ghi gì. Bỏ các tệp đó ra hoặc sửa rồi chạy lại.`,
+    imported: (n, out) => `Đã nhập ${n} sheet đơn vị vào ${out}.`,
+    nothingToWrite: "Không có sheet nào cần nhập; không ghi tệp.",
+  },
+  en: {
+    title: "Import unit reports",
+    action: (a) =>
+      ({
+        new: () => "New",
+        replaces: () => `Replaces (${a.kind === "replaces" ? a.differing : 0} figures differ)`,
+        identical: () => "Identical — skipped",
+        unknownUnit: () => "Unknown unit — choose from the roster",
+        wrongYear: () => `Wrong year — no column for ${a.kind === "wrongYear" ? a.expected : ""}`,
+        unreadable: () =>
+          a.kind !== "unreadable"
+            ? ""
+            : a.reason === "noReportSheet"
+              ? "Unreadable — no report sheet (Code | Indicator | <year>)"
+              : a.reason === "notOnRoster"
+                ? "Unreadable — the chosen unit code is not on the roster"
+                : `Unreadable — ${a.detail ?? ""}`,
+      })[a.kind](),
+    by: { sheetName: "by sheet name", code: "by code", title: "by its name in the title", chosen: "chosen by the user" },
+    noUnit: "(unit unknown)",
+    line: (d) =>
+      `${d.file} → ${d.unit ? `${d.unit.code} (${d.unit.name})` : INTAKE_TEXT.en.noUnit} → ${d.sheet ? `sheet "${d.sheet}"` : "—"} → ${d.years.length ? `years ${joinYears(d.years)}` : "—"} → ${INTAKE_TEXT.en.action(d.action)}`,
+    usage: "Usage: npm run cli -- import <bloc.xlsx> <unit files...> [--out <file.xlsx>] [--replace] [--json] [--lang vi|en]",
+    noFiles: "Missing the unit files to import.",
+    needsDecision: (n) => `${n} files need a decision: choose the unit of a file with an unknown unit, or run again with --replace to replace an existing sheet.`,
+    unusable: (n) => `${n} files cannot be imported (see above); nothing was written. Leave them out or correct them, then run again.`,
+    imported: (n, out) => `Imported ${n} unit sheets into ${out}.`,
+    nothingToWrite: "No sheet to import; no file written.",
+  },
+};
