@@ -1,59 +1,17 @@
-import ExcelJS from "exceljs";
 import { mkdtempSync, writeFileSync, existsSync } from "fs";
 import os from "os";
 import path from "path";
 import { decideImport, type ImportDecision } from "../../src/core/intake/decide";
 import { INTAKE_TEXT } from "../../src/core/i18n/intake";
 import { buildBloc } from "../../src/core/pipeline";
-import { sheetFromRows, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/snapshot";
+import { sheetFromRows } from "../../src/core/snapshot";
 import { loadWorkbook } from "../../src/file/load";
 import { cli } from "../support/cli";
-import { BlocBuilder, UNITS } from "../support/snapshots";
-
-/** A snapshot saved as an .xlsx by exceljs (values, formulas with results, formats, merges). */
-async function xlsx(wb: WorkbookSnapshot, widths: Record<string, number[]> = {}): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  for (const s of wb.sheets) {
-    const ws = book.addWorksheet(s.name);
-    (widths[s.name] ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    s.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        const cell = ws.getCell(s.top + r + 1, s.left + c + 1);
-        const f = s.formulas[r][c];
-        if (f) cell.value = { formula: f.slice(1), result: v as number } as ExcelJS.CellFormulaValue;
-        else if (v !== null && typeof v !== "object") cell.value = v;
-        if (s.numberFormats[r][c] !== "General") cell.numFmt = s.numberFormats[r][c];
-      }),
-    );
-    for (const m of s.merges) ws.mergeCells(m);
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
+import { BlocBuilder } from "../support/snapshots";
+import { FILE_WIDTHS, importScenario, xlsxOf as xlsx } from "../support/unitFiles";
 
 const NOW = { lang: "vi" as const, now: "2031-12-15T03:00:00.000Z" };
-const renamed = (s: SheetSnapshot, name: string): SheetSnapshot => ({ ...s, name });
-
-/** The bloc (BCA, BTP, BQP on file; BNV on the roster without a sheet) and four units' files. */
-function scenario() {
-  const b = new BlocBuilder();
-  const all = b.build();
-  const sheet = (code: string) => all.sheets.find((s) => s.name === code)!;
-  const bloc: WorkbookSnapshot = { sheets: all.sheets.filter((s) => s.name !== "BNV") };
-  // BTP's file: two of its figures corrected since the bloc got the first version.
-  const btp = new BlocBuilder()
-    .setValue("BTP", "TT01", b.year, b.value("BTP", "TT01", b.year) + 3)
-    .setValue("BTP", "TCD01", b.compareYear, b.value("BTP", "TCD01", b.compareYear) + 1)
-    .build()
-    .sheets.find((s) => s.name === "BTP")!;
-  const btc = new BlocBuilder({ units: [...UNITS, { code: "BTC", name: "Thanh tra Bộ Tài chính" }] }).build().sheets.find((s) => s.name === "BTC")!;
-  const files: { name: string; snapshot: WorkbookSnapshot }[] = [
-    { name: "bao-cao-noi-vu.xlsx", snapshot: { sheets: [renamed(sheet("BNV"), "Báo cáo")] } },
-    { name: "btp-2031.xlsx", snapshot: { sheets: [btp] } },
-    { name: "cong-an.xlsx", snapshot: { sheets: [renamed(sheet("BCA"), "Sheet1")] } },
-    { name: "tai-chinh.xlsx", snapshot: { sheets: [btc] } },
-  ];
-  return { b, bloc, files, sheet };
-}
+const scenario = importScenario;
 
 describe("decideImport", () => {
   it("previews a new unit, a changed one, an identical one and an unknown one", () => {
@@ -101,7 +59,7 @@ describe("CLI import", () => {
     const paths: string[] = [];
     for (const f of files) {
       const p = path.join(dir, f.name);
-      writeFileSync(p, await xlsx(f.snapshot, { [f.snapshot.sheets[0].name]: [6, 12, 44, 14, 12, 12, 20] }));
+      writeFileSync(p, await xlsx(f.snapshot, { [f.snapshot.sheets[0].name]: FILE_WIDTHS }));
       paths.push(p);
     }
     return { dir, blocFile, paths, files };
