@@ -761,9 +761,10 @@ class FakeWorkbook extends FakeObject<FakeExcel> {
         }
         s.merges = (ws["!merges"] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
         (ws["!cols"] ?? []).forEach((col, i) => {
-          const chars = col?.wch ?? col?.width;
-          if (col?.wpx !== undefined) s.columnWidths.set(i, col.wpx * 0.75);
-          else if (chars !== undefined) s.columnWidths.set(i, Math.round((chars * 7 + 5) * 0.75 * 100) / 100);
+          // The file's width in characters, in points as Excel shows it (7 px a character + 5 px, at 96 dpi).
+          const chars = col?.width ?? col?.wch;
+          if (chars !== undefined) s.columnWidths.set(i, Math.round((chars * 7 + 5) * 0.75 * 100) / 100);
+          else if (col?.wpx !== undefined) s.columnWidths.set(i, col.wpx * 0.75);
         });
         inserted.push(s.id);
       }
