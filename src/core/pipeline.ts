@@ -10,7 +10,8 @@ import { OUTPUT_SHEETS } from "./i18n/labels";
 import { issueMessage } from "./i18n/messages";
 import { countBySeverity, issue, type Issue } from "./issues";
 import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
-import type { SheetPlan, WritePlan } from "./plan";
+import type { WritePlan } from "./plan";
+import type { SheetModel } from "./sheet/model";
 import { readConfig } from "./read/config";
 import { inferRoster, inferYear, readUnits } from "./read/units";
 import { awardsJson, decideBlocAwards, unitsWithErrors } from "./awards/bloc";
@@ -147,7 +148,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   const stale = compareFingerprints(earlier, fingerprints);
 
   const builtAt = formatDateTime(options.now, options.utcOffsetMinutes ?? 0);
-  const sheets: SheetPlan[] = [];
+  const sheets: SheetModel[] = [];
   const summaryName = figures ? outputName(OUTPUT_SHEETS.summary(figures.year), wb) : null;
   const checkName = outputName(OUTPUT_SHEETS.check(), wb);
   if (figures && summaryName) {

@@ -5,7 +5,7 @@
  * formulas, number formats, merges and column widths through applyPlan. Either way the sheet lands
  * under its roster name: a replaced sheet keeps its place, a new one goes after the last unit sheet.
  */
-import type { SheetPlan } from "../core/plan";
+import type { SheetModel } from "../core/sheet/model";
 import { applyPlan } from "./applyPlan";
 import { officeSupports, type Supports } from "./supports";
 
@@ -19,7 +19,7 @@ export interface UnitSheetImport {
   /** The workbook's sheet it replaces (same name as target but for case), or null for a new one. */
   replaces: string | null;
   /** The same sheet as values, formulas and formats, for hosts below ExcelApi 1.13. */
-  plan: SheetPlan;
+  plan: SheetModel;
 }
 
 /** A temporary name for a sheet being replaced, free in the workbook. */

@@ -20,7 +20,7 @@ import { a1, parseA1 } from "../../src/core/a1";
 import { LABELS } from "../../src/core/i18n/labels";
 import { staleText } from "../../src/core/i18n/stale";
 import { UI } from "../../src/core/i18n/ui";
-import type { PlannedCell, SheetPlan } from "../../src/core/plan";
+import type { Cell, SheetModel } from "../../src/core/sheet/model";
 import { buildBloc, type BuildResult } from "../../src/core/pipeline";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 import { fixableCells } from "../../src/excel/session";
@@ -148,12 +148,12 @@ async function fakeWorkbook(page: Page): Promise<WorkbookSnapshot> {
 }
 
 /** A written sheet as a plan, so the formula evaluator of the core tests can follow its formulas. */
-function asPlan(sheet: SheetSnapshot): SheetPlan {
-  const rows: (PlannedCell | undefined)[][] = [];
+function asPlan(sheet: SheetSnapshot): SheetModel {
+  const rows: (Cell | undefined)[][] = [];
   sheet.values.forEach((line, r) =>
     line.forEach((v, c) => {
       const f = sheet.formulas[r][c];
-      const cell: PlannedCell | undefined = f ? { formula: f.replace(/^=/, "") } : v === null ? undefined : { value: v as number | string | boolean };
+      const cell: Cell | undefined = f ? { formula: f.replace(/^=/, "") } : v === null ? undefined : { value: v as number | string | boolean };
       (rows[sheet.top + r] ??= [])[sheet.left + c] = cell;
     }),
   );

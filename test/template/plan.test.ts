@@ -1,3 +1,4 @@
+import { EXCEL_LIMITS, type Cell, type SheetModel } from "../../src/core/sheet/model";
 import { DEFAULT_CATALOG, type Indicator } from "../../src/core/catalog";
 import { configKeyLabel, TEMPLATE_TEXT } from "../../src/core/i18n/template";
 import type { Lang } from "../../src/core/i18n/format";
@@ -12,7 +13,6 @@ import {
   checkUnits,
   CONFIG_LAYOUT,
   defaultUnits,
-  EXCEL_LIMITS,
   parseUnitCodes,
   parseYear,
   planAddUnit,
@@ -21,15 +21,13 @@ import {
   templateSnapshot,
   UNIT_LAYOUT,
   unitSheetTemplate,
-  type SheetTemplate,
-  type TemplateCell,
 } from "../../src/core/template";
 
 const KEYS = Object.keys(CONFIG_KEYS) as ConfigKey[];
 const NOW = { lang: "vi" as const, now: "2024-01-15T03:00:00.000Z" };
 
-function cells(sheet: SheetTemplate): { row: number; col: number; cell: TemplateCell }[] {
-  const out: { row: number; col: number; cell: TemplateCell }[] = [];
+function cells(sheet: SheetModel): { row: number; col: number; cell: Cell }[] {
+  const out: { row: number; col: number; cell: Cell }[] = [];
   sheet.rows.forEach((line, row) => line?.forEach((cell, col) => cell && out.push({ row, col, cell })));
   return out;
 }
@@ -39,7 +37,7 @@ describe("templatePlan", () => {
   const [config, bca, btp, scoring] = plan.sheets;
 
   it("lays out the config sheet, one sheet per unit and the scoring sheet, config first and active", () => {
-    expect(plan.sheets.map((s) => [s.name, s.role])).toEqual([
+    expect(plan.sheets.map((s) => [s.name, s.kind])).toEqual([
       ["Cấu hình", "config"],
       ["BCA", "unit"],
       ["BTP", "unit"],

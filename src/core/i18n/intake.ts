@@ -1,5 +1,6 @@
 /** Texts of importing unit files (SPEC §9.2): the pane's preview and the command line, Vietnamese and English. */
 import type { ImportAction, ImportDecision, RecognisedBy } from "../intake/decide";
+import { CLI_NAME, type CommandHelp } from "./cli";
 import type { Lang } from "./format";
 
 interface IntakeTexts {
@@ -9,7 +10,6 @@ interface IntakeTexts {
   noUnit: string;
   /** One line per file: file → unit → sheet → years → action. */
   line: (d: ImportDecision) => string;
-  usage: string;
   noFiles: string;
   needsDecision: (n: number) => string;
   unusable: (n: number) => string;
@@ -42,7 +42,6 @@ export const INTAKE_TEXT: Record<Lang, IntakeTexts> = {
     noUnit: "(chưa rõ đơn vị)",
     line: (d) =>
       `${d.file} → ${d.unit ? `${d.unit.code} (${d.unit.name})` : INTAKE_TEXT.vi.noUnit} → ${d.sheet ? `sheet "${d.sheet}"` : "—"} → ${d.years.length ? `năm ${joinYears(d.years)}` : "—"} → ${INTAKE_TEXT.vi.action(d.action)}`,
-    usage: "Cách dùng: npm run cli -- import <sổ khối.xlsx> <tệp đơn vị...> [--out <tệp.xlsx>] [--replace] [--json] [--lang vi|en]",
     noFiles: "Thiếu tệp báo cáo của đơn vị cần nhập.",
     needsDecision: (n) => `${n} tệp cần quyết định: chọn đơn vị cho tệp không rõ đơn vị, hoặc chạy lại với --replace để thay thế sheet đã có.`,
     unusable: (n) => `${n} tệp không nhập được (xem ở trên); chưa ghi gì. Bỏ các tệp đó ra hoặc sửa rồi chạy lại.`,
@@ -71,11 +70,33 @@ export const INTAKE_TEXT: Record<Lang, IntakeTexts> = {
     noUnit: "(unit unknown)",
     line: (d) =>
       `${d.file} → ${d.unit ? `${d.unit.code} (${d.unit.name})` : INTAKE_TEXT.en.noUnit} → ${d.sheet ? `sheet "${d.sheet}"` : "—"} → ${d.years.length ? `years ${joinYears(d.years)}` : "—"} → ${INTAKE_TEXT.en.action(d.action)}`,
-    usage: "Usage: npm run cli -- import <bloc.xlsx> <unit files...> [--out <file.xlsx>] [--replace] [--json] [--lang vi|en]",
     noFiles: "Missing the unit files to import.",
     needsDecision: (n) => `${n} files need a decision: choose the unit of a file with an unknown unit, or run again with --replace to replace an existing sheet.`,
     unusable: (n) => `${n} files cannot be imported (see above); nothing was written. Leave them out or correct them, then run again.`,
     imported: (n, out) => `Imported ${n} unit sheets into ${out}.`,
     nothingToWrite: "No sheet to import; no file written.",
+  },
+};
+
+export const IMPORT_HELP: Record<Lang, CommandHelp> = {
+  vi: {
+    summary: "nhập các tệp báo cáo của đơn vị vào sổ của Khối: mỗi tệp vào sheet đơn vị theo danh sách (cột Tên sheet)",
+    usage: [`${CLI_NAME} import <sổ khối.xlsx> <tệp đơn vị.xlsx>... [--out <tệp.xlsx>] [--replace] [--json] [--lang vi|en]`],
+    options: [
+      ["--out <tệp.xlsx>", "nơi ghi sổ sau khi nhập (mặc định: <sổ khối>.imported.xlsx; sổ gốc không bị sửa)"],
+      ["--replace", "thay thế sheet đơn vị đã có khi số liệu trong tệp khác"],
+      ["--json", "in kết quả dạng JSON ra stdout (mọi thông báo khác ra stderr)"],
+    ],
+    notes: ["Mã thoát: 0 đã nhập hết; 1 có tệp cần quyết định (không rõ đơn vị, hoặc thay thế khi chưa có --replace); 2 có tệp không nhập được, không ghi gì."],
+  },
+  en: {
+    summary: "imports the units' report files into the bloc's workbook: each file into its unit's sheet (the roster's Sheet column)",
+    usage: [`${CLI_NAME} import <bloc.xlsx> <unit file.xlsx>... [--out <file.xlsx>] [--replace] [--json] [--lang vi|en]`],
+    options: [
+      ["--out <file.xlsx>", "where the workbook is written after importing (default: <bloc>.imported.xlsx; the original is never changed)"],
+      ["--replace", "replace a unit's existing sheet when the file's figures differ"],
+      ["--json", "print the result as JSON on stdout (every other message goes to stderr)"],
+    ],
+    notes: ["Exit codes: 0 all imported; 1 some files need a decision (unknown unit, or a replacement without --replace); 2 some file cannot be imported, nothing written."],
   },
 };

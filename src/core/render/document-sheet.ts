@@ -5,8 +5,9 @@
  */
 import { rangeA1 } from "../a1";
 import type { DocumentModel, Paragraph, Table } from "../document";
-import type { OutputKind, SheetPlan, StyleName } from "../plan";
-import { SheetBuilder, MAX_ROW_HEIGHT } from "./builder";
+import { SheetBuilder, MAX_ROW_HEIGHT } from "../sheet/builder";
+import type { OutputKind, SheetModel } from "../sheet/model";
+import type { StyleName } from "../sheet/styles";
 import { markerText } from "./marker";
 import { isRule } from "./submission";
 
@@ -56,7 +57,7 @@ export function gridSpans(weights: number[], grid = DOC_GRID): number[] {
   return spans;
 }
 
-export function renderDocumentSheet(model: DocumentModel, sheetName: string, kind: OutputKind, note: string): SheetPlan {
+export function renderDocumentSheet(model: DocumentModel, sheetName: string, kind: OutputKind, note: string): SheetModel {
   const b = new SheetBuilder();
   const size = model.sizePt;
   let r = 0;
