@@ -14,6 +14,7 @@ import { formatAt, type WorkbookSnapshot } from "../core/snapshot";
 import { applyPlan } from "./applyPlan";
 import { officeErrorMessage } from "./errors";
 import { applyNumberFixes } from "./fixTextNumbers";
+import { applyTextFixes, type TextFixTarget } from "./fixLegacyText";
 import { readSnapshot } from "./readSnapshot";
 import { selectCell } from "./select";
 import { planAddUnit, templatePlan, type AddUnitProblem, type TemplateOptions, type TemplatePlan, type TemplateUnit, type UnitAdditionPlan } from "../core/template";
@@ -41,6 +42,8 @@ export interface ExcelHostOps {
   applyPlan(context: Excel.RequestContext, plan: WritePlan): Promise<unknown>;
   selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<unknown>;
   applyNumberFixes(context: Excel.RequestContext, fixes: readonly CellFix[]): Promise<unknown>;
+  /** Legacy text to Unicode; fixLegacyText.ts's when absent. */
+  applyTextFixes?(context: Excel.RequestContext, fixes: readonly TextFixTarget[]): Promise<unknown>;
   applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan): Promise<unknown>;
   applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan): Promise<unknown>;
   officeErrorMessage(err: unknown, lang: Lang): string;
@@ -81,6 +84,8 @@ export interface BlocHost {
   select(sheet: string, cell: string, lang: Lang): Promise<Outcome<void>>;
   /** Write numbers over exactly these cells, then check again (outputs are not rewritten). */
   fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>>;
+  /** Write the Unicode form over exactly these cells of legacy (TCVN3/VNI) text, then check again. */
+  fixText(fixes: readonly TextFixTarget[], lang: Lang): Promise<Outcome<Checked>>;
   /** "Tạo sổ khối": the template's sheets into the open workbook (refused if a name is taken), then a check. */
   createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Added>>;
   /** "Thêm sheet đơn vị": the unit's sheet plus its roster and scoring rows, then a check. */
@@ -201,6 +206,14 @@ export class BlocSession implements BlocHost {
     return this.attempt(lang, async () => {
       const targets = this.withFormats(fixes);
       if (targets.length) await this.run((ctx) => this.ops.applyNumberFixes(ctx, targets));
+      return this.compute(await this.read(), lang);
+    });
+  }
+
+  fixText(fixes: readonly TextFixTarget[], lang: Lang): Promise<Outcome<Checked>> {
+    return this.attempt(lang, async () => {
+      const apply = this.ops.applyTextFixes ?? applyTextFixes;
+      if (fixes.length) await this.run((ctx) => apply(ctx, fixes));
       return this.compute(await this.read(), lang);
     });
   }

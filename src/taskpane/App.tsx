@@ -28,6 +28,9 @@ import type { DocumentModel } from "../core/document";
 import { OUTPUT_SHEETS } from "../core/i18n/labels";
 import type { TemplateOptions, TemplateUnit } from "../core/template/build";
 import { fixableCells, type Added, type BlocHost, type Checked, type Outcome } from "../excel/session";
+import { legacyTextCells } from "../excel/fixLegacyText";
+import type { IntakeHost } from "../excel/intake";
+import { ImportPanel } from "./components/ImportPanel";
 import { AwardsPanel } from "./components/AwardsPanel";
 import { BlocWorkbook } from "./components/BlocWorkbook";
 import { BuildProgress } from "./components/BuildProgress";
@@ -74,19 +77,21 @@ export interface AppProps {
   utcOffsetMinutes?: number;
   /** How a .docx is saved (an object URL and <a download> unless a test says otherwise); throws where the host cannot download. */
   saveFile?: SaveFile;
+  /** "Nhập báo cáo đơn vị": shown when the host can import units' files. */
+  intake?: IntakeHost;
 }
 
-export function App({ host, initialLang, dark = false, utcOffsetMinutes, saveFile = saveBlob }: AppProps) {
+export function App({ host, initialLang, dark = false, utcOffsetMinutes, saveFile = saveBlob, intake }: AppProps) {
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <Pane host={host} initialLang={initialLang} utcOffsetMinutes={utcOffsetMinutes ?? -new Date().getTimezoneOffset()} saveFile={saveFile} />
+      <Pane host={host} initialLang={initialLang} utcOffsetMinutes={utcOffsetMinutes ?? -new Date().getTimezoneOffset()} saveFile={saveFile} intake={intake} />
     </FluentProvider>
   );
 }
 
 const failure = (message: string): Notice => ({ intent: "error", failed: true, text: () => message });
 
-function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHost; initialLang: Lang; utcOffsetMinutes: number; saveFile: SaveFile }) {
+function Pane({ host, initialLang, utcOffsetMinutes, saveFile, intake }: { host: BlocHost; initialLang: Lang; utcOffsetMinutes: number; saveFile: SaveFile; intake?: IntakeHost }) {
   const s = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const texts = uiTexts(lang);
@@ -114,6 +119,22 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
   }, [host]);
 
   const fixes = useMemo(() => (checked ? fixableCells(checked.result.issues) : []), [checked]);
+  // Legacy (TCVN3/VNI) text to Unicode: the same confirm-then-write pattern as the text numbers.
+  const [legacyOpen, setLegacyOpen] = useState(false);
+  const textFixes = useMemo(() => (checked ? legacyTextCells(checked.result.issues) : []), [checked]);
+  const applyTextFixes = useCallback(async () => {
+    setBusy("fixing");
+    const out = await host.fixText(textFixes, lang);
+    setBusy(null);
+    setLegacyOpen(false);
+    if (!out.ok) {
+      setNotice(failure(out.message));
+      return;
+    }
+    setChecked(out.value);
+    const n = textFixes.length;
+    setNotice({ intent: "success", text: (t) => t.legacyFixDone(n) });
+  }, [host, textFixes, lang]);
 
   const build = useCallback(async () => {
     setBusy("building");
@@ -299,6 +320,11 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
                   {texts.fixCount(fixes.length)}
                 </Button>
               )}
+              {textFixes.length > 0 && (
+                <Button appearance="secondary" disabled={busy !== null} onClick={() => setLegacyOpen(true)}>
+                  {texts.legacyFixCount(textFixes.length)}
+                </Button>
+              )}
               <IssueList key={checked?.at} issues={result.issues} catalog={result.catalog} lang={lang} texts={texts} disabled={working} onSelect={select} />
             </section>
             <Divider />
@@ -326,7 +352,14 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
           onCreate={createWorkbook}
           onAddUnit={addUnit}
         />
+        {intake && (
+          <>
+            <Divider />
+            <ImportPanel host={intake} lang={lang} disabled={busy !== null} onImported={recheck} />
+          </>
+        )}
       </main>
+      {legacyOpen && <FixDialog open={legacyOpen} fixes={textFixes} lang={lang} texts={texts} busy={busy === "fixing"} onConfirm={applyTextFixes} onCancel={() => setLegacyOpen(false)} />}
       {fixOpen && <FixDialog open={fixOpen} fixes={fixes} lang={lang} texts={texts} busy={busy === "fixing"} onConfirm={applyFixes} onCancel={() => setFixOpen(false)} />}
     </div>
   );

@@ -179,9 +179,11 @@ const TABLES: Record<Lang, Record<IssueCode, Render>> = { vi: VI, en: EN };
 const CLI_WORDING: Record<Lang, Partial<Record<IssueCode, Render>>> = {
   vi: {
     VALUE_TEXT_NUMBER: (p, h) => `Số liệu năm ${p.year} của ${h.ind(p.indicator)} đang ở dạng văn bản ("${p.text}"); đọc được là ${h.num(p.value)}. Hãy ghi lại ô này dạng số.`,
+    LEGACY_ENCODING: (p) => `Chữ trong ô được gõ bằng bảng mã cũ ${p.encoding} ("${p.text}"); đọc được là "${p.converted}". Hãy ghi lại ô này bằng Unicode (hoặc bấm "Chuyển sang Unicode" trong add-in).`,
   },
   en: {
     VALUE_TEXT_NUMBER: (p, h) => `The ${p.year} figure for ${h.ind(p.indicator)} is stored as text ("${p.text}"); it reads as ${h.num(p.value)}. Store the cell as a number.`,
+    LEGACY_ENCODING: (p) => `The text in this cell is in the legacy ${p.encoding} encoding ("${p.text}"); it reads as "${p.converted}". Store it in Unicode (or click "Convert to Unicode" in the add-in).`,
   },
 };
 
