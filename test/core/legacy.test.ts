@@ -171,3 +171,12 @@ describe("legacy text in a bloc workbook", () => {
     expect(res.errors).toBe(run(new BlocBuilder()).errors);
   });
 });
+
+describe("names typed in legacy fonts in the outputs", () => {
+  it("are written in Unicode: the roster's unit names and the config's texts", () => {
+    const b = new BlocBuilder({ units: UNITS.map((u) => (u.code === "BQP" ? { ...u, name: encodeVni(u.name) } : u)), config: { values: { bloc: encodeTcvn3("Khối Thi đua số 2") } } });
+    const res = run(b);
+    expect(res.roster.find((u) => u.code === "BQP")!.name).toBe("Thanh tra Bộ Quốc phòng");
+    expect(res.json.bloc).toBe("Khối Thi đua số 2");
+  });
+});

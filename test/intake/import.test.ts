@@ -105,6 +105,16 @@ describe("CLI import", () => {
     expect(built.json.values.BTP).toEqual(buildBloc({ sheets: [files[1].snapshot.sheets[0]] }, NOW).json.values.BTP);
   });
 
+  it("has its own help, and asks for the unit files when none are given", async () => {
+    const help = await cli("import", "--help", "--lang", "en");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("import <bloc.xlsx> <unit file.xlsx>...");
+    expect(help.stdout).toContain("--replace");
+    const none = await cli("import", "khoi.xlsx");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(INTAKE_TEXT.vi.noFiles);
+  });
+
   it("writes nothing and exits 2 when a file cannot be imported", async () => {
     const { dir, blocFile, paths } = await setUp();
     const bad = path.join(dir, "bad.xlsx");

@@ -6,6 +6,8 @@ import { INTAKE_UI } from "../../src/core/i18n/intake";
 import { IntakeSession } from "../../src/excel/intake";
 import { workbookSnapshot } from "../../src/file/xlsx";
 import { ImportPanel } from "../../src/taskpane/components/ImportPanel";
+import { App } from "../../src/taskpane/App";
+import { FakeHost } from "../taskpane/fakeHost";
 import { FakeExcel } from "../support/excelFake";
 import { FILE_WIDTHS, importScenario, xlsxOf } from "../support/unitFiles";
 
@@ -62,5 +64,19 @@ describe("the import panel", () => {
     expect(await screen.findByText(vi.done(["BNV", "BTP"]))).toBeTruthy();
     expect(fake.sheetNames()).toContain("BNV");
     expect(fake.sheetNames().filter((n) => n.startsWith("~"))).toEqual([]);
+  });
+});
+
+describe("the pane", () => {
+  it("offers the import panel when its host can import, and not otherwise", async () => {
+    const { bloc } = importScenario();
+    const intake = new IntakeSession(async () => bloc as never, { loadReader: async () => () => bloc, unreadable: () => "" });
+    const { unmount } = render(<App host={new FakeHost(bloc)} initialLang="vi" utcOffsetMinutes={420} intake={intake} />);
+    expect(await screen.findByRole("heading", { name: vi.title })).toBeTruthy();
+    expect(screen.getByRole("button", { name: vi.pick })).toBeTruthy();
+    unmount();
+    render(<App host={new FakeHost(bloc)} initialLang="vi" utcOffsetMinutes={420} />);
+    await screen.findByTestId("counts");
+    expect(screen.queryByRole("heading", { name: vi.title })).toBeNull();
   });
 });
