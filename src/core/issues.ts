@@ -66,3 +66,17 @@ export function countBySeverity(issues: readonly Issue[]): { errors: number; war
   for (const i of issues) i.severity === "error" ? errors++ : warnings++;
   return { errors, warnings };
 }
+
+/** The first issue at each cell that offers a fix of this kind, in issue order (one write per cell). */
+export function fixesOfKind<K extends Fix["kind"]>(issues: readonly Issue[], kind: K): (Issue & { fix: Extract<Fix, { kind: K }> })[] {
+  const seen = new Set<string>();
+  const out: (Issue & { fix: Extract<Fix, { kind: K }> })[] = [];
+  for (const i of issues) {
+    if (i.fix?.kind !== kind) continue;
+    const key = `${i.sheet}\u0001${i.cell}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(i as Issue & { fix: Extract<Fix, { kind: K }> });
+  }
+  return out;
+}

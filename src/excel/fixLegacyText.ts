@@ -1,5 +1,5 @@
 /** The one-click fix for text typed in a TCVN3 or VNI font: write its Unicode form, nothing else. */
-import type { Issue } from "../core/issues";
+import { fixesOfKind, type Issue } from "../core/issues";
 import { cellInput } from "./applyPlan";
 
 export interface TextFixTarget {
@@ -14,16 +14,7 @@ export interface TextFixTarget {
 
 /** The LEGACY_ENCODING fixes the issues offer, one per cell, in issue order. */
 export function legacyTextCells(issues: readonly Issue[]): TextFixTarget[] {
-  const seen = new Set<string>();
-  const out: TextFixTarget[] = [];
-  for (const i of issues) {
-    if (!i.fix || i.fix.kind !== "setText") continue;
-    const key = `${i.sheet}\u0001${i.cell}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ sheet: i.sheet, cell: i.cell, value: i.fix.value, text: String(i.params.text ?? "") });
-  }
-  return out;
+  return fixesOfKind(issues, "setText").map((i) => ({ sheet: i.sheet, cell: i.cell, value: i.fix.value, text: String(i.params.text ?? "") }));
 }
 
 /**

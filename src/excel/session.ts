@@ -6,7 +6,7 @@
  */
 import type { Lang } from "../core/i18n/format";
 import { BUILD_STEPS, templateProblemText, uiTexts, type BuildStep } from "../core/i18n/ui";
-import type { Issue } from "../core/issues";
+import { fixesOfKind, type Issue } from "../core/issues";
 import type { WritePlan } from "../core/plan";
 import { buildBloc, type BuildResult } from "../core/pipeline";
 import { parseA1 } from "../core/a1";
@@ -94,16 +94,7 @@ export interface BlocHost {
 
 /** The one-click fixes the issues offer, one per cell, in issue order. */
 export function fixableCells(issues: readonly Issue[]): CellFix[] {
-  const seen = new Set<string>();
-  const out: CellFix[] = [];
-  for (const i of issues) {
-    if (!i.fix || i.fix.kind !== "setNumber") continue;
-    const key = `${i.sheet}\u0001${i.cell}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ sheet: i.sheet, cell: i.cell, value: i.fix.value, text: String(i.params.text ?? "") });
-  }
-  return out;
+  return fixesOfKind(issues, "setNumber").map((i) => ({ sheet: i.sheet, cell: i.cell, value: i.fix.value, text: String(i.params.text ?? "") }));
 }
 
 /** Let the pane paint a step before synchronous work starts. */
