@@ -6,6 +6,7 @@
 import { decideImport, importsToWrite, type ImportDecision } from "../core/intake/decide";
 import { importedSheet } from "../core/intake/sheet";
 import type { Lang } from "../core/i18n/format";
+import { INTAKE_UI } from "../core/i18n/intake";
 import type { RosterUnit } from "../core/model";
 import { readConfig } from "../core/read/config";
 import type { WorkbookSnapshot } from "../core/snapshot";
@@ -35,8 +36,13 @@ export interface IntakePreview {
   rows: IntakeRow[];
 }
 
-/** The host-neutral reader (src/xlsx/read.ts): bytes in, snapshot out; throws on a file it cannot read. */
-export type ReadWorkbook = (bytes: Uint8Array) => WorkbookSnapshot | Promise<WorkbookSnapshot>;
+/** The host-neutral reading of a unit's file (src/xlsx): loaded on first use. */
+export interface UnitFileReader {
+  /** Bytes in, snapshot out (src/xlsx/read.ts); throws on a file it cannot read. */
+  read(bytes: Uint8Array): WorkbookSnapshot | Promise<WorkbookSnapshot>;
+  /** A sheet's column widths in characters (src/xlsx/columns.ts), kept below ExcelApi 1.13. */
+  columnWidths(bytes: Uint8Array, sheet: string): number[];
+}
 
 export interface IntakeHost {
   /** Read and decide; nothing is written. */
@@ -56,7 +62,7 @@ export function toBase64(bytes: Uint8Array): string {
 
 export interface IntakeOptions {
   /** Loads the reader on first use, so it is not in the pane's first bundle. */
-  loadReader: () => Promise<ReadWorkbook>;
+  loadReader: () => Promise<UnitFileReader>;
   supports?: Supports;
   /** Words a file the reader refused (its error), in the user's language. */
   unreadable: (error: unknown, lang: Lang) => string;
@@ -70,13 +76,13 @@ export class IntakeSession implements IntakeHost {
 
   async preview(files: readonly IntakeFile[], lang: Lang): Promise<Outcome<IntakePreview>> {
     try {
-      const read = await this.options.loadReader();
+      const reader = await this.options.loadReader();
       const bloc = await this.run((ctx) => readSnapshot(ctx));
       const rows: IntakeRow[] = [];
       for (const file of files) {
         let snapshot: WorkbookSnapshot;
         try {
-          snapshot = await read(file.bytes);
+          snapshot = await reader.read(file.bytes);
         } catch (e) {
           const decision: ImportDecision = { file: file.name, unit: null, by: null, sheet: null, years: [], action: { kind: "unreadable", reason: "file", detail: this.options.unreadable(e, lang) } };
           rows.push({ file, snapshot: null, decision });
@@ -98,7 +104,7 @@ export class IntakeSession implements IntakeHost {
   }
 
   async apply(preview: IntakePreview, replace: ReadonlySet<string>, lang: Lang): Promise<Outcome<{ imported: string[]; how: "inserted" | "written" }>> {
-    const imports: UnitSheetImport[] = [];
+    const imports: (UnitSheetImport & { bytes: Uint8Array })[] = [];
     const targets = new Set<string>();
     for (const r of preview.rows) {
       const d = r.decision;
@@ -108,9 +114,11 @@ export class IntakeSession implements IntakeHost {
       targets.add(label(d.unit.sheetName));
       const source = r.snapshot.sheets.find((s) => s.name === d.sheet)!;
       const existing = preview.bloc.sheets.find((s) => label(s.name) === label(d.unit!.sheetName));
-      imports.push({ base64: toBase64(r.file.bytes), sourceSheet: d.sheet, target: d.unit.sheetName, replaces: existing?.name ?? null, plan: importedSheet(source, d.unit.sheetName) });
+      imports.push({ bytes: r.file.bytes, base64: toBase64(r.file.bytes), sourceSheet: d.sheet, target: d.unit.sheetName, replaces: existing?.name ?? null, plan: importedSheet(source, d.unit.sheetName) });
     }
     if (!imports.length) return { ok: true, value: { imported: [], how: "inserted" } };
+    const reader = await this.options.loadReader();
+    for (const imp of imports) imp.plan.columnWidths = reader.columnWidths(imp.bytes, imp.sourceSheet);
     const rosterSheets = new Set(preview.roster.map((u) => label(u.sheetName)));
     const after = [...preview.bloc.sheets].reverse().find((s) => rosterSheets.has(label(s.name)))?.name ?? null;
     try {
@@ -120,4 +128,13 @@ export class IntakeSession implements IntakeHost {
       return { ok: false, message: officeErrorMessage(error, lang), error };
     }
   }
+}
+
+/**
+ * The import session over the real workbook. `loadReader` brings in the host-neutral reader on
+ * first use (a dynamic import, so the pane's first bundle does not carry it).
+ */
+export function excelIntake(loadReader: () => Promise<UnitFileReader>): IntakeSession {
+  const run: RunBatch = (batch) => Excel.run(batch);
+  return new IntakeSession(run, { loadReader, unreadable: (e, lang) => INTAKE_UI[lang].unreadableFile(e instanceof Error ? e.message : String(e)) });
 }

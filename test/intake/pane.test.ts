@@ -3,13 +3,18 @@ import { buildBloc } from "../../src/core/pipeline";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { IntakeSession, toBase64, type IntakeFile } from "../../src/excel/intake";
 import { workbookSnapshot } from "../../src/file/xlsx";
+import { columnWidthPoints } from "../../src/excel/applyPlan";
+import { sheetColumnWidths } from "../../src/xlsx/columns";
 import { FakeExcel, FakeOfficeError } from "../support/excelFake";
 import { FILE_WIDTHS, importScenario, xlsxOf } from "../support/unitFiles";
 
 const NOW = { lang: "vi" as const, now: "2031-12-15T03:00:00.000Z" };
 
-/** Stands in for src/xlsx/read.ts: exceljs reads the bytes in Node. */
-const readWithExceljs = async (bytes: Uint8Array) => workbookSnapshot(await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer));
+/** exceljs stands in for src/xlsx/read.ts (not in this branch yet); the widths are src/xlsx's. */
+const reader = {
+  read: async (bytes: Uint8Array) => workbookSnapshot(await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)),
+  columnWidths: sheetColumnWidths,
+};
 
 async function setUp(level: "1.13" | "1.10") {
   const { bloc, files } = importScenario();
@@ -18,7 +23,7 @@ async function setUp(level: "1.13" | "1.10") {
   const picked: IntakeFile[] = [];
   for (const f of files) picked.push({ name: f.name, bytes: new Uint8Array(await xlsxOf(f.snapshot, { [f.snapshot.sheets[0].name]: FILE_WIDTHS })) });
   const session = new IntakeSession((batch) => fake.run(batch), {
-    loadReader: async () => readWithExceljs,
+    loadReader: async () => reader,
     supports: (set, version) => set === "ExcelApi" && Number(version.split(".")[1]) <= Number(level.split(".")[1]),
     unreadable: (e) => `không đọc được (${(e as Error).message})`,
   });
@@ -46,6 +51,8 @@ describe.each(["1.13", "1.10"] as const)("importing unit files in the pane (Exce
     expect(after.json.values.BNV).toEqual(buildBloc({ sheets: [{ ...files[0].snapshot.sheets[0], name: "BNV" }] }, NOW).json.values.BNV);
     expect(fake.cellsOf("BNV").values).toEqual(files[0].snapshot.sheets[0].values);
     expect(fake.sheet("BNV").merges).toEqual(files[0].snapshot.sheets[0].merges);
+    // The file's column widths come along either way.
+    expect(fake.sheet("BNV").columnWidths.C).toBeCloseTo(columnWidthPoints(FILE_WIDTHS[2]), 0);
   });
 
   it("imports a file once the user chose its unit, and writes nothing that was not confirmed", async () => {

@@ -18,8 +18,8 @@ async function setUp() {
   const fake = new FakeExcel();
   for (const s of bloc.sheets) fake.seedSheet(s);
   const session = new IntakeSession((batch) => fake.run(batch), {
-    // Stands in for src/xlsx/read.ts in Node: exceljs reads the bytes.
-    loadReader: async () => async (bytes) => workbookSnapshot(await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)),
+    // Stands in for src/xlsx/read.ts in Node: exceljs reads the bytes (widths: test/intake/pane.test.ts).
+    loadReader: async () => ({ read: async (bytes: Uint8Array) => workbookSnapshot(await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)), columnWidths: () => [] }),
     supports: () => true,
     unreadable: (e) => vi.unreadableFile((e as Error).message),
   });
@@ -70,7 +70,7 @@ describe("the import panel", () => {
 describe("the pane", () => {
   it("offers the import panel when its host can import, and not otherwise", async () => {
     const { bloc } = importScenario();
-    const intake = new IntakeSession(async () => bloc as never, { loadReader: async () => () => bloc, unreadable: () => "" });
+    const intake = new IntakeSession(async () => bloc as never, { loadReader: async () => ({ read: () => bloc, columnWidths: () => [] }), unreadable: () => "" });
     const { unmount } = render(<App host={new FakeHost(bloc)} initialLang="vi" utcOffsetMinutes={420} intake={intake} />);
     expect(await screen.findByRole("heading", { name: vi.title })).toBeTruthy();
     expect(screen.getByRole("button", { name: vi.pick })).toBeTruthy();

@@ -11,7 +11,8 @@ import { CLI_TEXT } from "../../core/i18n/cli";
 import { IMPORT_HELP, INTAKE_TEXT } from "../../core/i18n/intake";
 import type { SheetModel } from "../../core/sheet/model";
 import { label } from "../../core/text";
-import { columnWidthsOf, writeImportsIntoPackage } from "../../file/import";
+import { writeImportsIntoPackage } from "../../file/import";
+import { sheetColumnWidths } from "../../xlsx/columns";
 import { InputError, loadWorkbook, writeFilesAtomically } from "../../file/load";
 import { EXIT, type CliCommand } from "../command";
 import { outputProblem } from "../outputs";
@@ -76,7 +77,7 @@ export const importCommand: CliCommand = {
       const unit = d.unit;
       if (!unit || !d.sheet || !importsToWrite([d], replace).length) continue;
       // A second file for the same unit in one run: the later one wins, as it would run after run.
-      const sheet = importedSheet(loaded.snapshot.sheets.find((s) => s.name === d.sheet)!, unit.sheetName, columnWidthsOf(loaded.workbook, d.sheet));
+      const sheet = importedSheet(loaded.snapshot.sheets.find((s) => s.name === d.sheet)!, unit.sheetName, sheetColumnWidths(loaded.buffer, d.sheet));
       const at = sheets.findIndex((s) => label(s.name) === label(unit.sheetName));
       if (at >= 0) sheets[at] = sheet;
       else sheets.push(sheet);
