@@ -83,7 +83,6 @@ async function insertOne(context: Excel.RequestContext, imp: UnitSheetImport, af
 /** One file below ExcelApi 1.13: applyPlan writes the sheet (replacing the old one), then it is moved into place. */
 async function writeOne(context: Excel.RequestContext, imp: UnitSheetImport, after: string | null): Promise<void> {
   const sheets = context.workbook.worksheets;
-  let position: number | null = null;
   sheets.load("items/name,items/position");
   await context.sync();
   const at = (name: string | null) => (name ? (sheets.items.find((s) => s.name.toUpperCase() === name.toUpperCase())?.position ?? null) : null);
@@ -95,9 +94,7 @@ async function writeOne(context: Excel.RequestContext, imp: UnitSheetImport, aft
   sheets.load("items/name");
   await context.sync();
   const last = sheets.items.length - 1;
-  if (old !== null) position = old;
-  else if (anchor !== null) position = anchor + 1;
-  else position = last;
+  const position = old ?? (anchor !== null ? anchor + 1 : last);
   sheets.getItem(imp.target).position = Math.min(position, last);
   await context.sync();
 }

@@ -5,13 +5,12 @@
  */
 import { promises as fs } from "fs";
 import { CLI_TEXT, TEMPLATE_HELP } from "../../core/i18n/cli";
-import { TEMPLATE_CLI_TEXT, templateProblemMessage } from "../../core/i18n/template";
+import { TEMPLATE_CLI_TEXT } from "../../core/i18n/template";
+import { templateProblemMessage } from "../../core/template/problemText";
 import { defaultUnits, templatePlan } from "../../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear } from "../../core/template/options";
 import { writeFilesAtomically } from "../../file/load";
-import { templateWorkbook } from "../../file/template";
-import { saveWorkbook } from "../../file/xlsx";
-import { EXIT, type CliCommand } from "../command";
+import { EXIT, UsageError, type CliCommand } from "../command";
 import { outputProblem } from "../outputs";
 
 export const templateCommand: CliCommand = {
@@ -26,12 +25,12 @@ export const templateCommand: CliCommand = {
       return EXIT.unusable;
     };
     const out = typeof values.out === "string" ? values.out : undefined;
-    if (!out) return fail(T.noOut);
+    if (!out) throw new UsageError(T.noOut, lang, "template");
     const problem = await outputProblem([{ option: "--out", path: out, ext: ".xlsx" }], [], lang);
     if (problem) return fail(problem);
     const yearText = typeof values.year === "string" ? values.year : undefined;
     const year = yearText === undefined ? io.now().getFullYear() : parseYear(yearText);
-    if (year === null) return fail(T.badYear(yearText ?? ""));
+    if (year === null) throw new UsageError(T.badYear(yearText ?? ""), lang, "template");
     const units = typeof values.units === "string" ? parseUnitCodes(values.units) : defaultUnits(lang);
     const problems = checkUnits(units);
     if (problems.length) {
@@ -46,6 +45,9 @@ export const templateCommand: CliCommand = {
       if (exists) return fail(T.exists(out));
     }
     const plan = templatePlan({ lang, year, bloc: typeof values.bloc === "string" ? values.bloc : undefined, units });
+    // Loaded here, not at start-up: only this command writes a workbook from scratch.
+    const { templateWorkbook } = await import("../../file/template");
+    const { saveWorkbook } = await import("../../file/xlsx");
     const wb = await templateWorkbook(plan, io.now());
     const data = await saveWorkbook(wb);
     try {

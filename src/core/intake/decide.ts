@@ -5,7 +5,7 @@
  */
 import type { RosterUnit } from "../model";
 import { readConfig } from "../read/config";
-import { cellText } from "../read/grid";
+import { cellText } from "../grid";
 import { candidateSheets, inferYear, readUnitSheet } from "../read/units";
 import { locateLayout } from "../read/unitSheet";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";

@@ -7,7 +7,7 @@ import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot, type Ce
 import { parseNumberText } from "../numbers";
 import { toUnicode } from "../legacy/detect";
 import { label } from "../text";
-import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "./grid";
+import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "../grid";
 
 export const CONFIG_SHEET_NAMES = ["Cấu hình", "Config", "Configuration", "Cấu hình khối"];
 
