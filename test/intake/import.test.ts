@@ -7,6 +7,7 @@ import { buildBloc } from "../../src/core/pipeline";
 import { sheetFromRows } from "../../src/core/snapshot";
 import { loadWorkbook } from "../../src/file/load";
 import { cli } from "../support/cli";
+import { encodeTcvn3 } from "../support/legacyText";
 import { BlocBuilder } from "../support/snapshots";
 import { FILE_WIDTHS, importScenario, xlsxOf as xlsx } from "../support/unitFiles";
 
@@ -40,6 +41,15 @@ describe("decideImport", () => {
     expect(decideImport(bloc, { name: "old.xlsx", snapshot: { sheets: [old] } }).action).toEqual({ kind: "wrongYear", expected: 2031 });
     expect(decideImport(bloc, { name: "x.xlsx", snapshot: { sheets: [sheetFromRows("Ghi chú", [["Chỉ có ghi chú"]])] } }).action).toEqual({ kind: "unreadable", reason: "noReportSheet" });
     expect(sheet("BNV")).toBeDefined();
+  });
+
+  it("recognises a unit by its name in a title typed in TCVN3 or without diacritics", () => {
+    const { bloc, sheet } = scenario();
+    const bnv = sheet("BNV");
+    for (const title of [encodeTcvn3("BÁO CÁO CỦA Thanh tra Bộ Nội vụ NĂM 2031"), "Bao cao cua THANH TRA BO NOI VU nam 2031"]) {
+      const retitled = { ...bnv, name: "Sheet1", values: bnv.values.map((l) => l.map((v) => (typeof v === "string" && /NỘI VỤ/i.test(v) ? title : v))) };
+      expect(decideImport(bloc, { name: "x.xlsx", snapshot: { sheets: [retitled] } })).toMatchObject({ unit: { code: "BNV" }, by: "title", action: { kind: "new" } });
+    }
   });
 
   it("recognises a unit by its code in the file name when the sheet has no title", () => {
