@@ -67,8 +67,9 @@ const ONSETS = ["ngh", "ng", "gh", "gi", "ch", "kh", "nh", "ph", "qu", "th", "tr
 const STOPS = ["c", "ch", "p", "t"];
 /**
  * Vietnamese rhymes: each vowel nucleus with the final consonants it takes (none for the vowel
- * clusters that end in a semivowel; "!" where a final is required). Stricter than "any vowel, any final", so that a wrong
- * reading of legacy text ("Tỉng", "Boọ") is told from the right one ("Tổng", "Bộ").
+ * clusters that end in a semivowel; "!" where a final is required). Stricter than "any vowel, any
+ * final", so that a wrong reading of legacy text ("Tỉng", "Boọ") is told from the right one
+ * ("Tổng", "Bộ").
  */
 const RHYMES: Record<string, string> = {
   a: "c ch m n ng nh p t",
@@ -165,22 +166,13 @@ export function detectLegacy(s: string): LegacyText | null {
   const words = (s.match(WORD) ?? []).filter((w) => LATIN1_HIGH.test(w));
   const invalid = words.filter((w) => !isVietnameseSyllable(w));
   if (!invalid.length) return null;
-  let best: { encoding: LegacyEncoding; gained: number } | null = null;
-  let tie = false;
-  for (const [encoding, convert] of CONVERTERS) {
-    if (!words.every((w) => isVietnameseSyllable(convert(w)))) continue;
-    // A word that becomes Vietnamese must have been one: letters, not a lone symbol ("©" → "â").
-    const gained = invalid.filter((w) => /[A-Za-z]/.test(w)).length;
-    if (!gained) continue;
-    if (best && best.gained === gained) tie = true;
-    if (!best || gained > best.gained) {
-      best = { encoding, gained };
-      tie = false;
-    }
-  }
-  if (!best || tie) return null;
-  const convert = CONVERTERS.find(([e]) => e === best.encoding)![1];
-  return { encoding: best.encoding, text: convert(s) };
+  // What is not Vietnamese as it stands must include a word with letters, not only symbols ("©" is TCVN3 "â").
+  if (!invalid.some((w) => /[A-Za-z]/.test(w))) return null;
+  const fits = CONVERTERS.filter(([, convert]) => words.every((w) => isVietnameseSyllable(convert(w))));
+  // Both readings Vietnamese: ambiguous, left as it is.
+  if (fits.length !== 1) return null;
+  const [encoding, convert] = fits[0];
+  return { encoding, text: convert(s) };
 }
 
 /** The Unicode form of a text: converted when it is legacy text, as it is otherwise. */
