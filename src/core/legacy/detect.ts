@@ -160,9 +160,23 @@ const CONVERTERS: [LegacyEncoding, (s: string) => string][] = [
   ["VNI", vniToUnicode],
 ];
 
+/** The same labels and names repeat on every unit's sheet: remember the answers, up to a bound. */
+const cache = new Map<string, LegacyText | null>();
+const CACHE_MAX = 20000;
+
 /** The text's encoding and its Unicode form when it is TCVN3 or VNI text; null otherwise. */
 export function detectLegacy(s: string): LegacyText | null {
   if (!LATIN1_HIGH.test(s) || BEYOND_LATIN1.test(s)) return null;
+  let known = cache.get(s);
+  if (known === undefined) {
+    known = detect(s);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(s, known);
+  }
+  return known;
+}
+
+function detect(s: string): LegacyText | null {
   const words = (s.match(WORD) ?? []).filter((w) => LATIN1_HIGH.test(w));
   const invalid = words.filter((w) => !isVietnameseSyllable(w));
   if (!invalid.length) return null;
