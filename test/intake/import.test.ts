@@ -115,6 +115,26 @@ describe("CLI import", () => {
     expect(built.json.values.BTP).toEqual(buildBloc({ sheets: [files[1].snapshot.sheets[0]] }, NOW).json.values.BTP);
   });
 
+  it("fills a new bloc workbook made by `template`: the unit's sheet replaces the empty one, the rest of the package stays", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "import-template-"));
+    const bloc = path.join(dir, "khoi.xlsx");
+    expect((await cli("template", "--out", bloc, "--units", "BCA,BTP,BQP", "--year", "2031")).code).toBe(0);
+    const { files } = scenario();
+    const btp = path.join(dir, "btp.xlsx");
+    writeFileSync(btp, await xlsx(files[1].snapshot, { BTP: FILE_WIDTHS }));
+    const out = path.join(dir, "out.xlsx");
+    const asked = await cli("import", bloc, btp, "--out", out, "--json");
+    expect(asked.code).toBe(1);
+    expect(JSON.parse(asked.stdout).files[0]).toMatchObject({ unit: { code: "BTP" }, action: "replaces", imported: false });
+    const r = await cli("import", bloc, btp, "--out", out, "--replace");
+    expect(r.code).toBe(0);
+    const before = await loadWorkbook(bloc);
+    const after = await loadWorkbook(out);
+    expect(after.snapshot.sheets.map((s) => s.name).sort()).toEqual(before.snapshot.sheets.map((s) => s.name).sort());
+    for (const name of ["Cấu hình", "BCA", "BQP", "Chấm điểm"]) expect(after.snapshot.sheets.find((s) => s.name === name)).toEqual(before.snapshot.sheets.find((s) => s.name === name));
+    expect(buildBloc(after.snapshot, NOW).json.values.BTP).toEqual(buildBloc(files[1].snapshot, NOW).json.values.BTP);
+  });
+
   it("has its own help, and asks for the unit files when none are given", async () => {
     const help = await cli("import", "--help", "--lang", "en");
     expect(help.code).toBe(0);
