@@ -104,18 +104,17 @@ export class IntakeSession implements IntakeHost {
   }
 
   async apply(preview: IntakePreview, replace: ReadonlySet<string>, lang: Lang): Promise<Outcome<{ imported: string[]; how: "inserted" | "written" }>> {
-    const imports: (UnitSheetImport & { bytes: Uint8Array })[] = [];
-    const targets = new Set<string>();
+    // Two files for one unit: the later one wins, as it does in the command line (and run after run).
+    const byTarget = new Map<string, UnitSheetImport & { bytes: Uint8Array }>();
     for (const r of preview.rows) {
       const d = r.decision;
-      if (!r.snapshot || !d.unit || !d.sheet || !importsToWrite([d], replace.has(d.file)).length) continue;
-      // Two files for one unit: the first confirmed one is taken.
-      if (targets.has(label(d.unit.sheetName))) continue;
-      targets.add(label(d.unit.sheetName));
+      const unit = d.unit;
+      if (!r.snapshot || !unit || !d.sheet || !importsToWrite([d], replace.has(d.file)).length) continue;
       const source = r.snapshot.sheets.find((s) => s.name === d.sheet)!;
-      const existing = preview.bloc.sheets.find((s) => label(s.name) === label(d.unit!.sheetName));
-      imports.push({ bytes: r.file.bytes, base64: toBase64(r.file.bytes), sourceSheet: d.sheet, target: d.unit.sheetName, replaces: existing?.name ?? null, plan: importedSheet(source, d.unit.sheetName) });
+      const existing = preview.bloc.sheets.find((s) => label(s.name) === label(unit.sheetName));
+      byTarget.set(label(unit.sheetName), { bytes: r.file.bytes, base64: toBase64(r.file.bytes), sourceSheet: d.sheet, target: unit.sheetName, replaces: existing?.name ?? null, plan: importedSheet(source, unit.sheetName) });
     }
+    const imports = [...byTarget.values()];
     if (!imports.length) return { ok: true, value: { imported: [], how: "inserted" } };
     const reader = await this.options.loadReader();
     for (const imp of imports) imp.plan.columnWidths = reader.columnWidths(imp.bytes, imp.sourceSheet);

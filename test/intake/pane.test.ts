@@ -69,6 +69,26 @@ describe.each(["1.13", "1.10"] as const)("importing unit files in the pane (Exce
   });
 });
 
+describe("two files for one unit", () => {
+  it("take the later one, as the command line does", async () => {
+    const { fake, session, picked, files } = await setUp("1.13");
+    // A corrected file for BNV sent after the first one (other figures, sheet named BNV).
+    const btpAsBnv = { sheets: [{ ...files[1].snapshot.sheets[0], name: "BNV" }] };
+    const later: IntakeFile = { name: "noi-vu-sua.xlsx", bytes: new Uint8Array(await xlsxOf(btpAsBnv)) };
+    const preview = await session.preview([picked[0], later], "vi");
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.value.rows.map((r) => [r.decision.unit?.code, r.decision.action.kind])).toEqual([
+      ["BNV", "new"],
+      ["BNV", "new"],
+    ]);
+    const out = await session.apply(preview.value, new Set(), "vi");
+    if (!out.ok) throw new Error(out.message);
+    expect(out.value.imported).toEqual(["BNV"]);
+    expect(fake.sheetNames().filter((n) => n === "BNV")).toHaveLength(1);
+    expect(fake.cellsOf("BNV").values).toEqual(btpAsBnv.sheets[0].values);
+  });
+});
+
 describe("insertWorksheetsFromBase64 in the strict fake", () => {
   it("inserts the named sheets at the asked position, renames a clash and returns their IDs after the sync", async () => {
     const fake = new FakeExcel();
