@@ -1,6 +1,6 @@
 /** The one-click fix for text typed in a TCVN3 or VNI font: write its Unicode form, nothing else. */
 import { fixesOfKind, type Issue } from "../core/issues";
-import { cellInput } from "./applyPlan";
+import { cellInput } from "./sheetWriter";
 
 export interface TextFixTarget {
   sheet: string;
@@ -18,7 +18,7 @@ export function legacyTextCells(issues: readonly Issue[]): TextFixTarget[] {
 }
 
 /**
- * Writes every fix in one sync, as text (applyPlan's cellInput: Excel would otherwise read a text
+ * Writes every fix in one sync, as text (the sheet writer's cellInput: Excel would otherwise read a text
  * like "1/2" or "=…" as typed input); the cell's formats stay. Returns how many cells were written.
  */
 export async function applyTextFixes(context: Excel.RequestContext, fixes: readonly TextFixTarget[]): Promise<number> {

@@ -3,7 +3,7 @@ import { buildBloc } from "../../src/core/pipeline";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { IntakeSession, toBase64, type IntakeFile } from "../../src/excel/intake";
 import { workbookSnapshot } from "../../src/file/xlsx";
-import { columnWidthPoints } from "../../src/excel/applyPlan";
+import { columnWidthPoints } from "../../src/excel/sheetWriter";
 import { sheetColumnWidths } from "../../src/xlsx/columns";
 import { FakeExcel, FakeOfficeError } from "../support/excelFake";
 import { FILE_WIDTHS, importScenario, xlsxOf } from "../support/unitFiles";
@@ -18,13 +18,14 @@ const reader = {
 
 async function setUp(level: "1.13" | "1.10") {
   const { bloc, files } = importScenario();
-  const fake = new FakeExcel();
+  // The strict fake at that level: it refuses insertWorksheetsFromBase64 below 1.13.
+  const fake = new FakeExcel({ apiLevel: level });
   for (const s of bloc.sheets) fake.seedSheet(s);
   const picked: IntakeFile[] = [];
   for (const f of files) picked.push({ name: f.name, bytes: new Uint8Array(await xlsxOf(f.snapshot, { [f.snapshot.sheets[0].name]: FILE_WIDTHS })) });
   const session = new IntakeSession((batch) => fake.run(batch), {
     loadReader: async () => reader,
-    supports: (set, version) => set === "ExcelApi" && Number(version.split(".")[1]) <= Number(level.split(".")[1]),
+    supports: fake.supports,
     unreadable: (e) => `không đọc được (${(e as Error).message})`,
   });
   return { fake, session, picked, bloc, files };
@@ -118,5 +119,19 @@ describe("insertWorksheetsFromBase64 in the strict fake", () => {
         await ctx.sync();
       }),
     ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  it("is not there below ExcelApi 1.13", async () => {
+    const fake = new FakeExcel({ apiLevel: "1.10" });
+    fake.addSheet("A");
+    const { files } = importScenario();
+    const base64 = toBase64(new Uint8Array(await xlsxOf(files[0].snapshot)));
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.insertWorksheetsFromBase64(base64);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotAvailable" });
+    expect(fake.sheetNames()).toEqual(["A"]);
   });
 });
