@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { buildBloc } from "../../src/core/pipeline";
+import { sheetFromRows } from "../../src/core/snapshot";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { IntakeSession, toBase64, type IntakeFile } from "../../src/excel/intake";
 import { workbookSnapshot } from "../../src/file/xlsx";
@@ -44,6 +45,7 @@ describe.each(["1.13", "1.10"] as const)("importing unit files in the pane (Exce
 
     const out = await session.apply(preview.value, new Set(["btp-2031.xlsx"]), "vi");
     if (!out.ok) throw new Error(out.message);
+    // At 1.13 the new sheet comes in whole; the replacement is rewritten in place either way.
     expect(out.value).toEqual({ imported: ["BNV", "BTP"], how: level === "1.13" ? "inserted" : "written" });
     // BTP stays where it was; BNV follows the last unit sheet; nothing else moved or stayed behind.
     expect(fake.sheetNames()).toEqual([...before.slice(0, before.indexOf("BQP") + 1), "BNV", ...before.slice(before.indexOf("BQP") + 1)]);
@@ -54,6 +56,17 @@ describe.each(["1.13", "1.10"] as const)("importing unit files in the pane (Exce
     expect(fake.sheet("BNV").merges).toEqual(files[0].snapshot.sheets[0].merges);
     // The file's column widths come along either way.
     expect(fake.sheet("BNV").columnWidths.C).toBeCloseTo(columnWidthPoints(FILE_WIDTHS[2]), 0);
+  });
+
+  it("keeps a formula elsewhere that points at the replaced unit sheet working", async () => {
+    const { fake, session, picked, files } = await setUp(level);
+    fake.seedSheet(sheetFromRows("Ghi chép", [[null]], { formulas: [["='BTP'!E7"]] }));
+    const preview = await session.preview([picked[1]], "vi");
+    if (!preview.ok) throw new Error(preview.message);
+    const out = await session.apply(preview.value, new Set(["btp-2031.xlsx"]), "vi");
+    if (!out.ok) throw new Error(out.message);
+    expect(fake.cellsOf("Ghi chép").formulas[0][0]).toMatch(/^='?BTP'?!E7$/);
+    expect(fake.cellsOf("BTP").values).toEqual(files[1].snapshot.sheets[0].values);
   });
 
   it("imports a file once the user chose its unit, and writes nothing that was not confirmed", async () => {
