@@ -29,22 +29,21 @@ export interface UnitSheetImport {
  * the end. Returns whether any sheet came in whole (inserted) or all were written.
  */
 export async function importUnitSheets(context: Excel.RequestContext, imports: readonly UnitSheetImport[], after: string | null, supports: Supports = officeSupports): Promise<"inserted" | "written"> {
-  const insert = supports("ExcelApi", "1.13");
   let inserted = false;
   for (const imp of imports) {
-    if (insert && !imp.replaces) {
-      await insertOne(context, imp, after);
-      inserted = true;
-    } else await writeOne(context, imp, after, supports);
+    if (!imp.replaces && (await insertOne(context, imp, after, supports))) inserted = true;
+    else await writeOne(context, imp, after, supports);
   }
   return inserted ? "inserted" : "written";
 }
 
 /**
- * A new sheet through insertWorksheetsFromBase64. Excel's name for an inserted sheet whose name is
- * taken is not documented, so the sheet is found by the ID the call returns and then renamed.
+ * A new sheet through insertWorksheetsFromBase64; false (nothing done) where ExcelApi 1.13 is
+ * missing. Excel's name for an inserted sheet whose name is taken is not documented, so the sheet
+ * is found by the ID the call returns and then renamed.
  */
-async function insertOne(context: Excel.RequestContext, imp: UnitSheetImport, after: string | null): Promise<void> {
+async function insertOne(context: Excel.RequestContext, imp: UnitSheetImport, after: string | null, supports: Supports): Promise<boolean> {
+  if (!supports("ExcelApi", "1.13")) return false;
   const sheets = context.workbook.worksheets;
   const ids = context.workbook.insertWorksheetsFromBase64(imp.base64, {
     sheetNamesToInsert: [imp.sourceSheet],
@@ -57,6 +56,7 @@ async function insertOne(context: Excel.RequestContext, imp: UnitSheetImport, af
   inserted.name = imp.target;
   inserted.activate();
   await context.sync();
+  return true;
 }
 
 /** A replacement (in place), or a new sheet below ExcelApi 1.13: applyPlan writes it, then it is moved into place. */
