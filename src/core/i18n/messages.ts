@@ -140,6 +140,7 @@ const VI: Record<IssueCode, Render> = {
   CONFIRMATION_PREDATES_CHANGE: (p) =>
     `Đơn vị ${p.unit} xác nhận ("${p.confirmed}") trước khi số liệu thay đổi (lần tổng hợp ${p.changedAt}, xem sheet "Nhật ký thay đổi"); cần xác nhận lại.`,
   SCORE_TIE: (p, h) => `Các đơn vị ${p.units} bằng điểm (${h.num(p.score)} điểm) tại ranh giới xét ${p.award === "flag" ? "Cờ thi đua" : "Bằng khen"}; Khối cần bỏ phiếu để quyết định.`,
+  LEGACY_ENCODING: (p) => `Chữ trong ô được gõ bằng bảng mã cũ ${p.encoding} ("${p.text}"); đọc được là "${p.converted}". Bấm "Chuyển sang Unicode" để ghi lại ô này bằng Unicode.`,
 };
 
 const EN: Record<IssueCode, Render> = {
@@ -195,6 +196,7 @@ const EN: Record<IssueCode, Render> = {
   CONFIRMATION_PREDATES_CHANGE: (p) =>
     `Unit ${p.unit} confirmed ("${p.confirmed}") before its figures changed (build of ${p.changedAt}, see the "Nhật ký thay đổi" change log sheet); it should confirm again.`,
   SCORE_TIE: (p, h) => `Units ${p.units} are tied (${h.num(p.score)} points) at the ${p.award === "flag" ? "Emulation Flag" : "Certificate of Merit"} boundary; the bloc must vote.`,
+  LEGACY_ENCODING: (p) => `The text in this cell is in the legacy ${p.encoding} encoding ("${p.text}"); it reads as "${p.converted}". Click "Convert to Unicode" to store it in Unicode.`,
 };
 
 const TABLES: Record<Lang, Record<IssueCode, Render>> = { vi: VI, en: EN };
@@ -203,9 +205,11 @@ const TABLES: Record<Lang, Record<IssueCode, Render>> = { vi: VI, en: EN };
 const CLI_WORDING: Record<Lang, Partial<Record<IssueCode, Render>>> = {
   vi: {
     VALUE_TEXT_NUMBER: (p, h) => `Số liệu năm ${p.year} của ${h.ind(p.indicator)} đang ở dạng văn bản ("${p.text}"); đọc được là ${h.num(p.value)}. Hãy ghi lại ô này dạng số.`,
+    LEGACY_ENCODING: (p) => `Chữ trong ô được gõ bằng bảng mã cũ ${p.encoding} ("${p.text}"); đọc được là "${p.converted}". Hãy ghi lại ô này bằng Unicode (hoặc bấm "Chuyển sang Unicode" trong add-in).`,
   },
   en: {
     VALUE_TEXT_NUMBER: (p, h) => `The ${p.year} figure for ${h.ind(p.indicator)} is stored as text ("${p.text}"); it reads as ${h.num(p.value)}. Store the cell as a number.`,
+    LEGACY_ENCODING: (p) => `The text in this cell is in the legacy ${p.encoding} encoding ("${p.text}"); it reads as "${p.converted}". Store it in Unicode (or click "Convert to Unicode" in the add-in).`,
   },
 };
 
