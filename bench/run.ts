@@ -12,6 +12,7 @@ import { runCli } from "../src/cli/main";
 import { buildBloc } from "../src/core/pipeline";
 import { applyPlan } from "../src/excel/applyPlan";
 import { readSnapshot } from "../src/excel/readSnapshot";
+import { readWorkbook } from "../src/xlsx/read";
 import { fakeFromSnapshot } from "../test/support/excelFake";
 import { taskpaneInitialJsGzipBytes } from "../scripts/bundle-size";
 import { syntheticSnapshot, syntheticWorkbook } from "./synthetic";
@@ -80,6 +81,32 @@ export async function benchCli(units = 300): Promise<{ cliMs: number; exceljsMs:
 }
 
 /**
+ * Our reader (src/xlsx/read.ts) against exceljs's read of the same 300-unit file, both from the
+ * bytes in memory to what each gives (a snapshot; exceljs's workbook model).
+ */
+export async function benchRead(units = 300): Promise<{ readMs: number; exceljsReadMs: number; ratio: number }> {
+  const bytes = Buffer.from(await syntheticWorkbook(units).xlsx.writeBuffer());
+  const ours = () => readWorkbook(bytes);
+  const theirs = async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  };
+  for (let i = 0; i < 3; i++) {
+    ours();
+    await theirs();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    a.push(await time(ours));
+    b.push(await time(theirs));
+  }
+  const res = { readMs: Math.round(median(a)), exceljsReadMs: Math.round(median(b)), ratio: Math.round((median(a) / median(b)) * 100) / 100 };
+  log(`read, ${units} units: ours ${res.readMs} ms; exceljs ${res.exceljsReadMs} ms; ratio ${res.ratio} (target ≤ 0.25)`);
+  return res;
+}
+
+/**
  * One whole build through the Office.js host on the strict Excel fake: syncs per build (read +
  * write) for 6 and 600 units, and the largest single request (Excel on the web refuses > 5 MB).
  */
@@ -120,9 +147,10 @@ async function main() {
   const linear = Math.round((engineMs["600"] / engineMs["60"]) * 100) / 100;
   log(`600 / 60 units: ${linear} × (target ≤ 12)`);
   const cli = await benchCli();
+  const read = await benchRead();
   const host = await benchExcelHost();
   const taskpaneInitialJsGzipBytes = benchBundle();
-  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, ...host, taskpaneInitialJsGzipBytes };
+  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, readVsExceljsRead: read.ratio, readMs: read.readMs, exceljsReadMs: read.exceljsReadMs, ...host, taskpaneInitialJsGzipBytes };
   if (json) process.stdout.write(JSON.stringify(result) + "\n");
 }
 
