@@ -10,7 +10,8 @@ import { buildSummaryText } from "../core/render/text";
 import { staleText } from "../core/i18n/stale";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
 import { writeDocx } from "../file/docx";
-import { MAX_CELLS, saveWorkbook } from "../file/xlsx";
+import { saveWorkbook } from "../file/xlsx";
+import { MAX_CELLS, type SheetProblem } from "../xlsx/read";
 import { writePlanIntoPackage } from "../file/package";
 import { TEMPLATE_CLI_TEXT, templateProblemMessage } from "../core/i18n/template";
 import { defaultUnits, templatePlan } from "../core/template/build";
@@ -88,20 +89,46 @@ function problemText(lang: Lang, file: string, p: InputProblem): string {
       return T.tooBigUnzipped(file, p.mb);
     case "encrypted":
       return T.encrypted(file);
+    case "xls":
+    case "ods":
+      return T[p.kind](file, p.noConverter === true);
+    case "convertFailed":
+      return T.convertFailed(file, p.format, p.detail);
+    case "csv":
+    case "html":
+    case "xml2003":
+      return T[p.kind](file);
     case "notXlsx":
       return T.notXlsx(file);
     case "corrupt":
-      return T.corrupt(file);
+      return p.part ? T.corruptPart(file, p.part) : T.corrupt(file);
     case "noSheets":
       return T.noSheets(file);
+    case "sheetUnreadable":
+      return T.sheetUnreadable(file, p.sheet, sheetProblemText(T, p.problem));
     case "tooManyCells":
       return T.tooManyCells(p.sheet, p.range, formatNumber(p.cells, lang), formatNumber(MAX_CELLS, lang));
   }
 }
 
+function sheetProblemText(T: (typeof CLI_TEXT)[Lang], p: SheetProblem): string {
+  switch (p.reason) {
+    case "noPart":
+      return T.sheetNoPart;
+    case "missingPart":
+      return T.sheetMissingPart(p.part);
+    case "damaged":
+      return T.sheetDamaged(p.part, p.detail);
+    case "notWorksheet":
+      return T.sheetNotWorksheet(p.part, p.root);
+    case "missingString":
+      return T.sheetMissingString(p.cell, p.index);
+  }
+}
+
 export function defaultOutput(input: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, "");
+  const base = path.basename(input).replace(/\.(xlsx|xlsm|xls|ods)$/i, "");
   return path.join(dir, `${base}.summary.xlsx`);
 }
 
@@ -138,7 +165,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   let loaded;
   try {
-    loaded = await loadWorkbook(input);
+    loaded = await loadWorkbook(input, { convert: true });
+    if (loaded.convertedFrom) io.err(T.converted(input, loaded.convertedFrom));
   } catch (e) {
     if (e instanceof InputError) {
       io.err(problemText(lang, input, e.problem));
