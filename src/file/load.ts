@@ -10,6 +10,7 @@ import { readWorkbook, SheetReadError, TooLargeError, WorkbookReadError, type Sh
 import { sniffFormat } from "../xlsx/sniff";
 import { ZipError } from "../xlsx/zip";
 import { convertToXlsx, findSoffice } from "./convert";
+import { ZLIB_CODEC } from "./zlibCodec";
 
 /** Larger files are refused: a bloc's workbook is well under a megabyte per hundred units. */
 export const MAX_FILE_MB = 50;
@@ -103,7 +104,7 @@ export async function loadWorkbook(path: string, opts: LoadOptions = {}): Promis
 function snapshotOf(path: string, buf: Buffer): WorkbookSnapshot {
   let snapshot: WorkbookSnapshot;
   try {
-    snapshot = readWorkbook(buf);
+    snapshot = readWorkbook(buf, { codec: ZLIB_CODEC });
   } catch (e) {
     throw new InputError(path, readProblem(e));
   }

@@ -164,7 +164,7 @@ export class Package {
 
   bytes(part: string): Uint8Array | undefined {
     const e = this.entry(part);
-    return e ? entryBytes(e) : undefined;
+    return e ? entryBytes(e, this.zip.codec) : undefined;
   }
 
   /** A part's text: UTF-8, or UTF-16 when it starts with that byte-order mark (OPC allows both encodings for XML parts). */

@@ -13,7 +13,7 @@ import { a1 } from "../core/a1";
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/snapshot";
 import { shiftFormula } from "./formula";
 import { NS_REL, Package, relKind } from "./opc";
-import { attr, parseXml, XmlError, type XmlTag } from "./xml";
+import { attr, attrs, parseXml, XmlError, type XmlTag } from "./xml";
 import { ZipError, type ReadZipOptions } from "./zip";
 
 export const NS_SML_TRANSITIONAL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -296,6 +296,9 @@ class SheetProblemError extends Error {
   }
 }
 
+const CELL_ATTRS = ["r", "s", "t"] as const;
+const cellAttrs: (string | undefined)[] = [undefined, undefined, undefined];
+
 /** One worksheet part streamed into a snapshot sheet. */
 function readWorksheet(name: string, visibility: SheetVisibility, part: string, xml: string, ctx: Context): SheetSnapshot {
   const rows: number[] = [];
@@ -413,7 +416,8 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
         }
         case "c": {
           if (!inSheetData) break;
-          const r = attr(tag, "r");
+          attrs(tag, CELL_ATTRS, cellAttrs);
+          const r = cellAttrs[0];
           const at = r === undefined ? null : parseCellRef(r);
           if (at) {
             // A cell outside its row's number is where its reference says.
@@ -422,8 +426,8 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
           } else col++;
           if (row < 0) row = 0;
           inCell = true;
-          t = attr(tag, "t") ?? "n";
-          const sv = attr(tag, "s");
+          t = cellAttrs[2] ?? "n";
+          const sv = cellAttrs[1];
           s = sv === undefined ? -1 : Number(sv);
           v = null;
           f = null;

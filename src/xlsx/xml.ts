@@ -24,10 +24,12 @@ export interface XmlTag {
   local: string;
   /** The namespace URI the prefix (or the default namespace) is bound to; "" for none. */
   uri: string;
-  /** Name (as written: "r", "r:id", "xmlns:x") and value, in turn: flat, as a sheet has many cells. */
-  attributes: string[];
   /** The bindings in scope at this element. */
   scope: Scope;
+  /** Where its attributes are written: src.slice(from, to). Read them with attr(). */
+  src: string;
+  from: number;
+  to: number;
 }
 
 /** The part (or the XML) could not be parsed: not well-formed. */
@@ -76,6 +78,8 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
   const n = xml.length;
   const stack: XmlTag[] = [];
   let rootSeen = false;
+  let nextLt = -1;
+  let nextAmp = -1;
   let i = 0;
   // A byte-order mark the decoder left, then the declaration and prolog.
   if (xml.charCodeAt(0) === 0xfeff) i = 1;
@@ -137,7 +141,8 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
       continue;
     }
 
-    // A start tag.
+    // A start tag. Its attributes are checked here but read only when asked for (attr): a sheet
+    // has a start tag per cell, and most of their attributes are never looked at.
     let j = lt + 1;
     while (j < n) {
       const c = xml.charCodeAt(j);
@@ -146,58 +151,62 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     }
     const name = xml.slice(lt + 1, j);
     if (!name) fail("empty tag name");
-    const attributes: string[] = [];
+    const from = j;
     let declares = false;
     let selfClosing = false;
     for (;;) {
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       if (j >= n) fail(`unterminated start tag <${name}`);
       const c = xml.charCodeAt(j);
-      if (c === 0x3e) {
-        j++;
-        break;
-      }
+      if (c === 0x3e) break;
       if (c === 0x2f) {
         if (xml.charCodeAt(j + 1) !== 0x3e) fail(`"/" not closing <${name}>`);
         selfClosing = true;
-        j += 2;
         break;
       }
-      const eq = xml.indexOf("=", j);
-      if (eq < 0) fail(`attribute without a value in <${name}>`);
-      const an = xml.slice(j, eq).trimEnd();
-      if (!an || /[\s<>"'/]/.test(an)) fail(`malformed attribute in <${name}>`);
-      let q = eq + 1;
+      // The name runs to "=" or white space.
+      let k = j;
+      for (; k < n; k++) {
+        const ch = xml.charCodeAt(k);
+        if (ch === 0x3d /* = */ || isSpace(ch)) break;
+        if (ch === 0x3c || ch === 0x3e || ch === 0x22 || ch === 0x27 || ch === 0x2f) fail(`malformed attribute in <${name}>`);
+      }
+      const nameEnd = k;
+      while (k < n && isSpace(xml.charCodeAt(k))) k++;
+      if (xml.charCodeAt(k) !== 0x3d) fail(`attribute ${xml.slice(j, nameEnd)} without a value in <${name}>`);
+      let q = k + 1;
       while (q < n && isSpace(xml.charCodeAt(q))) q++;
       const quote = xml[q];
-      if (quote !== '"' && quote !== "'") fail(`unquoted attribute ${an} in <${name}>`);
+      if (quote !== '"' && quote !== "'") fail(`unquoted attribute ${xml.slice(j, nameEnd)} in <${name}>`);
       const endQ = xml.indexOf(quote, q + 1);
-      if (endQ < 0) fail(`unterminated attribute ${an} in <${name}>`);
-      let value = xml.slice(q + 1, endQ);
-      if (value.includes("<")) fail(`"<" in attribute ${an} of <${name}>`);
-      if (value.includes("&")) value = decodeEntities(value, fail);
-      // Attribute-value normalisation (XML 1.0 §3.3.3): literal white space reads as spaces.
-      if (value.length && /[\t\n\r]/.test(value)) value = value.replace(/\r\n|[\t\n\r]/g, " ");
-      if (an.charCodeAt(0) === 0x78 /* x */ && (an === "xmlns" || an.startsWith("xmlns:"))) declares = true;
-      attributes.push(an, value);
+      if (endQ < 0) fail(`unterminated attribute ${xml.slice(j, nameEnd)} in <${name}>`);
+      // The next "<" and "&" are looked up once and kept until passed (linear over the part).
+      if (nextLt <= q) nextLt = indexOrEnd(xml, "<", q + 1);
+      if (nextLt < endQ) fail(`"<" in attribute ${xml.slice(j, nameEnd)} of <${name}>`);
+      if (nextAmp <= q) nextAmp = indexOrEnd(xml, "&", q + 1);
+      if (nextAmp < endQ) decodeEntities(xml.slice(q + 1, endQ), fail);
+      if (xml.charCodeAt(j) === 0x78 /* x */ && xml.startsWith("xmlns", j) && (nameEnd === j + 5 || xml.charCodeAt(j + 5) === 0x3a)) declares = true;
       j = endQ + 1;
     }
+    const to = j;
+    j += selfClosing ? 2 : 1;
     if (!stack.length && rootSeen) fail(`a second root element <${name}>`);
     rootSeen = true;
     const parent = stack.length ? stack[stack.length - 1].scope : ROOT_SCOPE;
     let scope = parent;
     if (declares) {
       scope = Object.create(parent) as Scope;
-      for (let k = 0; k < attributes.length; k += 2) {
-        if (attributes[k] === "xmlns") scope[""] = attributes[k + 1];
-        else if (attributes[k].startsWith("xmlns:")) scope[attributes[k].slice(6)] = attributes[k + 1];
-      }
+      eachAttribute(xml, from, to, (an, value) => {
+        if (an === "xmlns") scope[""] = value();
+        else if (an.startsWith("xmlns:")) scope[an.slice(6)] = value();
+        return false;
+      });
     }
     const colon = name.indexOf(":");
     const prefix = colon < 0 ? "" : name.slice(0, colon);
     const uri = scope[prefix];
     if (uri === undefined) fail(`undeclared prefix ${prefix}: in <${name}>`);
-    const tag: XmlTag = { name, local: colon < 0 ? name : name.slice(colon + 1), uri, attributes, scope };
+    const tag: XmlTag = { name, local: colon < 0 ? name : name.slice(colon + 1), uri, scope, src: xml, from, to };
     h.open?.(tag);
     if (selfClosing) h.close?.(tag);
     else stack.push(tag);
@@ -207,23 +216,95 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
   if (!rootSeen) fail("no root element");
 }
 
+const indexOrEnd = (s: string, what: string, from: number) => {
+  const at = s.indexOf(what, from);
+  return at < 0 ? s.length : at;
+};
+
+/** An attribute value as written between its quotes, normalised and decoded (checked at parse time). */
+function attributeValue(src: string, start: number, end: number): string {
+  let value = src.slice(start, end);
+  for (let v = 0; v < value.length; v++) {
+    const ch = value.charCodeAt(v);
+    if (ch === 0x26 || ch === 0x09 || ch === 0x0a || ch === 0x0d) {
+      // Attribute-value normalisation (XML 1.0 §3.3.3): literal white space reads as spaces; a
+      // character reference (&#10;) stays what it says, so entities are decoded after.
+      value = value.replace(/\r\n|[\t\n\r]/g, " ");
+      return value.includes("&") ? decodeEntities(value, (why) => { throw new Error(why); }) : value;
+    }
+  }
+  return value;
+}
+
+/**
+ * Each attribute of a (checked) start tag's attribute text, in order: its name as written, and its
+ * value on demand; stops when `visit` returns true.
+ */
+function eachAttribute(src: string, from: number, to: number, visit: (name: string, value: () => string) => boolean): void {
+  let j = from;
+  while (j < to) {
+    while (j < to && isSpace(src.charCodeAt(j))) j++;
+    if (j >= to) return;
+    const ns = j;
+    while (src.charCodeAt(j) !== 0x3d && !isSpace(src.charCodeAt(j))) j++;
+    const name = src.slice(ns, j);
+    while (src.charCodeAt(j) !== 0x22 && src.charCodeAt(j) !== 0x27) j++;
+    const vs = j + 1;
+    const ve = src.indexOf(src[j], vs);
+    j = ve + 1;
+    if (visit(name, () => attributeValue(src, vs, ve))) return;
+  }
+}
+
 /**
  * An attribute by local name: one without a prefix (as SpreadsheetML's own attributes are, and
  * unprefixed attributes have no namespace) when `uris` is absent, else one whose prefix is bound
  * to any of `uris`.
  */
 export function attr(tag: XmlTag, local: string, uris?: readonly string[]): string | undefined {
-  const attrs = tag.attributes;
   if (!uris) {
-    for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === local) return attrs[k + 1];
-    return undefined;
+    const one = [local];
+    const out: (string | undefined)[] = [undefined];
+    attrs(tag, one, out);
+    return out[0];
   }
-  for (let k = 0; k < attrs.length; k += 2) {
-    const name = attrs[k];
+  let found: string | undefined;
+  eachAttribute(tag.src, tag.from, tag.to, (name, value) => {
     const colon = name.indexOf(":");
-    if (colon < 0 || name.slice(colon + 1) !== local) continue;
+    if (colon < 0 || name.slice(colon + 1) !== local) return false;
     const prefix = name.slice(0, colon);
-    if (prefix !== "xmlns" && uris.includes(tag.scope[prefix])) return attrs[k + 1];
+    if (prefix === "xmlns" || !uris.includes(tag.scope[prefix])) return false;
+    found = value();
+    return true;
+  });
+  return found;
+}
+
+/**
+ * Several unprefixed attributes in one pass over the tag (a cell's r, s and t): `out[k]` is the
+ * value of `locals[k]`, or undefined. No string is made of a name that is not asked for.
+ */
+export function attrs(tag: XmlTag, locals: readonly string[], out: (string | undefined)[]): void {
+  const src = tag.src;
+  const to = tag.to;
+  for (let k = 0; k < locals.length; k++) out[k] = undefined;
+  let j = tag.from;
+  while (j < to) {
+    while (j < to && isSpace(src.charCodeAt(j))) j++;
+    if (j >= to) return;
+    const ns = j;
+    while (src.charCodeAt(j) !== 0x3d && !isSpace(src.charCodeAt(j))) j++;
+    const len = j - ns;
+    while (src.charCodeAt(j) !== 0x22 && src.charCodeAt(j) !== 0x27) j++;
+    const vs = j + 1;
+    const ve = src.indexOf(src[j], vs);
+    for (let k = 0; k < locals.length; k++) {
+      const l = locals[k];
+      if (len === l.length && src.startsWith(l, ns)) {
+        out[k] = attributeValue(src, vs, ve);
+        break;
+      }
+    }
+    j = ve + 1;
   }
-  return undefined;
 }
