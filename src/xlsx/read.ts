@@ -13,7 +13,7 @@ import { a1 } from "../core/a1";
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/snapshot";
 import { shiftFormula } from "./formula";
 import { NS_REL, Package, relKind } from "./opc";
-import { attr, attrs, parseXml, XmlError, type XmlTag } from "./xml";
+import { attr, attrs, parseXml, XmlError } from "./xml";
 import { ZipError, type ReadZipOptions } from "./zip";
 
 export const NS_SML_TRANSITIONAL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -156,15 +156,15 @@ function partText(pkg: Package, part: string): string | undefined {
 
 function readWorkbookPart(part: string, xml: string): WorkbookInfo {
   const info: WorkbookInfo = { sheets: [], date1904: false };
-  let root: XmlTag | null = null;
+  let ns: string | null = null;
   parseXml(part, xml, {
     open(tag) {
-      if (!root) {
-        root = tag;
+      if (ns === null) {
+        ns = tag.uri;
         if (tag.local !== "workbook" || !NS_SML.includes(tag.uri)) throw new WorkbookReadError({ kind: "noWorkbook" });
         return;
       }
-      if (tag.uri !== root.uri) return;
+      if (tag.uri !== ns) return;
       if (tag.local === "sheet") {
         const state = attr(tag, "state");
         info.sheets.push({

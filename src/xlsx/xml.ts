@@ -43,6 +43,7 @@ export class XmlError extends Error {
   }
 }
 
+/** The tag a handler is given is reused once the element is closed: keep its fields, not it. */
 export interface XmlHandlers {
   open?(tag: XmlTag): void;
   close?(tag: XmlTag): void;
@@ -76,7 +77,10 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     throw new XmlError(part, why);
   };
   const n = xml.length;
+  // The open elements, outermost first: tag objects are reused by depth (a sheet has an element
+  // per cell and value), so a handler must keep what it needs from a tag, not the tag.
   const stack: XmlTag[] = [];
+  let depth = 0;
   let rootSeen = false;
   let nextLt = -1;
   let nextAmp = -1;
@@ -84,7 +88,7 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
   // A byte-order mark the decoder left, then the declaration and prolog.
   if (xml.charCodeAt(0) === 0xfeff) i = 1;
   const text = (raw: string) => {
-    if (!stack.length) {
+    if (!depth) {
       for (let k = 0; k < raw.length; k++) if (!isSpace(raw.charCodeAt(k))) fail(`text outside the root element: ${raw.trim().slice(0, 20)}`);
       return;
     }
@@ -104,11 +108,13 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     if (c1 === 0x2f /* / */) {
       const gt = xml.indexOf(">", lt);
       if (gt < 0) fail("unterminated end tag");
-      const name = xml.slice(lt + 2, gt).trimEnd();
-      const open = stack.pop();
-      if (!open) fail(`end tag </${name}> without a start tag`);
-      if (open!.name !== name) fail(`end tag </${name}> does not match <${open!.name}>`);
-      h.close?.(open!);
+      if (!depth) fail(`end tag </${xml.slice(lt + 2, gt).trim()}> without a start tag`);
+      const open = stack[--depth];
+      let e = lt + 2 + open.name.length;
+      if (!xml.startsWith(open.name, lt + 2)) e = -1;
+      else while (e < gt && isSpace(xml.charCodeAt(e))) e++;
+      if (e !== gt) fail(`end tag </${xml.slice(lt + 2, gt).trim()}> does not match <${open.name}>`);
+      h.close?.(open);
       i = gt + 1;
       continue;
     }
@@ -126,7 +132,7 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
       } else if (xml.startsWith("<![CDATA[", lt)) {
         const end = xml.indexOf("]]>", lt + 9);
         if (end < 0) fail("unterminated CDATA section");
-        if (!stack.length) fail("CDATA outside the root element");
+        if (!depth) fail("CDATA outside the root element");
         h.text?.(xml.slice(lt + 9, end));
         i = end + 3;
       } else if (xml.startsWith("<!DOCTYPE", lt) && !rootSeen) {
@@ -190,9 +196,9 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     }
     const to = j;
     j += selfClosing ? 2 : 1;
-    if (!stack.length && rootSeen) fail(`a second root element <${name}>`);
+    if (!depth && rootSeen) fail(`a second root element <${name}>`);
     rootSeen = true;
-    const parent = stack.length ? stack[stack.length - 1].scope : ROOT_SCOPE;
+    const parent = depth ? stack[depth - 1].scope : ROOT_SCOPE;
     let scope = parent;
     if (declares) {
       scope = Object.create(parent) as Scope;
@@ -206,13 +212,20 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     const prefix = colon < 0 ? "" : name.slice(0, colon);
     const uri = scope[prefix];
     if (uri === undefined) fail(`undeclared prefix ${prefix}: in <${name}>`);
-    const tag: XmlTag = { name, local: colon < 0 ? name : name.slice(colon + 1), uri, scope, src: xml, from, to };
+    let tag = stack[depth];
+    if (!tag) tag = stack[depth] = { name, local: name, uri, scope, src: xml, from, to };
+    tag.name = name;
+    tag.local = colon < 0 ? name : name.slice(colon + 1);
+    tag.uri = uri!;
+    tag.scope = scope;
+    tag.from = from;
+    tag.to = to;
     h.open?.(tag);
     if (selfClosing) h.close?.(tag);
-    else stack.push(tag);
+    else depth++;
     i = j;
   }
-  if (stack.length) fail(`<${stack[stack.length - 1].name}> is not closed (the part ends early)`);
+  if (depth) fail(`<${stack[depth - 1].name}> is not closed (the part ends early)`);
   if (!rootSeen) fail("no root element");
 }
 
