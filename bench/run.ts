@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --json]: performance as ratios measured in one run, never as absolute
  * assertions. The engine on 6, 60 and 600 units (linear: 600 ≤ 12 × 60), and the CLI build of a
- * 300-unit file against a bare exceljs load + save of the same file (≤ 1.5 ×).
+ * 300-unit file against a bare exceljs load + save of the same file: in this process (≤ 1.5 ×) and
+ * as whole processes, start-up included (cliProcessVsExceljs ≤ 0.5, peak memory ≤ exceljs's).
  */
 import { execFileSync } from "child_process";
 import fs from "fs";
@@ -82,6 +83,59 @@ export async function benchCli(units = 300): Promise<{ cliMs: number; exceljsMs:
 }
 
 /**
+ * The command line as the README documents it, one process per build, start-up included (`node
+ * build/bloc-summary.cjs build bloc.xlsx --out …`, the compiled bin), against a bare exceljs load +
+ * save of the same 300-unit file in a process of its own; and the peak memory (maxRSS) of both.
+ */
+export async function benchCliProcess(units = 300): Promise<{ cliMs: number; exceljsMs: number; ratio: number; cliPeakKb: number; exceljsPeakKb: number }> {
+  const root = path.join(__dirname, "..");
+  // The bin built from the sources measured, as npm install's prepare builds it.
+  execFileSync("npm", ["run", "-s", "build:cli"], { cwd: root, stdio: "ignore" });
+  const bin = path.join(root, JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).bin["bloc-summary"]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bs-bench-proc-"));
+  try {
+    const file = path.join(dir, "bloc.xlsx");
+    await syntheticWorkbook(units).xlsx.writeFile(file);
+    const bareScript = path.join(dir, "bare.cjs");
+    fs.writeFileSync(
+      bareScript,
+      `const ExcelJS = require(${JSON.stringify(require.resolve("exceljs"))});
+(async () => { const wb = new ExcelJS.Workbook(); await wb.xlsx.readFile(process.argv[2]); await wb.xlsx.writeFile(process.argv[3]); })();`,
+    );
+    const rssFile = path.join(dir, "rss");
+    const run = (args: string[]): { ms: number; kb: number } => {
+      const t = process.hrtime.bigint();
+      execFileSync(process.execPath, ["-r", path.join(__dirname, "maxrss.cjs"), ...args], { stdio: "ignore", env: { ...process.env, BENCH_MAXRSS_FILE: rssFile } });
+      return { ms: Number(process.hrtime.bigint() - t) / 1e6, kb: Number(fs.readFileSync(rssFile, "utf8")) };
+    };
+    const cli = () => run([bin, "build", file, "--out", path.join(dir, "cli.xlsx")]);
+    const bare = () => run([bareScript, file, path.join(dir, "bare.xlsx")]);
+    cli();
+    bare();
+    const c: { ms: number; kb: number }[] = [];
+    const b: { ms: number; kb: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      b.push(bare());
+      c.push(cli());
+    }
+    const cliMs = median(c.map((x) => x.ms));
+    const exceljsMs = median(b.map((x) => x.ms));
+    const res = {
+      cliMs: Math.round(cliMs),
+      exceljsMs: Math.round(exceljsMs),
+      ratio: Math.round((cliMs / exceljsMs) * 100) / 100,
+      cliPeakKb: Math.max(...c.map((x) => x.kb)),
+      exceljsPeakKb: Math.max(...b.map((x) => x.kb)),
+    };
+    log(`CLI process (compiled bin), ${units} units: ${res.cliMs} ms; bare exceljs load+save process: ${res.exceljsMs} ms; ratio ${res.ratio} (target ≤ 0.5)`);
+    log(`peak memory: CLI ${Math.round(res.cliPeakKb / 1024)} MB; bare exceljs ${Math.round(res.exceljsPeakKb / 1024)} MB (target: CLI ≤ exceljs)`);
+    return res;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * Our reader (src/xlsx/read.ts) against exceljs's read of the same 300-unit file, both from the
  * bytes in memory to what each gives (a snapshot; exceljs's workbook model).
  */
@@ -149,10 +203,11 @@ async function main() {
   const linear = Math.round((engineMs["600"] / engineMs["60"]) * 100) / 100;
   log(`600 / 60 units: ${linear} × (target ≤ 12)`);
   const cli = await benchCli();
+  const cliProcess = await benchCliProcess();
   const read = await benchRead();
   const host = await benchExcelHost();
   const taskpaneInitialJsGzipBytes = benchBundle();
-  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, readVsExceljsRead: read.ratio, readMs: read.readMs, exceljsReadMs: read.exceljsReadMs, ...host, taskpaneInitialJsGzipBytes };
+  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, cliProcessVsExceljs: cliProcess.ratio, cliProcessMs: cliProcess.cliMs, exceljsProcessMs: cliProcess.exceljsMs, cliPeakKb: cliProcess.cliPeakKb, exceljsPeakKb: cliProcess.exceljsPeakKb, readVsExceljsRead: read.ratio, readMs: read.readMs, exceljsReadMs: read.exceljsReadMs, ...host, taskpaneInitialJsGzipBytes };
   if (json) process.stdout.write(JSON.stringify(result) + "\n");
 }
 

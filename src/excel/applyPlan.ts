@@ -10,10 +10,12 @@
  * newer features (events 1.8, page layout 1.9) are used where `supports` says they exist.
  */
 import { a1, columnName, parseA1, parseRange } from "../core/a1";
-import type { ChartPlan, PlannedCell, SheetPlan, StyleName, WritePlan } from "../core/plan";
+import type { WritePlan } from "../core/plan";
+import type { Cell, ChartModel, SheetModel } from "../core/sheet/model";
+import type { StyleName } from "../core/sheet/styles";
 import { OutputNameTakenError } from "./errors";
 import { jsonBytes, OPERATION_OVERHEAD_BYTES } from "./payload";
-import { retargetSheetRefs } from "./sheetRefs";
+import { retargetSheetRefs } from "../core/sheetRefs";
 import { applyStyle, EXCEL_STYLES, styleBytes } from "./styles";
 import { officeSupports, type Supports } from "./supports";
 
@@ -52,7 +54,7 @@ type CellInput = string | number | boolean;
  * input ("=…" becomes a formula, "1.234" a number, "1/2" a date), so every text gets a leading
  * apostrophe: Excel stores the text as it is and drops the apostrophe.
  */
-export function cellInput(cell: PlannedCell | undefined, retarget: (formula: string) => string = (f) => f): CellInput {
+export function cellInput(cell: Cell | undefined, retarget: (formula: string) => string = (f) => f): CellInput {
   if (!cell) return "";
   if (cell.formula !== undefined && cell.formula !== "") return "=" + retarget(cell.formula.replace(/^=/, ""));
   const v = cell.value;
@@ -96,7 +98,7 @@ interface StyleRect {
 }
 
 /** Cells sharing a style, as few rectangles as a row-run-then-stack pass finds. */
-function styleRects(rows: SheetPlan["rows"]): StyleRect[] {
+function styleRects(rows: SheetModel["rows"]): StyleRect[] {
   const done: StyleRect[] = [];
   let open = new Map<string, StyleRect>();
   rows.forEach((line, r) => {
@@ -132,7 +134,7 @@ function rectAddress(t: number, l: number, b: number, r: number): string {
   return s === e ? s : `${s}:${e}`;
 }
 
-function chartStep(chart: ChartPlan, sheet: number): Step | null {
+function chartStep(chart: ChartModel, sheet: number): Step | null {
   if (chart.series.length === 0) return null;
   const first = parseRange(chart.series[0].valuesRange);
   // Series run down columns unless the values lie along one row: said explicitly, never "Auto".
@@ -158,7 +160,7 @@ function chartStep(chart: ChartPlan, sheet: number): Step | null {
 }
 
 /** Every write one planned sheet needs, in the order they must happen. */
-function sheetSteps(sp: SheetPlan, sheet: number, retarget: (f: string) => string, supports: Supports): Step[] {
+function sheetSteps(sp: SheetModel, sheet: number, retarget: (f: string) => string, supports: Supports): Step[] {
   const steps: Step[] = [];
   const width = sp.rows.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
 

@@ -1,8 +1,8 @@
 /**
- * Every StyleName of the plan as Office.js formatting: the one table of the excel host (the file
- * host keeps its own for exceljs).
+ * The core's one style table (core/sheet/styles) as Office.js formatting: each host translates the
+ * same CellStyle, so the two hosts cannot drift apart.
  */
-import type { StyleName } from "../core/plan";
+import { STYLES, type CellStyle, type StyleName } from "../core/sheet/styles";
 import { jsonBytes, OPERATION_OVERHEAD_BYTES } from "./payload";
 
 export interface ExcelStyle {
@@ -11,36 +11,35 @@ export interface ExcelStyle {
   horizontalAlignment?: "Left" | "Center" | "Right" | "Justify";
   verticalAlignment?: "Top" | "Center" | "Bottom";
   wrapText?: boolean;
-  /** Thin borders around and between the cells (table cells). */
-  grid?: boolean;
+  /** Thin borders of this colour around and between the cells (table cells). */
+  border?: string;
 }
 
-const DOC_FONT = "Times New Roman";
-const GRID_COLOR = "#808080";
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right", justify: "Justify" } as const;
+const VERTICAL = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
-export const EXCEL_STYLES: Record<StyleName, ExcelStyle> = {
-  title: { font: { bold: true, size: 14, color: "#1F3864" } },
-  subtitle: { font: { italic: true, size: 11, color: "#404040" } },
-  marker: { font: { italic: true, size: 9, color: "#808080" } },
-  header: { font: { bold: true }, fill: "#DDEBF7", horizontalAlignment: "Center", verticalAlignment: "Center", wrapText: true, grid: true },
-  text: { verticalAlignment: "Top", wrapText: true, grid: true },
-  textBold: { font: { bold: true }, verticalAlignment: "Top", wrapText: true, grid: true },
-  number: { horizontalAlignment: "Right", grid: true },
-  numberBold: { font: { bold: true }, horizontalAlignment: "Right", grid: true },
-  total: { font: { bold: true }, fill: "#F2F2F2", horizontalAlignment: "Right", grid: true },
-  percent: { horizontalAlignment: "Right", grid: true },
-  percentBold: { font: { bold: true }, horizontalAlignment: "Right", grid: true },
-  rejected: { font: { color: "#9C0006" }, fill: "#FFC7CE", grid: true },
-  error: { font: { bold: true, color: "#9C0006" }, fill: "#FFC7CE", grid: true },
-  warning: { font: { color: "#9C5700" }, fill: "#FFEB9C", grid: true },
-  link: { font: { color: "#0563C1", underline: "Single" }, grid: true },
-  review: { fill: "#FFF2CC", verticalAlignment: "Top", wrapText: true, grid: true },
-  docCenterBold: { font: { name: DOC_FONT, size: 13, bold: true }, horizontalAlignment: "Center", verticalAlignment: "Top", wrapText: true },
-  docCenter: { font: { name: DOC_FONT, size: 13 }, horizontalAlignment: "Center", verticalAlignment: "Top", wrapText: true },
-  docItalic: { font: { name: DOC_FONT, size: 13, italic: true }, horizontalAlignment: "Center", verticalAlignment: "Top", wrapText: true },
-  docBody: { font: { name: DOC_FONT, size: 13 }, horizontalAlignment: "Justify", verticalAlignment: "Top", wrapText: true },
-  docTitle: { font: { name: DOC_FONT, size: 14, bold: true }, horizontalAlignment: "Center", verticalAlignment: "Center", wrapText: true },
-};
+/** One CellStyle as Office.js range formatting. */
+export function excelStyle(s: CellStyle): ExcelStyle {
+  const f = s.font;
+  const out: ExcelStyle = {
+    font: {
+      name: f.name,
+      size: f.size,
+      ...(f.bold ? { bold: true } : {}),
+      ...(f.italic ? { italic: true } : {}),
+      ...(f.underline ? { underline: "Single" as const } : {}),
+      ...(f.color ? { color: `#${f.color}` } : {}),
+    },
+  };
+  if (s.fill) out.fill = `#${s.fill}`;
+  if (s.horizontal) out.horizontalAlignment = HORIZONTAL[s.horizontal];
+  if (s.vertical) out.verticalAlignment = VERTICAL[s.vertical];
+  if (s.wrap) out.wrapText = true;
+  if (s.border) out.border = `#${s.border}`;
+  return out;
+}
+
+export const EXCEL_STYLES = Object.fromEntries(Object.entries(STYLES).map(([name, s]) => [name, excelStyle(s)])) as Record<StyleName, ExcelStyle>;
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 
@@ -58,7 +57,7 @@ export function applyStyle(range: Excel.Range, style: ExcelStyle, size: { rows: 
   if (style.horizontalAlignment !== undefined) f.horizontalAlignment = style.horizontalAlignment;
   if (style.verticalAlignment !== undefined) f.verticalAlignment = style.verticalAlignment;
   if (style.wrapText !== undefined) f.wrapText = style.wrapText;
-  if (style.grid) {
+  if (style.border) {
     const edges: string[] = [...EDGES];
     if (size.rows > 1) edges.push("InsideHorizontal");
     if (size.cols > 1) edges.push("InsideVertical");
@@ -66,7 +65,7 @@ export function applyStyle(range: Excel.Range, style: ExcelStyle, size: { rows: 
       const b = f.borders.getItem(index as Excel.BorderIndex);
       b.style = "Continuous";
       b.weight = "Thin";
-      b.color = GRID_COLOR;
+      b.color = style.border;
     }
   }
 }
@@ -74,6 +73,6 @@ export function applyStyle(range: Excel.Range, style: ExcelStyle, size: { rows: 
 /** Estimated request bytes of applyStyle for one rectangle. */
 export function styleBytes(style: ExcelStyle): number {
   const props = Object.keys(style.font ?? {}).length + ["fill", "horizontalAlignment", "verticalAlignment", "wrapText"].filter((k) => k in style).length;
-  const borders = style.grid ? 6 * 3 : 0;
+  const borders = style.border ? 6 * 3 : 0;
   return OPERATION_OVERHEAD_BYTES * (1 + props + borders) + jsonBytes(style);
 }

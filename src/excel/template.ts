@@ -6,18 +6,9 @@
  */
 import { officeSupports, type Supports } from "./supports";
 import { a1, columnName, quoteSheet } from "../core/a1";
-import {
-  TEMPLATE_FONT,
-  TEMPLATE_STYLES,
-  type Bound,
-  type CellValidation,
-  type SheetProtection,
-  type SheetTemplate,
-  type TemplateCell,
-  type TemplatePlan,
-  type TemplateWrite,
-  type UnitAdditionPlan,
-} from "../core/template/model";
+import type { Bound, Cell, CellValidation, SheetModel, SheetProtection } from "../core/sheet/model";
+import type { TemplatePlan, TemplateWrite, UnitAdditionPlan } from "../core/template/model";
+import { applyStyle, EXCEL_STYLES } from "./styles";
 
 // Enum members are written as their string values: the Excel namespace exists only inside Office.
 
@@ -58,27 +49,8 @@ export function officeProtection(p: SheetProtection): Excel.WorksheetProtectionO
   };
 }
 
-function formatRange(range: Excel.Range, cell: TemplateCell): void {
-  if (cell.style) {
-    const s = TEMPLATE_STYLES[cell.style];
-    const f = range.format;
-    f.font.name = TEMPLATE_FONT;
-    f.font.size = s.size;
-    f.font.bold = !!s.bold;
-    f.font.italic = !!s.italic;
-    if (s.color) f.font.color = `#${s.color}`;
-    if (s.fill) f.fill.color = `#${s.fill}`;
-    if (s.horizontal) f.horizontalAlignment = s.horizontal === "left" ? "Left" : s.horizontal === "center" ? "Center" : "Right";
-    if (s.vertical) f.verticalAlignment = s.vertical === "top" ? "Top" : "Center";
-    if (s.wrap) f.wrapText = true;
-    if (s.border) {
-      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) {
-        const b = f.borders.getItem(edge);
-        b.style = "Continuous";
-        b.color = "#9E9E9E";
-      }
-    }
-  }
+function formatRange(range: Excel.Range, cell: Cell): void {
+  if (cell.style) applyStyle(range, EXCEL_STYLES[cell.style], { rows: 1, cols: 1 });
   if (cell.locked === false) range.format.protection.locked = false;
 }
 
@@ -95,14 +67,14 @@ function validate(range: Excel.Range, v: CellValidation): void {
 }
 
 /** The value or formula to write: text that would read as a formula gets the text format first. */
-function content(cell: TemplateCell): { input: string | number | null; asText: boolean } {
+function content(cell: Cell): { input: string | number | boolean | null; asText: boolean } {
   if (cell.formula !== undefined) return { input: `=${cell.formula}`, asText: false };
   if (cell.value === undefined || cell.value === null) return { input: null, asText: false };
   return { input: cell.value, asText: typeof cell.value === "string" && /^[=+\-@]/.test(cell.value) };
 }
 
 /** One cell on a sheet: content, number format, look, lock, validation; the note is queued apart. */
-function writeCell(ws: Excel.Worksheet, row: number, col: number, cell: TemplateCell): void {
+function writeCell(ws: Excel.Worksheet, row: number, col: number, cell: Cell): void {
   const range = ws.getCell(row, col);
   const { input, asText } = content(cell);
   if (asText) range.numberFormat = [["@"]];
@@ -119,7 +91,7 @@ function addNote(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: 
 }
 
 /** Queue one template sheet on a new worksheet; the caller syncs. */
-function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: SheetTemplate, supports: Supports): void {
+function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: SheetModel, supports: Supports): void {
   sheet.rows.forEach((line, r) =>
     line?.forEach((cell, c) => {
       if (!cell) return;
@@ -129,13 +101,13 @@ function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: S
   );
   for (const m of sheet.merges) ws.getRange(m).merge(false);
   sheet.columnWidths.forEach((w, c) => (ws.getRange(`${columnName(c)}:${columnName(c)}`).format.columnWidth = columnWidthPoints(w)));
-  for (const [r, h] of Object.entries(sheet.rowHeights)) ws.getRange(`${Number(r) + 1}:${Number(r) + 1}`).format.rowHeight = h;
+  for (const [r, h] of Object.entries(sheet.rowHeights ?? {})) ws.getRange(`${Number(r) + 1}:${Number(r) + 1}`).format.rowHeight = h;
   const freeze = sheet.freeze;
   if (freeze?.rows && freeze.cols) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, freeze.rows, freeze.cols));
   else if (freeze?.rows) ws.freezePanes.freezeRows(freeze.rows);
   else if (freeze?.cols) ws.freezePanes.freezeColumns(freeze.cols);
   if (sheet.tabColor) ws.tabColor = `#${sheet.tabColor}`;
-  ws.pageLayout.orientation = sheet.orientation === "landscape" ? "Landscape" : "Portrait";
+  ws.pageLayout.orientation = sheet.print.orientation === "landscape" ? "Landscape" : "Portrait";
   if (sheet.protection) ws.protection.protect(officeProtection(sheet.protection));
 }
 

@@ -13,7 +13,8 @@ import { parseRange, quoteSheet, columnName, parseA1 } from "../core/a1";
 import { addOverride, addRel, attributes, escapeXml, nextFreeNumber, readRels, relsPath, resolveTarget, sheetParts, tags, topLevelChildren, XML_DECL } from "./ooxml";
 
 export { escapeXml };
-import type { ChartPlan, SheetPlan, WritePlan } from "../core/plan";
+import type { WritePlan } from "../core/plan";
+import type { ChartModel, SheetModel } from "../core/sheet/model";
 
 const NS = {
   rels: "http://schemas.openxmlformats.org/package/2006/relationships",
@@ -64,7 +65,7 @@ export function insertDrawingElement(sheetXml: string, rId: string): string {
 
 
 /** The plan's cached values of a range, in reading order. */
-function rangeValues(sheet: SheetPlan, range: string): { values: (number | string | boolean | null | undefined)[]; format?: string } {
+function rangeValues(sheet: SheetModel, range: string): { values: (number | string | boolean | null | undefined)[]; format?: string } {
   const { start, end } = parseRange(range);
   const values: (number | string | boolean | null | undefined)[] = [];
   let format: string | undefined;
@@ -106,7 +107,7 @@ const CAT_AX = 500000001;
 const VAL_AX = 500000002;
 
 /** One clustered-column chart part. */
-export function chartXml(sheet: SheetPlan, chart: ChartPlan): string {
+export function chartXml(sheet: SheetModel, chart: ChartModel): string {
   const cats = rangeValues(sheet, chart.categoriesRange);
   const series = chart.series
     .map((s, i) => {
@@ -148,7 +149,7 @@ export function chartXml(sheet: SheetPlan, chart: ChartPlan): string {
 }
 
 /** One anchor: from the anchor cell's top-left, widthCols × heightRows cells. */
-function anchorXml(chart: ChartPlan, shapeId: number, rId: string): string {
+function anchorXml(chart: ChartModel, shapeId: number, rId: string): string {
   const at = parseA1(chart.anchor);
   const marker = (tag: string, row: number, col: number) =>
     `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;

@@ -7,7 +7,9 @@
  *    a defect variant holding numbers typed as text.
  * 3. Serves everything on 127.0.0.1 (a free port), office.js from node_modules, and drives Debian's
  *    chromium with playwright-core: build, figures written, issues, cell selection, fix, language.
- * 4. Writes test/browser/screenshots/taskpane-{vi,en,dark,awards-vi,blocworkbook-vi}.png and prints "N passed, M failed".
+ * 4. Writes taskpane-{vi,en,dark,awards-vi,blocworkbook-vi}.png to test/output/screenshots (ignored:
+ *    a test run leaves the tree clean) and prints "N passed, M failed". With --guide-images (what
+ *    `npm run guide-images` passes) they go to docs/images, where the user guides show them.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -20,7 +22,7 @@ import { a1, parseA1 } from "../../src/core/a1";
 import { LABELS } from "../../src/core/i18n/labels";
 import { staleText } from "../../src/core/i18n/stale";
 import { UI } from "../../src/core/i18n/ui";
-import type { PlannedCell, SheetPlan } from "../../src/core/plan";
+import type { Cell, SheetModel } from "../../src/core/sheet/model";
 import { buildBloc, type BuildResult } from "../../src/core/pipeline";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 import { fixableCells } from "../../src/excel/session";
@@ -31,7 +33,7 @@ import { taskpaneInitialJsGzipBytes, TASKPANE_INITIAL_JS_BUDGET_BYTES } from "..
 const ROOT = resolve(__dirname, "../..");
 const SAMPLE = join(ROOT, "examples/khoi-thi-dua-2-2023.xlsx");
 const OFFICE_JS_DIR = join(ROOT, "node_modules/@microsoft/office-js/dist");
-const SHOTS = join(__dirname, "screenshots");
+const SHOTS = process.argv.includes("--guide-images") ? join(ROOT, "docs", "images") : join(ROOT, "test", "output", "screenshots");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const NOW = new Date().toISOString();
 /** The harness's clock, so screenshots and build times are the same on every run. */
@@ -148,12 +150,12 @@ async function fakeWorkbook(page: Page): Promise<WorkbookSnapshot> {
 }
 
 /** A written sheet as a plan, so the formula evaluator of the core tests can follow its formulas. */
-function asPlan(sheet: SheetSnapshot): SheetPlan {
-  const rows: (PlannedCell | undefined)[][] = [];
+function asPlan(sheet: SheetSnapshot): SheetModel {
+  const rows: (Cell | undefined)[][] = [];
   sheet.values.forEach((line, r) =>
     line.forEach((v, c) => {
       const f = sheet.formulas[r][c];
-      const cell: PlannedCell | undefined = f ? { formula: f.replace(/^=/, "") } : v === null ? undefined : { value: v as number | string | boolean };
+      const cell: Cell | undefined = f ? { formula: f.replace(/^=/, "") } : v === null ? undefined : { value: v as number | string | boolean };
       (rows[sheet.top + r] ??= [])[sheet.left + c] = cell;
     }),
   );

@@ -8,7 +8,7 @@ import { DEFAULT_CATALOG } from "../../src/core/catalog";
 import { issueMessage } from "../../src/core/i18n/messages";
 import { ISSUE_CODES, type IssueCode } from "../../src/core/issues";
 import type { BuildResult } from "../../src/core/pipeline";
-import type { PlannedCell, SheetPlan } from "../../src/core/plan";
+import type { Cell, SheetModel } from "../../src/core/sheet/model";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 import { addr, BlocBuilder, parseAddr, plainSheet } from "../support/snapshots";
 import { evaluate } from "./helpers/formula";
@@ -18,26 +18,26 @@ const Y = 2031;
 const C = 2030;
 const bloc = (seed = 41) => new BlocBuilder({ seed, year: Y, compareYear: C });
 
-function summaryOf(res: BuildResult): SheetPlan {
+function summaryOf(res: BuildResult): SheetModel {
   const s = res.plan.sheets.find((p) => p.kind === "summary");
   if (!s) throw new Error("no summary in the plan");
   return s;
 }
 
-function checkOf(res: BuildResult): SheetPlan {
+function checkOf(res: BuildResult): SheetModel {
   const s = res.plan.sheets.find((p) => p.kind === "check");
   if (!s) throw new Error("no check sheet in the plan");
   return s;
 }
 
-function allCells(p: SheetPlan): { row: number; col: number; cell: PlannedCell }[] {
-  const out: { row: number; col: number; cell: PlannedCell }[] = [];
+function allCells(p: SheetModel): { row: number; col: number; cell: Cell }[] {
+  const out: { row: number; col: number; cell: Cell }[] = [];
   p.rows.forEach((line, row) => line?.forEach((cell, col) => cell && out.push({ row, col, cell })));
   return out;
 }
 
 /** The summary column of each indicator: found by its code at the start of a header cell. */
-function indicatorCols(p: SheetPlan): Map<string, number> {
+function indicatorCols(p: SheetModel): Map<string, number> {
   const m = new Map<string, number>();
   for (const { col, cell } of allCells(p)) {
     if (typeof cell.value !== "string") continue;
@@ -48,17 +48,17 @@ function indicatorCols(p: SheetPlan): Map<string, number> {
 }
 
 /** The rows of a unit, by its code in a text cell, top to bottom (block II, III, IV, …). */
-function unitRows(p: SheetPlan, code: string): number[] {
+function unitRows(p: SheetModel, code: string): number[] {
   return allCells(p)
     .filter(({ cell }) => cell.value === code && cell.formula === undefined)
     .map(({ row }) => row)
     .sort((a, b) => a - b);
 }
 
-const cellAt = (p: SheetPlan, row: number, col: number) => p.rows[row]?.[col];
+const cellAt = (p: SheetModel, row: number, col: number) => p.rows[row]?.[col];
 
 /** A plan sheet as the workbook would hold it after the host wrote it. */
-function planToSheet(p: SheetPlan, name = p.name): SheetSnapshot {
+function planToSheet(p: SheetModel, name = p.name): SheetSnapshot {
   const width = p.rows.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
   const rows = p.rows.map((r) => Array.from({ length: width }, (_, c) => r?.[c]?.value ?? null));
   const formulas = p.rows.map((r) => Array.from({ length: width }, (_, c) => (r?.[c]?.formula ? `=${r[c]!.formula}` : null)));
@@ -275,7 +275,7 @@ describe("text that came from users is written as text, never as a formula", () 
 });
 
 describe("the check sheet", () => {
-  function issueRows(p: SheetPlan): number[] {
+  function issueRows(p: SheetModel): number[] {
     const codes = new Set<string>(ISSUE_CODES);
     return allCells(p)
       .filter(({ cell }) => typeof cell.value === "string" && codes.has(cell.value))

@@ -1,4 +1,5 @@
-import type { PlannedCell, SheetPlan, WritePlan } from "../../src/core/plan";
+import type { WritePlan } from "../../src/core/plan";
+import type { Cell, SheetModel } from "../../src/core/sheet/model";
 import { sheetFromRows, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { applyPlan, columnWidthPoints, TEMP_SHEET_PREFIX } from "../../src/excel/applyPlan";
 import { OutputNameTakenError } from "../../src/excel/errors";
@@ -7,9 +8,9 @@ import { FakeExcel, FakeOfficeError, fakeFromSnapshot } from "../support/excelFa
 const all = (): boolean => true;
 const FIVE_MB = 5 * 1024 * 1024;
 
-const text = (value: string, style: PlannedCell["style"] = "text"): PlannedCell => ({ value, style });
-const num = (value: number, format = "#,##0"): PlannedCell => ({ value, format, style: "number" });
-const formula = (f: string, cached: number, format = "#,##0"): PlannedCell => ({ formula: f, value: cached, format, style: "number" });
+const text = (value: string, style: Cell["style"] = "text"): Cell => ({ value, style });
+const num = (value: number, format = "#,##0"): Cell => ({ value, format, style: "number" });
+const formula = (f: string, cached: number, format = "#,##0"): Cell => ({ formula: f, value: cached, format, style: "number" });
 
 function workbook(): WorkbookSnapshot {
   const unit = (name: string, a: number, b: number) =>
@@ -39,7 +40,7 @@ function withOldOutputs(): FakeExcel {
   return fakeFromSnapshot(wb);
 }
 
-function summary(total = 52): SheetPlan {
+function summary(total = 52): SheetModel {
   return {
     name: "Tổng hợp 2023",
     kind: "summary",
@@ -62,7 +63,7 @@ function summary(total = 52): SheetPlan {
   };
 }
 
-function check(): SheetPlan {
+function check(): SheetModel {
   return {
     name: "Kiểm tra",
     kind: "check",
@@ -78,7 +79,7 @@ function check(): SheetPlan {
   };
 }
 
-function submission(): SheetPlan {
+function submission(): SheetModel {
   return {
     name: "Tờ trình 2023",
     kind: "submission",
@@ -295,12 +296,12 @@ describe("applyPlan", () => {
   });
 
   it("keeps every request under 5 MB for a plan of 8000 rows by 20 columns", async () => {
-    const rows: PlannedCell[][] = Array.from({ length: 8000 }, (_, r) =>
-      Array.from({ length: 20 }, (_, c): PlannedCell =>
+    const rows: Cell[][] = Array.from({ length: 8000 }, (_, r) =>
+      Array.from({ length: 20 }, (_, c): Cell =>
         c < 2 ? text(c === 0 ? `Đơn vị số ${r + 1} — Thanh tra tỉnh` : `Ghi chú của đơn vị số ${r + 1}: số liệu đã được đối chiếu với báo cáo năm trước, không có chênh lệch; đơn vị cam kết số liệu trung thực, đầy đủ và chịu trách nhiệm trước Khối trưởng`) : c % 3 === 0 ? formula(`SUM(B${r + 1}:C${r + 1})`, r * c) : num(r * 1000 + c + 0.5, "#,##0.00"),
       ),
     );
-    const big: SheetPlan = { name: "Tổng hợp 2023", kind: "summary", rows, merges: [], columnWidths: Array(20).fill(12), print: { orientation: "landscape", fitToWidth: true }, charts: [] };
+    const big: SheetModel = { name: "Tổng hợp 2023", kind: "summary", rows, merges: [], columnWidths: Array(20).fill(12), print: { orientation: "landscape", fitToWidth: true }, charts: [] };
     const fake = fakeFromSnapshot(workbook());
     const report = await fake.run((context) => applyPlan(context, { sheets: [big], activate: "Tổng hợp 2023", remove: [] }, { supports: all }));
     expect(fake.maxRequestBytes).toBeLessThan(FIVE_MB);

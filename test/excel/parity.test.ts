@@ -1,13 +1,16 @@
 /**
  * Parity of the two hosts on the sample workbook: the Excel host reads the snapshot the file host
- * reads, so the engine gives the same plan; and applying that plan writes the same cells in both.
+ * reads, so the engine gives the same plan; and applying that plan writes the same cells, with the
+ * same looks (fonts, fills, borders, alignment, number formats) and column widths, in both.
  */
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { a1 } from "../../src/core/a1";
+import { a1, columnName } from "../../src/core/a1";
 import { buildBloc, type BuildOptions } from "../../src/core/pipeline";
+import { STYLES } from "../../src/core/sheet/styles";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
-import { applyPlan } from "../../src/excel/applyPlan";
+import type { WritePlan } from "../../src/core/plan";
+import { applyPlan, columnWidthPoints } from "../../src/excel/applyPlan";
 import { readSnapshot } from "../../src/excel/readSnapshot";
 import { loadWorkbook } from "../../src/file/load";
 import { writePlanIntoPackage } from "../../src/file/package";
@@ -52,11 +55,58 @@ async function sample(defect: boolean): Promise<{ workbook: ExcelJS.Workbook; sn
   return { workbook, snapshot: await snapshotOfExcelJs(workbook) };
 }
 
-async function viaFileHost(plan: ReturnType<typeof buildBloc>["plan"], defect = false): Promise<WorkbookSnapshot> {
+/** How a cell looks, in one vocabulary for both hosts (colours as RGB hex; null = the default). */
+interface Look {
+  font: { name: string; size: number; bold: boolean; italic: boolean; underline: boolean; color: string | null };
+  fill: string | null;
+  horizontal: string | null;
+  vertical: string | null;
+  wrap: boolean;
+  borders: Record<"top" | "bottom" | "left" | "right", string | null>;
+  numberFormat: string;
+}
+
+const hex = (c: string | undefined | null): string | null => (c ? c.replace(/^#/, "").replace(/^FF(?=[0-9A-F]{6}$)/i, "").toUpperCase() : null);
+const EDGES = ["top", "bottom", "left", "right"] as const;
+
+function excelLook(fake: FakeExcel, sheet: string, address: string): Look {
+  const v = fake.cell(sheet, address);
+  const lower = (s: string, dflt: string) => (s === dflt ? null : s === "Center" && dflt === "Bottom" ? "middle" : s.toLowerCase());
+  return {
+    font: { name: v.font.name, size: v.font.size, bold: v.font.bold, italic: v.font.italic, underline: v.font.underline === "Single", color: v.font.color === "#000000" ? null : hex(v.font.color) },
+    fill: hex(v.fill),
+    horizontal: lower(v.horizontalAlignment, "General"),
+    vertical: lower(v.verticalAlignment, "Bottom"),
+    wrap: v.wrapText,
+    borders: Object.fromEntries(EDGES.map((e) => [e, v.borders[e]?.style === "Continuous" ? hex(v.borders[e]!.color) : null])) as Look["borders"],
+    numberFormat: v.numberFormat,
+  };
+}
+
+function fileLook(cell: ExcelJS.Cell): Look {
+  const f = cell.font ?? {};
+  const a = cell.alignment ?? {};
+  const fill = cell.fill as { type?: string; fgColor?: { argb?: string } } | undefined;
+  return {
+    font: { name: f.name ?? "Calibri", size: f.size ?? 11, bold: !!f.bold, italic: !!f.italic, underline: !!f.underline, color: hex(f.color?.argb) },
+    fill: fill?.type === "pattern" ? hex(fill.fgColor?.argb) : null,
+    horizontal: a.horizontal ?? null,
+    vertical: a.vertical ?? null,
+    wrap: !!a.wrapText,
+    borders: Object.fromEntries(EDGES.map((e) => [e, cell.border?.[e]?.style === "thin" ? hex(cell.border[e]!.color?.argb) : null])) as Look["borders"],
+    numberFormat: cell.numFmt || "General",
+  };
+}
+
+async function viaFileHost(plan: WritePlan, defect = false): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook }> {
   // The file host as the CLI runs it: the plan written into the input's own package.
   const { workbook } = await sample(defect);
   const input = Buffer.from(await workbook.xlsx.writeBuffer());
-  return snapshotOfBytes(await writePlanIntoPackage(input, plan));
+  const output = await writePlanIntoPackage(input, plan);
+  // Our reader gives the snapshot; exceljs (a test inspector) the cells' looks.
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(output as unknown as ArrayBuffer);
+  return { snapshot: snapshotOfBytes(output), workbook: back };
 }
 
 async function excelBuild(fake: FakeExcel): Promise<ReturnType<typeof buildBloc>> {
@@ -78,7 +128,7 @@ describe("parity of the Excel host with the file host", () => {
   it.each([
     ["the clean sample", false],
     ["a sample with a number stored as text (issues with links)", true],
-  ])("writes the same cells, number formats, merges and sheet order as the file host for %s", async (_name, defect) => {
+  ])("writes the same cells, number formats, looks, widths, merges and sheet order as the file host for %s", async (_name, defect) => {
     const { snapshot } = await sample(defect);
     const { plan, issues } = buildBloc(snapshot, OPTIONS);
     expect(plan.sheets.length).toBeGreaterThan(1);
@@ -87,7 +137,7 @@ describe("parity of the Excel host with the file host", () => {
     const fake = fakeFromSnapshot(snapshot);
     await fake.run((context) => applyPlan(context, plan, { supports: all }));
     const excelSide = await fake.run((context) => readSnapshot(context, { supports: all }));
-    const fileSide = await viaFileHost(plan, defect);
+    const { snapshot: fileSide, workbook: fileBook } = await viaFileHost(plan, defect);
 
     expect(excelSide.sheets.map((s) => s.name)).toEqual(fileSide.sheets.map((s) => s.name));
     const links = plan.sheets.flatMap((sp) => sp.rows.flatMap((line, r) => (line ?? []).flatMap((cell, c) => (cell?.link ? [{ sheet: sp.name, at: a1(r, c), to: cell.link }] : []))));
@@ -98,6 +148,27 @@ describe("parity of the Excel host with the file host", () => {
       const f = fileSide.sheets.find((s) => s.name === sp.name)!;
       expect([sp.name, written(e)]).toEqual([sp.name, written(f)]);
       expect([sp.name, [...e.merges].sort()]).toEqual([sp.name, [...f.merges].sort()]);
+
+      // Every styled cell of the model looks the same through both hosts, and as the style says.
+      const ws = fileBook.getWorksheet(sp.name)!;
+      let styled = 0;
+      sp.rows.forEach((line, r) =>
+        line.forEach((cell, c) => {
+          if (!cell?.style) return;
+          styled++;
+          const at = a1(r, c);
+          const look = excelLook(fake, sp.name, at);
+          expect([sp.name, at, look]).toEqual([sp.name, at, fileLook(ws.getCell(at))]);
+          expect(look.font.name).toBe(STYLES[cell.style].font.name);
+          expect(look.fill).toBe(STYLES[cell.style].fill ?? null);
+        }),
+      );
+      expect(styled).toBeGreaterThan(10);
+      const view = fake.sheet(sp.name);
+      sp.columnWidths.forEach((w, c) => {
+        expect([sp.name, c, ws.getColumn(c + 1).width]).toEqual([sp.name, c, w]);
+        expect([sp.name, c, view.columnWidths[columnName(c)]]).toEqual([sp.name, c, columnWidthPoints(w)]);
+      });
     }
   });
 
@@ -113,7 +184,7 @@ describe("parity of the Excel host with the file host", () => {
     // The rerun's plan is the first one's, apart from what it replaces.
     expect({ ...second.plan, remove: [] }).toEqual({ ...first.plan, remove: [] });
 
-    const fileRerun = buildBloc(await viaFileHost(first.plan), OPTIONS);
+    const fileRerun = buildBloc((await viaFileHost(first.plan)).snapshot, OPTIONS);
     expect(second.plan).toEqual(fileRerun.plan);
   });
 });

@@ -6,7 +6,7 @@ import { spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
-import type { ChartPlan } from "../../src/core/plan";
+import type { ChartModel } from "../../src/core/sheet/model";
 import { requireSoffice, SOFFICE } from "../support/libreoffice";
 import { buildSampleChart } from "../support/sampleChart";
 
@@ -15,7 +15,7 @@ const OUTPUT_DIR = path.join(__dirname, "../output");
 describe("the command line's summary chart", () => {
   let dir: string;
   let out: string;
-  let chart: ChartPlan;
+  let chart: ChartModel;
 
   beforeAll(async () => {
     ({ dir, out, chart } = await buildSampleChart());

@@ -12,7 +12,8 @@ import { SaxesParser } from "saxes";
 import { cli } from "../support/cli";
 import { buildSampleChart, SAMPLE } from "../support/sampleChart";
 import { parseRange } from "../../src/core/a1";
-import type { ChartPlan, SheetPlan, WritePlan } from "../../src/core/plan";
+import type { WritePlan } from "../../src/core/plan";
+import type { ChartModel, SheetModel } from "../../src/core/sheet/model";
 import { snapshotOfFile } from "../support/readBack";
 import { addCharts, chartRef, chartXml, insertDrawingElement } from "../../src/file/charts";
 
@@ -54,7 +55,7 @@ async function text(zip: JSZip, part: string): Promise<string> {
 }
 
 /** The plan's cached values over a range, in reading order. */
-function planValues(sheet: SheetPlan, range: string): unknown[] {
+function planValues(sheet: SheetModel, range: string): unknown[] {
   const { start, end } = parseRange(range);
   const out: unknown[] = [];
   for (let r = start.row; r <= end.row; r++) for (let c = start.col; c <= end.col; c++) out.push(sheet.rows[r]?.[c]?.value);
@@ -73,15 +74,14 @@ describe("the command line's summary chart", () => {
   let dir: string;
   let out: string;
   let zip: JSZip;
-  let plan: WritePlan;
-  let summary: SheetPlan;
-  let chart: ChartPlan;
+  let summary: SheetModel;
+  let chart: ChartModel;
   let sheetPart: string;
   let drawingPart: string;
   let chartPart: string;
 
   beforeAll(async () => {
-    ({ dir, out, plan, summary, chart } = await buildSampleChart());
+    ({ dir, out, summary, chart } = await buildSampleChart());
     zip = await JSZip.loadAsync(readFileSync(out));
   });
 
@@ -219,7 +219,7 @@ describe("the command line's summary chart", () => {
 });
 
 describe("addCharts on hostile names and existing drawings", () => {
-  const sheet = (name: string, seriesName: string): SheetPlan => ({
+  const sheet = (name: string, seriesName: string): SheetModel => ({
     name,
     kind: "summary",
     rows: [

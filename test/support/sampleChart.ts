@@ -5,7 +5,8 @@ import { mkdtempSync } from "fs";
 import { cli } from "./cli";
 import { loadWorkbook } from "../../src/file/load";
 import { buildBloc } from "../../src/core/pipeline";
-import type { ChartPlan, SheetPlan, WritePlan } from "../../src/core/plan";
+import type { WritePlan } from "../../src/core/plan";
+import type { ChartModel, SheetModel } from "../../src/core/sheet/model";
 
 export const SAMPLE = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
 
@@ -14,8 +15,8 @@ export interface BuiltChart {
   dir: string;
   out: string;
   plan: WritePlan;
-  summary: SheetPlan;
-  chart: ChartPlan;
+  summary: SheetModel;
+  chart: ChartModel;
 }
 
 export async function buildSampleChart(): Promise<BuiltChart> {

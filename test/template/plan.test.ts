@@ -1,35 +1,24 @@
+import { EXCEL_LIMITS, type Cell, type SheetModel } from "../../src/core/sheet/model";
 import { DEFAULT_CATALOG, type Indicator } from "../../src/core/catalog";
 import { configKeyLabel, TEMPLATE_TEXT } from "../../src/core/i18n/template";
 import type { Lang } from "../../src/core/i18n/format";
 import type { ConfigKey } from "../../src/core/model";
 import { buildBloc } from "../../src/core/pipeline";
 import { CONFIG_KEYS, readConfig } from "../../src/core/read/config";
-import { matchColumn } from "../../src/core/read/grid";
+import { matchColumn } from "../../src/core/grid";
 import { locateLayout, readIndicatorRows } from "../../src/core/read/unitSheet";
 import { makeCatalog } from "../../src/core/read/config";
 import { readScores } from "../../src/core/read/scores";
-import {
-  checkUnits,
-  CONFIG_LAYOUT,
-  defaultUnits,
-  EXCEL_LIMITS,
-  parseUnitCodes,
-  parseYear,
-  planAddUnit,
-  SCORING_LAYOUT,
-  templatePlan,
-  templateSnapshot,
-  UNIT_LAYOUT,
-  unitSheetTemplate,
-  type SheetTemplate,
-  type TemplateCell,
-} from "../../src/core/template";
+import { planAddUnit } from "../../src/core/template/addUnit";
+import { CONFIG_LAYOUT, defaultUnits, SCORING_LAYOUT, templatePlan, UNIT_LAYOUT, unitSheetTemplate } from "../../src/core/template/build";
+import { checkUnits, parseUnitCodes, parseYear } from "../../src/core/template/options";
+import { templateSnapshot } from "../../src/core/template/snapshot";
 
 const KEYS = Object.keys(CONFIG_KEYS) as ConfigKey[];
 const NOW = { lang: "vi" as const, now: "2024-01-15T03:00:00.000Z" };
 
-function cells(sheet: SheetTemplate): { row: number; col: number; cell: TemplateCell }[] {
-  const out: { row: number; col: number; cell: TemplateCell }[] = [];
+function cells(sheet: SheetModel): { row: number; col: number; cell: Cell }[] {
+  const out: { row: number; col: number; cell: Cell }[] = [];
   sheet.rows.forEach((line, row) => line?.forEach((cell, col) => cell && out.push({ row, col, cell })));
   return out;
 }
@@ -39,7 +28,7 @@ describe("templatePlan", () => {
   const [config, bca, btp, scoring] = plan.sheets;
 
   it("lays out the config sheet, one sheet per unit and the scoring sheet, config first and active", () => {
-    expect(plan.sheets.map((s) => [s.name, s.role])).toEqual([
+    expect(plan.sheets.map((s) => [s.name, s.kind])).toEqual([
       ["Cấu hình", "config"],
       ["BCA", "unit"],
       ["BTP", "unit"],

@@ -1,6 +1,7 @@
 /** The reader reads what Excel shows: cached results of formulas, zeros included. */
 import ExcelJS from "exceljs";
-import { MAX_CELLS, readWorkbook, SheetReadError, TooLargeError, WorkbookReadError } from "../../src/xlsx/read";
+import { MAX_WORKBOOK_CELLS } from "../../src/core/snapshot";
+import { readWorkbook, SheetReadError, TooLargeError, WorkbookReadError } from "../../src/xlsx/read";
 import { readZip, writeZip } from "../../src/xlsx/zip";
 import { snapshotOfExcelJs } from "../support/readBack";
 
@@ -223,7 +224,7 @@ describe("sheets, merges and styles", () => {
     const e = readError(pkg([{ name: "Xa", xml: `<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>` }]));
     expect(e).toBeInstanceOf(TooLargeError);
     expect(e).toMatchObject({ sheet: "Xa", range: "A1:XFD1048576", cells: 1048576 * 16384 });
-    expect(MAX_CELLS).toBe(5_000_000);
+    expect(MAX_WORKBOOK_CELLS).toBe(5_000_000);
     // The budget is the workbook's: two sheets of 3 cells do not fit in 5.
     const two = pkg([
       { name: "P", xml: `<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>1</v></c></row></sheetData>` },

@@ -5,9 +5,9 @@ import { labels } from "../i18n/labels";
 import { issueMessage, SEVERITY_LABEL } from "../i18n/messages";
 import type { Issue } from "../issues";
 import type { Catalog } from "../model";
-import type { SheetPlan } from "../plan";
-import { SheetBuilder } from "./builder";
-import { markerText } from "./marker";
+import { SheetBuilder } from "../sheet/builder";
+import type { SheetModel } from "../sheet/model";
+import { markerText } from "../marker";
 
 export interface CheckInput {
   bloc: string;
@@ -39,7 +39,7 @@ export function reviewKey(code: string, sheet: string, cell: string): string {
 }
 export const CHECK_FINGERPRINT_COL = 8;
 
-export function renderCheck(input: CheckInput): SheetPlan {
+export function renderCheck(input: CheckInput): SheetModel {
   const L = labels(input.lang);
   const b = new SheetBuilder();
   b.title(0, 0, 7, L.checkTitle(input.bloc, input.year), "title");

@@ -5,9 +5,10 @@
  */
 import { rangeA1 } from "../a1";
 import type { DocumentModel, Paragraph, Table } from "../document";
-import type { OutputKind, SheetPlan, StyleName } from "../plan";
-import { SheetBuilder, MAX_ROW_HEIGHT } from "./builder";
-import { markerText } from "./marker";
+import { SheetBuilder, MAX_ROW_HEIGHT } from "../sheet/builder";
+import type { OutputKind, SheetModel } from "../sheet/model";
+import type { StyleName } from "../sheet/styles";
+import { markerText } from "../marker";
 import { isRule } from "./submission";
 
 /** Grid columns across the text area, and their width in characters (≈ 165 mm at 13–14 pt). */
@@ -56,7 +57,7 @@ export function gridSpans(weights: number[], grid = DOC_GRID): number[] {
   return spans;
 }
 
-export function renderDocumentSheet(model: DocumentModel, sheetName: string, kind: OutputKind, note: string): SheetPlan {
+export function renderDocumentSheet(model: DocumentModel, sheetName: string, kind: OutputKind, note: string): SheetModel {
   const b = new SheetBuilder();
   const size = model.sizePt;
   let r = 0;

@@ -9,9 +9,10 @@ import type { Figures } from "../aggregate/figures";
 import type { Lang } from "../i18n/format";
 import { labels } from "../i18n/labels";
 import type { AcceptedValue, BlocConfig, Catalog, RosterUnit, UnitReport } from "../model";
-import type { PlannedCell, SheetPlan } from "../plan";
-import { FORMATS, SheetBuilder } from "./builder";
-import { markerText } from "./marker";
+import { SheetBuilder } from "../sheet/builder";
+import type { Cell, SheetModel } from "../sheet/model";
+import { FORMATS, indicatorFormat } from "../sheet/styles";
+import { markerText } from "../marker";
 
 export interface SummaryInput {
   config: BlocConfig;
@@ -28,18 +29,15 @@ export interface SummaryInput {
 
 const FIRST_IND_COL = 3;
 
-function formatOf(ind: Indicator): string {
-  return ind.kind === "integer" ? FORMATS.count : ind.kind === "money" ? FORMATS.money : FORMATS.number;
-}
 
 /** The summary cell of one unit figure: a formula at its source, or a constant for parsed text. */
-export function figureCell(v: AcceptedValue, format: string): PlannedCell {
+export function figureCell(v: AcceptedValue, format: string): Cell {
   if (v.fromText) return { value: v.value, format, style: "number" };
   const ref = `${quoteSheet(v.sheet)}!${v.cell}`;
   return { formula: v.divisor === 1 ? ref : `${ref}/${v.divisor}`, value: v.value, format, style: "number" };
 }
 
-export function renderSummary(input: SummaryInput): SheetPlan {
+export function renderSummary(input: SummaryInput): SheetModel {
   const { config, roster, reports, catalog, figures, lang } = input;
   const L = labels(lang);
   const inds = catalog.indicators;
@@ -89,7 +87,7 @@ export function renderSummary(input: SummaryInput): SheetPlan {
       const rep = byUnit.get(u.code);
       inds.forEach((ind, k) => {
         const v = rep?.values.get(ind.code)?.get(y);
-        b.set(r, FIRST_IND_COL + k, v ? figureCell(v, formatOf(ind)) : { style: "rejected" });
+        b.set(r, FIRST_IND_COL + k, v ? figureCell(v, indicatorFormat(ind)) : { style: "rejected" });
       });
       r++;
     });
@@ -98,7 +96,7 @@ export function renderSummary(input: SummaryInput): SheetPlan {
     inds.forEach((ind, k) => {
       const c = FIRST_IND_COL + k;
       const total = figures.totals.get(ind.code)?.get(y) ?? 0;
-      b.set(r, c, { formula: roster.length ? `SUM(${rangeA1(first, c, last, c)})` : "0", value: roster.length ? total : 0, format: formatOf(ind), style: "total" });
+      b.set(r, c, { formula: roster.length ? `SUM(${rangeA1(first, c, last, c)})` : "0", value: roster.length ? total : 0, format: indicatorFormat(ind), style: "total" });
     });
     const total = r;
     r += 2;
@@ -116,7 +114,7 @@ export function renderSummary(input: SummaryInput): SheetPlan {
     const c = FIRST_IND_COL + k;
     const tCur = figures.totals.get(ind.code)?.get(year) ?? 0;
     const tCmp = figures.totals.get(ind.code)?.get(cmp) ?? 0;
-    const fmt = formatOf(ind);
+    const fmt = indicatorFormat(ind);
     b.set(rowTotalCur, c, { formula: a1(cur.total, c), value: tCur, format: fmt, style: "numberBold" });
     b.set(rowTotalCmp, c, { formula: a1(prev.total, c), value: tCmp, format: fmt, style: "number" });
     b.set(rowChange, c, { formula: `${a1(rowTotalCur, c)}-${a1(rowTotalCmp, c)}`, value: tCur - tCmp, format: fmt, style: "number" });
@@ -129,7 +127,7 @@ export function renderSummary(input: SummaryInput): SheetPlan {
   });
 
   // IV–VI: per-unit derived blocks, each a formula over blocks II and III.
-  const derivedBlock = (title: string, cell: (u: RosterUnit, i: number, ind: Indicator, c: number) => PlannedCell): { first: number; last: number } => {
+  const derivedBlock = (title: string, cell: (u: RosterUnit, i: number, ind: Indicator, c: number) => Cell): { first: number; last: number } => {
     section(title);
     const first = r;
     roster.forEach((u, i) => {

@@ -4,22 +4,17 @@
  * sheet. Labels come from the same tables the readers match against, so what the template writes
  * is what the engine reads back.
  */
-import { a1, columnName, quoteSheet, rangeA1 } from "../a1";
+import { a1, columnName, quoteSheet } from "../a1";
 import { DEFAULT_CATALOG, RELATIONS, type Indicator } from "../catalog";
 import type { Lang } from "../i18n/format";
 import { configKeyLabel, indicatorPrompt, sectionOf, templateText, type TemplateText } from "../i18n/template";
 import type { ConfigKey } from "../model";
 import { CONFIG_KEYS } from "../read/config";
-import { FORMATS } from "../render/builder";
-import { EXCEL_LIMITS, type CellValidation, type SheetProtection, type SheetTemplate, type TemplateCell, type TemplatePlan, type TemplateSheetRole } from "./model";
-
-export interface TemplateUnit {
-  code: string;
-  /** Blank: the bloc types it into the roster (the engine then names the unit by its code). */
-  name: string;
-  /** The unit's report sheet; the code when absent. */
-  sheetName?: string;
-}
+import { SheetBuilder } from "../sheet/builder";
+import { EXCEL_LIMITS, type Cell, type CellValidation, type PrintSetup, type SheetProtection, type SheetModel } from "../sheet/model";
+import { FORMATS, indicatorFormat } from "../sheet/styles";
+import type { TemplatePlan } from "./model";
+import type { TemplateUnit } from "./unit";
 
 export interface TemplateOptions {
   lang: Lang;
@@ -59,26 +54,9 @@ function prompt(title: string, message: string): CellValidation["prompt"] {
   return { title: clip(title, EXCEL_LIMITS.promptTitle), message: clip(message, EXCEL_LIMITS.promptMessage) };
 }
 
-class Grid {
-  readonly rows: (TemplateCell | undefined)[][] = [];
-  readonly merges: string[] = [];
-  readonly rowHeights: Record<number, number> = {};
-
-  set(row: number, col: number, cell: TemplateCell): void {
-    (this.rows[row] ??= [])[col] = cell;
-  }
-
-  /** Text merged across [col, col + span). */
-  banner(row: number, col: number, span: number, value: string, style: TemplateCell["style"], height?: number): void {
-    this.set(row, col, { value, style });
-    if (span > 1) this.merges.push(rangeA1(row, col, row, col + span - 1));
-    if (height) this.rowHeights[row] = height;
-  }
-
-  sheet(name: string, role: TemplateSheetRole, rest: Pick<SheetTemplate, "columnWidths" | "orientation"> & Partial<SheetTemplate>): SheetTemplate {
-    for (let r = 0; r < this.rows.length; r++) this.rows[r] ??= [];
-    return { name, role, rows: this.rows, merges: this.merges, rowHeights: this.rowHeights, protection: TEMPLATE_PROTECTION, ...rest };
-  }
+/** Forms print one page wide. */
+function formPrint(orientation: PrintSetup["orientation"]): PrintSetup {
+  return { orientation, fitToWidth: true };
 }
 
 /** Three placeholder units (DV1 "Đơn vị 1" …) when none are given. */
@@ -113,31 +91,28 @@ export function indicatorValidation(ind: Indicator, year: number, lang: Lang, ca
   return ind.kind === "integer" ? countValidation(T, title, message) : decimalValidation(T, title, message);
 }
 
-export function indicatorFormat(ind: Indicator): string {
-  return ind.kind === "integer" ? FORMATS.count : ind.kind === "money" ? FORMATS.money : FORMATS.number;
-}
 
 // ——— Config sheet ————————————————————————————————————————————————————————————————
 
-function configValueCell(key: ConfigKey, opts: TemplateOptions, yearRow: number): TemplateCell {
+function configValueCell(key: ConfigKey, opts: TemplateOptions, yearRow: number): Cell {
   const T = templateText(opts.lang);
   const title = configKeyLabel(key, opts.lang);
-  const text = (value: string | null): TemplateCell => ({ value: value || null, style: "inputText", locked: false, validation: { rule: { type: "any" }, prompt: prompt(title, T.keyNotes[key]) } });
+  const text = (value: string | null): Cell => ({ value: value || null, style: "inputText", locked: false, validation: { rule: { type: "any" }, prompt: prompt(title, T.keyNotes[key]) } });
   switch (key) {
     case "bloc":
       return text(opts.bloc ?? "");
     case "year":
-      return { value: opts.year, format: "0", style: "input", locked: false, validation: yearValidation(T, title) };
+      return { value: opts.year, format: FORMATS.year, style: "input", locked: false, validation: yearValidation(T, title) };
     case "compareYear": {
       const cmp = opts.compareYear ?? opts.year - 1;
-      const cell: TemplateCell = { value: cmp, format: "0", style: "input", locked: false, validation: yearValidation(T, title) };
+      const cell: Cell = { value: cmp, format: FORMATS.year, style: "input", locked: false, validation: yearValidation(T, title) };
       // Follows the report year unless a bloc asks for another year.
       if (cmp === opts.year - 1) return { ...cell, formula: `${a1(yearRow, CONFIG_LAYOUT.valueCol)}-1`, style: "formula" };
       return cell;
     }
     case "flagQuota":
     case "meritQuota":
-      return { value: 1, format: "0", style: "input", locked: false, validation: countValidation(T, title, T.prompt.quota) };
+      return { value: 1, format: FORMATS.year, style: "input", locked: false, validation: countValidation(T, title, T.prompt.quota) };
     case "flagThreshold":
     case "meritThreshold":
       return { value: null, style: "input", locked: false, validation: decimalValidation(T, title, T.prompt.threshold) };
@@ -147,7 +122,7 @@ function configValueCell(key: ConfigKey, opts: TemplateOptions, yearRow: number)
 }
 
 /** A roster row: code, name and sheet, all editable. */
-export function rosterRow(unit: TemplateUnit): TemplateCell[] {
+export function rosterRow(unit: TemplateUnit): Cell[] {
   return [
     { value: unit.code, style: "inputText", locked: false },
     { value: unit.name || null, style: "inputText", locked: false },
@@ -155,12 +130,12 @@ export function rosterRow(unit: TemplateUnit): TemplateCell[] {
   ];
 }
 
-export function configSheetTemplate(opts: TemplateOptions): SheetTemplate {
+export function configSheetTemplate(opts: TemplateOptions): SheetModel {
   const T = templateText(opts.lang);
-  const g = new Grid();
+  const g = new SheetBuilder();
   const { labelCol, valueCol, firstKeyRow } = CONFIG_LAYOUT;
-  g.banner(CONFIG_LAYOUT.titleRow, 0, 3, T.configTitle, "title", 24);
-  g.banner(CONFIG_LAYOUT.hintRow, 0, 3, T.configHint, "hint", 45);
+  g.title(CONFIG_LAYOUT.titleRow, 0, 3, T.configTitle, "formTitle", 24);
+  g.title(CONFIG_LAYOUT.hintRow, 0, 3, T.configHint, "hint", 45);
   const yearRow = firstKeyRow + CONFIG_ORDER.indexOf("year");
   CONFIG_ORDER.forEach((key, i) => {
     const r = firstKeyRow + i;
@@ -169,12 +144,12 @@ export function configSheetTemplate(opts: TemplateOptions): SheetTemplate {
     // Nothing to the right of a value: the reader takes the next non-blank cell as the value.
   });
   const titleRow = firstKeyRow + CONFIG_ORDER.length + 1;
-  g.banner(titleRow, 0, 3, T.rosterTitle, "subtitle");
+  g.title(titleRow, 0, 3, T.rosterTitle, "formSubtitle");
   const headerRow = titleRow + 1;
   T.rosterHeader.forEach((h, c) => g.set(headerRow, c, { value: h, style: "header", ...(c === 0 ? { note: T.rosterNote } : {}) }));
   opts.units.forEach((u, i) => rosterRow(u).forEach((cell, c) => g.set(headerRow + 1 + i, c, cell)));
   for (let i = 0; i < SPARE_ROSTER_ROWS; i++) for (let c = 0; c < 3; c++) g.set(headerRow + 1 + opts.units.length + i, c, { locked: false });
-  return g.sheet(T.configSheet, "config", { columnWidths: [30, 62, 18], orientation: "portrait", tabColor: "FFC000" });
+  return g.build(T.configSheet, "config", { columnWidths: [30, 62, 18], print: formPrint("portrait"), charts: [], protection: TEMPLATE_PROTECTION, tabColor: "FFC000" });
 }
 
 /** Row (0-based) of the roster header on the template's config sheet. */
@@ -185,14 +160,14 @@ export function rosterHeaderRow(): number {
 // ——— Unit sheets —————————————————————————————————————————————————————————————————
 
 /** One unit's report sheet: header STT | Mã | Chỉ tiêu | Đơn vị tính | Năm y | Năm y−1 | Ghi chú. */
-export function unitSheetTemplate(unit: TemplateUnit, year: number, catalog: readonly Indicator[], lang: Lang, compareYear = year - 1): SheetTemplate {
+export function unitSheetTemplate(unit: TemplateUnit, year: number, catalog: readonly Indicator[], lang: Lang, compareYear = year - 1): SheetModel {
   const T = templateText(lang);
-  const g = new Grid();
+  const g = new SheetBuilder();
   const C = UNIT_LAYOUT.cols;
   const width = 7;
-  g.banner(0, 0, width, T.unitTitle(unit.name || unit.code), "title", 22);
-  g.banner(1, 0, width, T.unitSubtitle(year), "subtitle", 34);
-  g.banner(2, 0, width, T.unitHint, "hint", 30);
+  g.title(0, 0, width, T.unitTitle(unit.name || unit.code), "formTitle", 22);
+  g.title(1, 0, width, T.unitSubtitle(year), "formSubtitle", 34);
+  g.title(2, 0, width, T.unitHint, "hint", 30);
   const h = UNIT_LAYOUT.headerRow;
   const H = T.unitHeader;
   const header: [number, string | number][] = [
@@ -226,10 +201,12 @@ export function unitSheetTemplate(unit: TemplateUnit, year: number, catalog: rea
     g.set(r, C.note, { value: null, style: "inputText", locked: false });
     r++;
   });
-  return g.sheet(unit.sheetName ?? unit.code, "unit", {
+  return g.build(unit.sheetName ?? unit.code, "unit", {
     columnWidths: [6, 9, 52, 13, 16, 16, 30],
     freeze: { rows: h + 1, cols: 0 },
-    orientation: "portrait",
+    print: formPrint("portrait"),
+    charts: [],
+    protection: TEMPLATE_PROTECTION,
   });
 }
 
@@ -261,9 +238,9 @@ export interface RosterPlace {
 }
 
 /** A scoring row: code and name shown from the roster row, then empty score, bonus and vote cells. */
-export function scoringRow(lang: Lang, roster: RosterPlace, unit: TemplateUnit, cols: ScoringColumns, width: number): TemplateCell[] {
+export function scoringRow(lang: Lang, roster: RosterPlace, unit: TemplateUnit, cols: ScoringColumns, width: number): Cell[] {
   const T = templateText(lang);
-  const cells: TemplateCell[] = [];
+  const cells: Cell[] = [];
   cells[cols.code] = { value: unit.code, formula: rosterRef(roster.sheet, roster.row, roster.codeCol), style: "label" };
   if (cols.name !== undefined) cells[cols.name] = { value: unit.name, formula: rosterRef(roster.sheet, roster.row, roster.nameCol), style: "label" };
   const H = T.scoringHeader;
@@ -287,9 +264,9 @@ export function scoringRow(lang: Lang, roster: RosterPlace, unit: TemplateUnit, 
   return cells;
 }
 
-export function scoringSheetTemplate(opts: TemplateOptions, configSheet: string, firstRosterRow: number): SheetTemplate {
+export function scoringSheetTemplate(opts: TemplateOptions, configSheet: string, firstRosterRow: number): SheetModel {
   const T = templateText(opts.lang);
-  const g = new Grid();
+  const g = new SheetBuilder();
   const n = T.criteria.length;
   const first = SCORING_LAYOUT.firstCriterionCol;
   const cols: ScoringColumns = {
@@ -303,8 +280,8 @@ export function scoringSheetTemplate(opts: TemplateOptions, configSheet: string,
     meritVotes: first + n + 3,
   };
   const width = first + n + 4;
-  g.banner(0, 0, width, T.scoringTitle(opts.year), "title", 22);
-  g.banner(1, 0, width, T.scoringHint, "hint", 30);
+  g.title(0, 0, width, T.scoringTitle(opts.year), "formTitle", 22);
+  g.title(1, 0, width, T.scoringHint, "hint", 30);
   const h = SCORING_LAYOUT.headerRow;
   const H = T.scoringHeader;
   g.set(h, SCORING_LAYOUT.codeCol, { value: H.code, style: "header" });
@@ -323,10 +300,12 @@ export function scoringSheetTemplate(opts: TemplateOptions, configSheet: string,
     const r = m + 1 + i;
     scoringRow(opts.lang, { sheet: configSheet, row: firstRosterRow + i, codeCol: 0, nameCol: 1 }, u, cols, width).forEach((cell, c) => g.set(r, c, cell));
   });
-  return g.sheet(T.scoringSheet, "scoring", {
+  return g.build(T.scoringSheet, "scoring", {
     columnWidths: [12, 36, ...T.criteria.map(() => 14), 11, 11, 11, 11],
     freeze: { rows: h + 2, cols: 2 },
-    orientation: "landscape",
+    print: formPrint("landscape"),
+    charts: [],
+    protection: TEMPLATE_PROTECTION,
     tabColor: "70AD47",
   });
 }

@@ -3,7 +3,7 @@
  * SUM, IF, AND, ISNUMBER, RANK, arithmetic and comparisons), written for the tests so the cached
  * values of a plan can be checked against what Excel would compute from the source workbook.
  */
-import type { SheetPlan } from "../../../src/core/plan";
+import type { SheetModel } from "../../../src/core/sheet/model";
 import type { CellValue, WorkbookSnapshot } from "../../../src/core/snapshot";
 import { parseAddr } from "../../support/snapshots";
 
@@ -99,7 +99,7 @@ export class FormulaError extends Error {}
 
 export interface EvalContext {
   wb: WorkbookSnapshot;
-  plan: SheetPlan;
+  plan: SheetModel;
 }
 
 /** Evaluate the formula of one plan cell (or of any formula text, as if written on the plan sheet). */
