@@ -10,7 +10,7 @@
  * formula, and a merged area's cells other than its top-left one are empty.
  */
 import { a1 } from "../core/a1";
-import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/snapshot";
+import { MAX_WORKBOOK_CELLS, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../core/snapshot";
 import { shiftFormula } from "./formula";
 import { NS_REL, Package, relKind } from "./opc";
 import { attr, attrs, parseXml, XmlError } from "./xml";
@@ -19,9 +19,6 @@ import { ZipError, type ReadZipOptions } from "./zip";
 export const NS_SML_TRANSITIONAL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_SML_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 const NS_SML: readonly string[] = [NS_SML_TRANSITIONAL, NS_SML_STRICT];
-
-/** Office.js reads at most this many cells; the file host keeps the same bound (all sheets' used ranges together). */
-export const MAX_CELLS = 5_000_000;
 
 export class TooLargeError extends Error {
   constructor(
@@ -71,7 +68,7 @@ export class WorkbookReadError extends Error {
 }
 
 export interface ReadOptions extends ReadZipOptions {
-  /** The cell budget of all sheets' used ranges together; MAX_CELLS by default. */
+  /** The cell budget of all sheets' used ranges together; MAX_WORKBOOK_CELLS (Office.js's bound) by default. */
   maxCells?: number;
 }
 
@@ -562,7 +559,7 @@ export function readPackage(pkg: Package, opts: ReadOptions = {}): WorkbookSnaps
   } catch (e) {
     throw damaged(stylesPart!, e);
   }
-  const ctx: Context = { strings, formats, date1904: info.date1904, budget: { cells: opts.maxCells ?? MAX_CELLS } };
+  const ctx: Context = { strings, formats, date1904: info.date1904, budget: { cells: opts.maxCells ?? MAX_WORKBOOK_CELLS } };
 
   const sheets: SheetSnapshot[] = [];
   for (const sh of info.sheets) {

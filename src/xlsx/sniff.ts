@@ -107,6 +107,15 @@ function sniffText(b: Uint8Array): FileFormat {
   if (t.startsWith("<!doctype html") || t.startsWith("<html") || /<table[\s>]/.test(t)) return "html";
   const lines = t.split(/\r?\n/).filter((l) => l.trim() !== "");
   // A printable first line split by a separator, or several lines of text: delimited values.
-  if (lines.length && !/[\u0000-\u0008\u000e-\u001f]/.test(t) && (/[,;\t]/.test(lines[0]) || lines.length > 1)) return "csv";
+  if (lines.length && !hasControlCharacters(t) && (/[,;\t]/.test(lines[0]) || lines.length > 1)) return "csv";
   return "unknown";
+}
+
+/** Control characters other than tab, line feed, carriage return and form feed: not text. */
+function hasControlCharacters(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0b && c !== 0x0c) return true;
+  }
+  return false;
 }
