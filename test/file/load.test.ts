@@ -1,7 +1,7 @@
 /**
  * Loading a file from disk: formats that are not .xlsx are refused naming the format (by content,
  * not by name), and a workbook with a sheet that cannot be read is refused naming the sheet.
- * LibreOffice's conversion itself is tested in load.libreoffice.test.ts.
+ * LibreOffice's conversion itself is tested in test/xlsx/producers.libreoffice.test.ts.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";

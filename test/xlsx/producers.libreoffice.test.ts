@@ -73,6 +73,21 @@ if notes:
 wb.save(out)
 `;
 
+/** Our own template filled in by openpyxl, as a unit does it: figures typed in, a note on a cell. */
+const FILL_TEMPLATE = `
+import sys, openpyxl
+from openpyxl.comments import Comment
+wb = openpyxl.load_workbook(sys.argv[1])
+for ws in wb.worksheets[1:-1]:
+    for row in ws.iter_rows(min_row=1):
+        code = row[1].value
+        if isinstance(code, str) and code[:2].isalpha() and code[-2:].isdigit():
+            row[4].value = 1000 + row[0].row
+            row[5].value = 900 + row[0].row
+    ws["E7"].comment = Comment("Đã đối chiếu", "Đơn vị")
+wb.save(sys.argv[2])
+`;
+
 interface Produced {
   name: string;
   file: string;
@@ -171,6 +186,23 @@ describe("the sample through other producers", () => {
       }
     }
     expect(kinds).toEqual(["ods", "xls", "ods"]);
+  });
+
+  it("reads our own template after openpyxl filled it in with a cell note (exceljs crashed on it, its issue #2797)", async () => {
+    const template = path.join(dir, "template.xlsx");
+    expect((await cli(["template", "--out", template, "--units", "BCA,BTP", "--year", "2023"])).code).toBe(0);
+    const filled = path.join(dir, "template-filled.xlsx");
+    python(FILL_TEMPLATE, [template, filled], "python3-openpyxl");
+    const r = await cli(["validate", filled, "--json"]);
+    // The made-up figures may break a relation (exit 1); the file itself is read (never exit 2).
+    expect([0, 1]).toContain(r.code);
+    const json = JSON.parse(r.out.join("\n"));
+    expect(json.units.map((u: { code: string }) => u.code)).toEqual(["BCA", "BTP"]);
+    const snapshot = readWorkbook(readFileSync(filled));
+    const bca = snapshot.sheets.find((x) => x.name === "BCA")!;
+    const row = bca.values.findIndex((line) => line.includes("TT01"));
+    expect(json.values.BCA.TT01["2023"]).toBe(1000 + bca.top + row + 1);
+    expect(json.values.BTP.TT01["2022"]).toBe(900 + bca.top + row + 1);
   });
 
   it.each([
