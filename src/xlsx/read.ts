@@ -1,6 +1,6 @@
 /**
  * A SpreadsheetML package (.xlsx, .xlsm) read straight into the engine's WorkbookSnapshot, whoever
- * wrote it: a namespace-aware streaming parse (saxes) of the parts the snapshot needs — the
+ * wrote it: a namespace-aware streaming parse (xml.ts) of the parts the snapshot needs — the
  * workbook, the shared strings, the number formats and each worksheet — found through the
  * package's relationships (opc.ts), in transitional or Strict (ISO 29500) namespaces under any
  * prefix. Every other part (comments, drawings, pivots, unknown parts) is ignored. Host-neutral.
@@ -598,11 +598,11 @@ export function readPackage(pkg: Package, opts: ReadOptions = {}): WorkbookSnaps
 
   const sheets: SheetSnapshot[] = [];
   for (const sh of info.sheets) {
-    const rel = sh.relId === undefined ? undefined : pkg.rels(wbPart).find((r) => r.id === sh.relId);
-    if (!rel || rel.external) throw new SheetReadError(sh.name, { reason: "noPart" });
-    const kind = relKind(rel.type);
-    if ((kind && NOT_WORKSHEETS.has(kind)) || MS_MACROSHEET.test(rel.type)) continue;
-    const part = pkg.byId(wbPart, rel.id)!.part;
+    const target = sh.relId === undefined ? null : pkg.byId(wbPart, sh.relId);
+    if (!target) throw new SheetReadError(sh.name, { reason: "noPart" });
+    const kind = relKind(target.rel.type);
+    if ((kind && NOT_WORKSHEETS.has(kind)) || MS_MACROSHEET.test(target.rel.type)) continue;
+    const part = target.part;
     let xml: string | undefined;
     try {
       xml = pkg.text(part);
