@@ -28,11 +28,7 @@ export class Scope {
   ) {}
   /** The URI a prefix is bound to, or undefined. */
   resolve(prefix: string): string | undefined {
-    for (let s: Scope | null = this; s; s = s.parent) {
-      const uri = s.bindings.get(prefix);
-      if (uri !== undefined) return uri;
-    }
-    return undefined;
+    return this.bindings.get(prefix) ?? this.parent?.resolve(prefix);
   }
 }
 
