@@ -7,7 +7,7 @@
  * Host-neutral (no Node APIs).
  */
 import { decodeUtf8, entryBytes, readZip, type ReadZipOptions, type ZipArchive, type ZipEntry } from "./zip";
-import { attr, parseXml, type XmlHandlers, type XmlTag } from "./xml";
+import { attr, parseXml } from "./xml";
 
 export const NS_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 export const NS_CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types";
@@ -77,25 +77,21 @@ function percentDecode(s: string): string {
   }
 }
 
-/* Handlers are classes, not closures per part: see read.ts. */
-class RelsReader implements XmlHandlers {
-  readonly rels: Rel[] = [];
-  open(tag: XmlTag): void {
-    // A producer that forgot the namespace is read too: the element's name says what it is.
-    if (tag.local !== "Relationship" || (tag.uri !== NS_PACKAGE_RELS && tag.uri !== "")) return;
-    const id = attr(tag, "Id");
-    const type = attr(tag, "Type");
-    const target = attr(tag, "Target");
-    if (id === undefined || type === undefined || target === undefined) return;
-    this.rels.push({ id, type, target, external: attr(tag, "TargetMode") === "External" });
-  }
-}
-
 /** The relationships in a relationships part's XML (namespace-aware, any prefix). */
 export function parseRels(xml: string, part = "relationships"): Rel[] {
-  const reader = new RelsReader();
-  parseXml(part, xml, reader);
-  return reader.rels;
+  const rels: Rel[] = [];
+  parseXml(part, xml, {
+    open(tag) {
+      // A producer that forgot the namespace is read too: the element's name says what it is.
+      if (tag.local !== "Relationship" || (tag.uri !== NS_PACKAGE_RELS && tag.uri !== "")) return;
+      const id = attr(tag, "Id");
+      const type = attr(tag, "Type");
+      const target = attr(tag, "Target");
+      if (id === undefined || type === undefined || target === undefined) return;
+      rels.push({ id, type, target, external: attr(tag, "TargetMode") === "External" });
+    },
+  });
+  return rels;
 }
 
 export interface ContentTypes {
@@ -105,26 +101,24 @@ export interface ContentTypes {
   overrides: Map<string, string>;
 }
 
-class ContentTypesReader implements XmlHandlers {
-  readonly types: ContentTypes = { defaults: new Map(), overrides: new Map() };
-  open(tag: XmlTag): void {
-    if (tag.uri !== NS_CONTENT_TYPES && tag.uri !== "") return;
-    const type = attr(tag, "ContentType");
-    if (type === undefined) return;
-    if (tag.local === "Default") {
-      const ext = attr(tag, "Extension");
-      if (ext !== undefined) this.types.defaults.set(ext.toLowerCase(), type);
-    } else if (tag.local === "Override") {
-      const name = attr(tag, "PartName");
-      if (name !== undefined) this.types.overrides.set(partKey(name), type);
-    }
-  }
-}
-
 export function parseContentTypes(xml: string): ContentTypes {
-  const reader = new ContentTypesReader();
-  parseXml("[Content_Types].xml", xml, reader);
-  return reader.types;
+  const defaults = new Map<string, string>();
+  const overrides = new Map<string, string>();
+  parseXml("[Content_Types].xml", xml, {
+    open(tag) {
+      if (tag.uri !== NS_CONTENT_TYPES && tag.uri !== "") return;
+      const type = attr(tag, "ContentType");
+      if (type === undefined) return;
+      if (tag.local === "Default") {
+        const ext = attr(tag, "Extension");
+        if (ext !== undefined) defaults.set(ext.toLowerCase(), type);
+      } else if (tag.local === "Override") {
+        const name = attr(tag, "PartName");
+        if (name !== undefined) overrides.set(partKey(name), type);
+      }
+    },
+  });
+  return { defaults, overrides };
 }
 
 /** The content type of a part: its Override, else the Default for its extension. */

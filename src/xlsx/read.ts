@@ -13,7 +13,7 @@ import { a1 } from "../core/a1";
 import { MAX_WORKBOOK_CELLS, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../core/snapshot";
 import { shiftFormula } from "./formula";
 import { NS_REL, Package, relKind } from "./opc";
-import { attr, attrs, parseXml, XmlError, type XmlHandlers, type XmlTag } from "./xml";
+import { attr, attrs, parseXml, XmlError } from "./xml";
 import { ZipError, type ReadZipOptions } from "./zip";
 
 export const NS_SML_TRANSITIONAL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -151,36 +151,28 @@ function partText(pkg: Package, part: string): string | undefined {
   }
 }
 
-/*
- * The parts' handlers are classes, not closures made per part: the parser's optimised code calls
- * them, and a closure collected after its part would make the engine throw that code away.
- */
-
-class WorkbookPartReader implements XmlHandlers {
-  readonly info: WorkbookInfo = { sheets: [], date1904: false };
-  private ns: string | null = null;
-  open(tag: XmlTag): void {
-    if (this.ns === null) {
-      this.ns = tag.uri;
-      if (tag.local !== "workbook" || !NS_SML.includes(tag.uri)) throw new WorkbookReadError({ kind: "noWorkbook" });
-      return;
-    }
-    if (tag.uri !== this.ns) return;
-    if (tag.local === "sheet") {
-      const state = attr(tag, "state");
-      this.info.sheets.push({
-        name: attr(tag, "name") ?? "",
-        state: state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible",
-        relId: attr(tag, "id", NS_REL),
-      });
-    } else if (tag.local === "workbookPr") this.info.date1904 = isTrue(attr(tag, "date1904"));
-  }
-}
-
 function readWorkbookPart(part: string, xml: string): WorkbookInfo {
-  const reader = new WorkbookPartReader();
-  parseXml(part, xml, reader);
-  return reader.info;
+  const info: WorkbookInfo = { sheets: [], date1904: false };
+  let ns: string | null = null;
+  parseXml(part, xml, {
+    open(tag) {
+      if (ns === null) {
+        ns = tag.uri;
+        if (tag.local !== "workbook" || !NS_SML.includes(tag.uri)) throw new WorkbookReadError({ kind: "noWorkbook" });
+        return;
+      }
+      if (tag.uri !== ns) return;
+      if (tag.local === "sheet") {
+        const state = attr(tag, "state");
+        info.sheets.push({
+          name: attr(tag, "name") ?? "",
+          state: state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible",
+          relId: attr(tag, "id", NS_REL),
+        });
+      } else if (tag.local === "workbookPr") info.date1904 = isTrue(attr(tag, "date1904"));
+    },
+  });
+  return info;
 }
 
 /**
@@ -212,60 +204,53 @@ class StringItem {
   }
 }
 
-class SharedStringsReader implements XmlHandlers {
-  readonly strings: string[] = [];
-  private readonly item = new StringItem();
-  /** The root's namespace (" " for none). */
-  private ns = "";
-  private inSi = false;
-  open(tag: XmlTag): void {
-    if (!this.ns) this.ns = tag.uri || " ";
-    if (tag.uri !== this.ns && !(this.ns === " " && tag.uri === "")) return;
-    if (tag.local === "si") {
-      this.inSi = true;
-      this.item.reset();
-    } else if (this.inSi) this.item.open(tag.local);
-  }
-  close(tag: XmlTag): void {
-    if (tag.local === "si") {
-      if (this.inSi) this.strings.push(this.item.value());
-      this.inSi = false;
-    } else if (this.inSi) this.item.close(tag.local);
-  }
-  text(t: string): void {
-    if (this.inSi) this.item.onText(t);
-  }
-}
-
 function readSharedStrings(part: string, xml: string): string[] {
-  const reader = new SharedStringsReader();
-  parseXml(part, xml, reader);
-  return reader.strings;
-}
-
-class StylesReader implements XmlHandlers {
-  readonly custom = new Map<number, string>();
-  readonly xfIds: number[] = [];
-  private inCellXfs = false;
-  open(tag: XmlTag): void {
-    if (!NS_SML.includes(tag.uri)) return;
-    if (tag.local === "numFmt") {
-      const id = Number(attr(tag, "numFmtId"));
-      const code = attr(tag, "formatCode");
-      if (Number.isInteger(id) && code !== undefined) this.custom.set(id, code);
-    } else if (tag.local === "cellXfs") this.inCellXfs = true;
-    else if (tag.local === "xf" && this.inCellXfs) this.xfIds.push(Number(attr(tag, "numFmtId") ?? 0));
-  }
-  close(tag: XmlTag): void {
-    if (tag.local === "cellXfs") this.inCellXfs = false;
-  }
+  const out: string[] = [];
+  const item = new StringItem();
+  let ns = "";
+  let inSi = false;
+  parseXml(part, xml, {
+    open(tag) {
+      if (!ns) ns = tag.uri || " ";
+      if (tag.uri !== ns && !(ns === " " && tag.uri === "")) return;
+      if (tag.local === "si") {
+        inSi = true;
+        item.reset();
+      } else if (inSi) item.open(tag.local);
+    },
+    close(tag) {
+      if (tag.local === "si") {
+        if (inSi) out.push(item.value());
+        inSi = false;
+      } else if (inSi) item.close(tag.local);
+    },
+    text(t) {
+      if (inSi) item.onText(t);
+    },
+  });
+  return out;
 }
 
 /** Each cell style's (cellXfs index's) number format code. */
 function readStyles(part: string, xml: string): string[] {
-  const reader = new StylesReader();
-  parseXml(part, xml, reader);
-  return reader.xfIds.map((id) => (id ? (reader.custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General") : "General"));
+  const custom = new Map<number, string>();
+  const xfIds: number[] = [];
+  let inCellXfs = false;
+  parseXml(part, xml, {
+    open(tag) {
+      if (!NS_SML.includes(tag.uri)) return;
+      if (tag.local === "numFmt") {
+        const id = Number(attr(tag, "numFmtId"));
+        const code = attr(tag, "formatCode");
+        if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+      } else if (tag.local === "cellXfs") inCellXfs = true;
+      else if (tag.local === "xf" && inCellXfs) xfIds.push(Number(attr(tag, "numFmtId") ?? 0));
+    },
+    close(tag) {
+      if (tag.local === "cellXfs") inCellXfs = false;
+    },
+  });
+  return xfIds.map((id) => (id ? (custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General") : "General"));
 }
 
 /** 0-based row and column of an A1 cell reference; null when it is not one. */
@@ -311,229 +296,209 @@ class SheetProblemError extends Error {
 const CELL_ATTRS = ["r", "s", "t"] as const;
 const cellAttrs: (string | undefined)[] = [undefined, undefined, undefined];
 
-/**
- * One worksheet part streamed into a snapshot sheet: the parser's handlers are this class's
- * methods, not closures made per sheet (optimised code that closed over one sheet's objects would
- * be thrown away once they are collected, and a bloc has hundreds of sheets).
- */
-class WorksheetReader implements XmlHandlers {
-  // The cells read, in document order (parallel arrays).
-  private readonly rows: number[] = [];
-  private readonly cols: number[] = [];
-  private readonly values: CellValue[] = [];
-  private readonly formulas: (string | null)[] = [];
-  private readonly styles: number[] = [];
-  readonly merges: string[] = [];
-  private readonly masters = new Map<string, { formula: string; row: number; col: number }>();
-  private readonly dependents: { at: number; si: string }[] = [];
-
-  private ns: string | null = null;
-  private inSheetData = false;
-  private row = -1;
-  private col = -1;
-  // The cell being read.
-  private inCell = false;
-  private t = "n";
-  private s = -1;
-  private v: string | null = null;
-  private f: string | null = null;
-  private fType = "";
-  private fSi: string | undefined = undefined;
-  private inIs = false;
-  private readonly inline = new StringItem();
-  /** Where text goes: 1 <v>, 2 <f>. */
-  private into = 0;
-
-  constructor(
-    private readonly part: string,
-    private readonly ctx: Context,
-  ) {}
-
-  open(tag: XmlTag): void {
-    if (this.ns === null) {
-      this.ns = tag.uri;
-      if (tag.local !== "worksheet" || (tag.uri !== "" && !NS_SML.includes(tag.uri))) throw new SheetProblemError({ reason: "notWorksheet", part: this.part, root: tag.name });
-      return;
-    }
-    if (tag.uri !== this.ns) return;
-    if (this.inCell) {
-      if (this.inIs) this.inline.open(tag.local);
-      else if (tag.local === "v") {
-        this.into = 1;
-        this.v = "";
-      } else if (tag.local === "f") {
-        this.into = 2;
-        this.f = "";
-        this.fType = attr(tag, "t") ?? "normal";
-        this.fSi = attr(tag, "si");
-      } else if (tag.local === "is") {
-        this.inIs = true;
-        this.inline.reset();
-      }
-      return;
-    }
-    switch (tag.local) {
-      case "sheetData":
-        this.inSheetData = true;
-        break;
-      case "row": {
-        if (!this.inSheetData) break;
-        const r = Number(attr(tag, "r"));
-        this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
-        this.col = -1;
-        break;
-      }
-      case "c": {
-        if (!this.inSheetData) break;
-        attrs(tag, CELL_ATTRS, cellAttrs);
-        const r = cellAttrs[0];
-        const at = r === undefined ? null : parseCellRef(r);
-        if (at) {
-          // A cell outside its row's number is where its reference says.
-          this.row = at.row;
-          this.col = at.col;
-        } else this.col++;
-        if (this.row < 0) this.row = 0;
-        this.inCell = true;
-        this.t = cellAttrs[2] ?? "n";
-        const sv = cellAttrs[1];
-        this.s = sv === undefined ? -1 : Number(sv);
-        this.v = null;
-        this.f = null;
-        this.fType = "";
-        this.fSi = undefined;
-        this.inIs = false;
-        this.inline.reset();
-        break;
-      }
-      case "mergeCell": {
-        const ref = attr(tag, "ref");
-        if (ref) this.merges.push(ref.replace(/\$/g, "").toUpperCase());
-        break;
-      }
-    }
-  }
-
-  close(tag: XmlTag): void {
-    if (tag.uri !== this.ns) return;
-    if (this.inCell) {
-      if (tag.local === "c") {
-        this.inCell = false;
-        this.into = 0;
-        this.finishCell();
-      } else if (this.inIs) {
-        if (tag.local === "is") this.inIs = false;
-        else this.inline.close(tag.local);
-      } else if (tag.local === "v" || tag.local === "f") this.into = 0;
-      return;
-    }
-    if (tag.local === "sheetData") this.inSheetData = false;
-  }
-
-  text(text: string): void {
-    if (this.into === 1) this.v += text;
-    else if (this.into === 2) this.f += text;
-    else if (this.inIs) this.inline.onText(text);
-  }
-
-  private cellValue(): CellValue {
-    const v = this.v;
-    if (this.t === "inlineStr") return this.inIs || this.inline.text ? this.inline.value() : v === null ? null : decodeXstring(v);
-    if (v === null) return null;
-    switch (this.t) {
-      case "s": {
-        const idx = Number(v);
-        const str = this.ctx.strings?.[idx];
-        if (str === undefined) throw new SheetProblemError({ reason: "missingString", cell: a1(this.row, this.col), index: idx });
-        return str;
-      }
-      case "str":
-        return decodeXstring(v);
-      case "b":
-        return isTrue(v.trim());
-      case "e":
-        return { error: v.trim() };
-      case "d":
-        // Not a date after all: kept as the text it is, so the engine names the cell.
-        return isoToSerial(v, this.ctx.date1904) ?? v;
-      default: {
-        const trimmed = v.trim();
-        if (trimmed === "") return null;
-        const num = Number(trimmed);
-        return Number.isNaN(num) ? v : num;
-      }
-    }
-  }
-
-  private finishCell(): void {
-    const value = this.cellValue();
-    const f = this.f;
-    let formula: string | null = null;
-    let dependent = false;
-    if (this.fType === "shared" && this.fSi !== undefined) {
-      if (f) {
-        this.masters.set(this.fSi, { formula: f, row: this.row, col: this.col });
-        formula = `=${f}`;
-      } else {
-        // Its formula is the master's moved here, once the master is known (it may come later).
-        this.dependents.push({ at: this.values.length, si: this.fSi });
-        dependent = true;
-      }
-    } else if (f && this.fType !== "dataTable") formula = `=${f}`;
-    if (value === null && formula === null && !dependent) return;
-    this.rows.push(this.row);
-    this.cols.push(this.col);
-    this.values.push(value);
-    this.formulas.push(formula);
-    this.styles.push(this.s);
-  }
-
-  /** The sheet read: shared formulas expanded, merged areas applied, the used range cut out. */
-  sheet(name: string, visibility: SheetVisibility): SheetSnapshot {
-    const { rows, cols, values, formulas, styles, merges, ctx } = this;
-    for (const d of this.dependents) {
-      const m = this.masters.get(d.si);
-      formulas[d.at] = m ? `=${shiftFormula(m.formula, rows[d.at] - m.row, cols[d.at] - m.col)}` : null;
-    }
-    if (merges.length) clearMergedCells(merges, rows, cols, values, formulas);
-
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = -1;
-    let right = -1;
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] === null && formulas[i] === null) continue;
-      if (rows[i] < top) top = rows[i];
-      if (rows[i] > bottom) bottom = rows[i];
-      if (cols[i] < left) left = cols[i];
-      if (cols[i] > right) right = cols[i];
-    }
-    if (bottom < 0) return { name, visibility, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges };
-    const height = bottom - top + 1;
-    const width = right - left + 1;
-    const area = height * width;
-    ctx.budget.cells -= area;
-    // Before allocating: one value at XFD1048576 must not make 17 billion cells.
-    if (ctx.budget.cells < 0) throw new TooLargeError(name, `${a1(top, left)}:${a1(bottom, right)}`, area);
-    const grid: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-    const fgrid: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-    const nfgrid: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill("General"));
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] === null && formulas[i] === null) continue;
-      const r = rows[i] - top;
-      const c = cols[i] - left;
-      grid[r][c] = values[i];
-      fgrid[r][c] = formulas[i];
-      nfgrid[r][c] = styles[i] >= 0 ? (ctx.formats[styles[i]] ?? "General") : "General";
-    }
-    return { name, visibility, top, left, values: grid, formulas: fgrid, numberFormats: nfgrid, merges };
-  }
-}
-
+/** One worksheet part streamed into a snapshot sheet. */
 function readWorksheet(name: string, visibility: SheetVisibility, part: string, xml: string, ctx: Context): SheetSnapshot {
-  const reader = new WorksheetReader(part, ctx);
-  parseXml(part, xml, reader);
-  return reader.sheet(name, visibility);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const values: CellValue[] = [];
+  const formulas: (string | null)[] = [];
+  const styles: number[] = [];
+  const merges: string[] = [];
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  const dependents: { at: number; si: string }[] = [];
+
+  let ns: string | null = null;
+  let inSheetData = false;
+  let row = -1;
+  let col = -1;
+  // The cell being read.
+  let inCell = false;
+  let t = "n";
+  let s = -1;
+  let v: string | null = null;
+  let f: string | null = null;
+  let fType = "";
+  let fSi: string | undefined;
+  let inIs = false;
+  const inline = new StringItem();
+  // 1 <v>, 2 <f>: where text goes.
+  let into = 0;
+
+  const finishCell = () => {
+    let value: CellValue = null;
+    if (t === "inlineStr") value = inIs || inline.text ? inline.value() : v === null ? null : decodeXstring(v);
+    else if (v !== null) {
+      switch (t) {
+        case "s": {
+          const idx = Number(v);
+          const str = ctx.strings?.[idx];
+          if (str === undefined) throw new SheetProblemError({ reason: "missingString", cell: a1(row, col), index: idx });
+          value = str;
+          break;
+        }
+        case "str":
+          value = decodeXstring(v);
+          break;
+        case "b":
+          value = isTrue(v.trim());
+          break;
+        case "e":
+          value = { error: v.trim() };
+          break;
+        case "d": {
+          const serial = isoToSerial(v, ctx.date1904);
+          // Not a date after all: kept as the text it is, so the engine names the cell.
+          value = serial ?? v;
+          break;
+        }
+        default: {
+          const trimmed = v.trim();
+          if (trimmed === "") value = null;
+          else {
+            const num = Number(trimmed);
+            value = Number.isNaN(num) ? v : num;
+          }
+        }
+      }
+    }
+    let formula: string | null = null;
+    if (fType === "shared" && fSi !== undefined) {
+      if (f) {
+        masters.set(fSi, { formula: f, row, col });
+        formula = `=${f}`;
+      } else dependents.push({ at: values.length, si: fSi });
+    } else if (f && fType !== "dataTable") formula = `=${f}`;
+    if (value === null && formula === null && !(fType === "shared" && !f && fSi !== undefined)) return;
+    rows.push(row);
+    cols.push(col);
+    values.push(value);
+    formulas.push(formula);
+    styles.push(s);
+  };
+
+  parseXml(part, xml, {
+    open(tag) {
+      if (ns === null) {
+        ns = tag.uri;
+        if (tag.local !== "worksheet" || (ns !== "" && !NS_SML.includes(ns))) throw new SheetProblemError({ reason: "notWorksheet", part, root: tag.name });
+        return;
+      }
+      if (tag.uri !== ns) return;
+      if (inCell) {
+        if (inIs) inline.open(tag.local);
+        else if (tag.local === "v") {
+          into = 1;
+          v = "";
+        } else if (tag.local === "f") {
+          into = 2;
+          f = "";
+          fType = attr(tag, "t") ?? "normal";
+          fSi = attr(tag, "si");
+        } else if (tag.local === "is") {
+          inIs = true;
+          inline.reset();
+        }
+        return;
+      }
+      switch (tag.local) {
+        case "sheetData":
+          inSheetData = true;
+          break;
+        case "row": {
+          if (!inSheetData) break;
+          const r = Number(attr(tag, "r"));
+          row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
+          col = -1;
+          break;
+        }
+        case "c": {
+          if (!inSheetData) break;
+          attrs(tag, CELL_ATTRS, cellAttrs);
+          const r = cellAttrs[0];
+          const at = r === undefined ? null : parseCellRef(r);
+          if (at) {
+            // A cell outside its row's number is where its reference says.
+            row = at.row;
+            col = at.col;
+          } else col++;
+          if (row < 0) row = 0;
+          inCell = true;
+          t = cellAttrs[2] ?? "n";
+          const sv = cellAttrs[1];
+          s = sv === undefined ? -1 : Number(sv);
+          v = null;
+          f = null;
+          fType = "";
+          fSi = undefined;
+          inIs = false;
+          inline.reset();
+          break;
+        }
+        case "mergeCell": {
+          const ref = attr(tag, "ref");
+          if (ref) merges.push(ref.replace(/\$/g, "").toUpperCase());
+          break;
+        }
+      }
+    },
+    close(tag) {
+      if (tag.uri !== ns) return;
+      if (inCell) {
+        if (tag.local === "c") {
+          inCell = false;
+          into = 0;
+          finishCell();
+        } else if (inIs) {
+          if (tag.local === "is") inIs = false;
+          else inline.close(tag.local);
+        } else if (tag.local === "v" || tag.local === "f") into = 0;
+        return;
+      }
+      if (tag.local === "sheetData") inSheetData = false;
+    },
+    text(text) {
+      if (into === 1) v += text;
+      else if (into === 2) f += text;
+      else if (inIs) inline.onText(text);
+    },
+  });
+
+  for (const d of dependents) {
+    const m = masters.get(d.si);
+    formulas[d.at] = m ? `=${shiftFormula(m.formula, rows[d.at] - m.row, cols[d.at] - m.col)}` : null;
+  }
+  if (merges.length) clearMergedCells(merges, rows, cols, values, formulas);
+
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === null && formulas[i] === null) continue;
+    if (rows[i] < top) top = rows[i];
+    if (rows[i] > bottom) bottom = rows[i];
+    if (cols[i] < left) left = cols[i];
+    if (cols[i] > right) right = cols[i];
+  }
+  if (bottom < 0) return { name, visibility, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges };
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const area = height * width;
+  ctx.budget.cells -= area;
+  // Before allocating: one value at XFD1048576 must not make 17 billion cells.
+  if (ctx.budget.cells < 0) throw new TooLargeError(name, `${a1(top, left)}:${a1(bottom, right)}`, area);
+  const grid: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+  const fgrid: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  const nfgrid: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill("General"));
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === null && formulas[i] === null) continue;
+    const r = rows[i] - top;
+    const c = cols[i] - left;
+    grid[r][c] = values[i];
+    fgrid[r][c] = formulas[i];
+    nfgrid[r][c] = styles[i] >= 0 ? (ctx.formats[styles[i]] ?? "General") : "General";
+  }
+  return { name, visibility, top, left, values: grid, formulas: fgrid, numberFormats: nfgrid, merges };
 }
 
 /** A merged area shows its top-left cell only: the others are empty, whatever the file holds there. */

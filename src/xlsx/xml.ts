@@ -15,22 +15,8 @@
 /** The namespace of the `xml:` prefix, bound in every document (Namespaces in XML 1.0 §3). */
 const NS_XML = "http://www.w3.org/XML/1998/namespace";
 
-/**
- * In-scope namespace bindings: an element that declares namespaces gets a frame of its own (prefix,
- * "" for the default → URI) over its parent's; others share their parent's. Frames are plain Maps
- * with a parent link rather than objects chained by prototype, whose hidden classes would be new for
- * every part and make the engine throw away optimised code when they are collected.
- */
-export class Scope {
-  constructor(
-    readonly parent: Scope | null,
-    readonly bindings: Map<string, string>,
-  ) {}
-  /** The URI a prefix is bound to, or undefined. */
-  resolve(prefix: string): string | undefined {
-    return this.bindings.get(prefix) ?? this.parent?.resolve(prefix);
-  }
-}
+/** In-scope namespace bindings: prefix ("" for the default) → URI; a frame inherits its parent's by prototype. */
+type Scope = Record<string, string>;
 
 export interface XmlTag {
   /** As written: "x:c". */
@@ -65,55 +51,31 @@ export interface XmlHandlers {
   text?(text: string): void;
 }
 
-const ROOT_SCOPE = new Scope(
-  null,
-  new Map([
-    ["xml", NS_XML],
-    ["", ""],
-  ]),
-);
+const ROOT_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: NS_XML, "": "" });
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
-/** Not well-formed: the part and why. A top-level function, not a closure per parse (see parseXml). */
-function fail(part: string, why: string): never {
-  throw new XmlError(part, why);
-}
-
-function decodeEntities(s: string, part: string): string {
+function decodeEntities(s: string, fail: (why: string) => never): string {
   return s.replace(/&([^;&\s]*);?/g, (whole, e: string) => {
-    if (!whole.endsWith(";")) fail(part, `"&" not starting an entity: ${whole.slice(0, 20)}`);
+    if (!whole.endsWith(";")) fail(`"&" not starting an entity: ${whole.slice(0, 20)}`);
     if (e[0] === "#") {
       const code = e[1] === "x" ? parseInt(e.slice(2), 16) : /^\d+$/.test(e.slice(1)) ? parseInt(e.slice(1), 10) : NaN;
-      if (!Number.isFinite(code) || code > 0x10ffff || (e[1] === "x" && !/^[0-9A-Fa-f]+$/.test(e.slice(2)))) fail(part, `bad character reference &${e};`);
+      if (!Number.isFinite(code) || code > 0x10ffff || (e[1] === "x" && !/^[0-9A-Fa-f]+$/.test(e.slice(2)))) fail(`bad character reference &${e};`);
       return String.fromCodePoint(code);
     }
     const v = ENTITIES[e];
-    if (v === undefined) fail(part, `unknown entity &${e};`);
+    if (v === undefined) fail(`unknown entity &${e};`);
     return v;
   });
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
-/** Character data: outside the root only white space may be; inside, decoded and handed on. */
-function emitText(part: string, raw: string, depth: number, h: XmlHandlers): void {
-  if (!depth) {
-    for (let k = 0; k < raw.length; k++) if (!isSpace(raw.charCodeAt(k))) fail(part, `text outside the root element: ${raw.trim().slice(0, 20)}`);
-    return;
-  }
-  if (!h.text) return;
-  let t = raw.includes("&") ? decodeEntities(raw, part) : raw;
-  if (t.includes("\r")) t = t.replace(/\r\n?/g, "\n");
-  h.text(t);
-}
-
-/**
- * Parse `xml` (the text of `part`, named in errors), calling the handlers in document order. Throws
- * XmlError. No closure is made per call: optimised code that closed over one parse's objects would
- * be thrown away when they are collected, and every sheet is a parse.
- */
+/** Parse `xml` (the text of `part`, named in errors), calling the handlers in document order. Throws XmlError. */
 export function parseXml(part: string, xml: string, h: XmlHandlers): void {
+  const fail = (why: string): never => {
+    throw new XmlError(part, why);
+  };
   const n = xml.length;
   // The open elements, outermost first: tag objects are reused by depth (a sheet has an element
   // per cell and value), so a handler must keep what it needs from a tag, not the tag.
@@ -125,42 +87,52 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
   let i = 0;
   // A byte-order mark the decoder left, then the declaration and prolog.
   if (xml.charCodeAt(0) === 0xfeff) i = 1;
+  const text = (raw: string) => {
+    if (!depth) {
+      for (let k = 0; k < raw.length; k++) if (!isSpace(raw.charCodeAt(k))) fail(`text outside the root element: ${raw.trim().slice(0, 20)}`);
+      return;
+    }
+    if (!h.text) return;
+    let t = raw.includes("&") ? decodeEntities(raw, fail) : raw;
+    if (t.includes("\r")) t = t.replace(/\r\n?/g, "\n");
+    h.text(t);
+  };
   while (i < n) {
     const lt = xml.indexOf("<", i);
     if (lt < 0) {
-      emitText(part, xml.slice(i), depth, h);
+      text(xml.slice(i));
       break;
     }
-    if (lt > i) emitText(part, xml.slice(i, lt), depth, h);
+    if (lt > i) text(xml.slice(i, lt));
     const c1 = xml.charCodeAt(lt + 1);
     if (c1 === 0x2f /* / */) {
       const gt = xml.indexOf(">", lt);
-      if (gt < 0) fail(part, "unterminated end tag");
-      if (!depth) fail(part, `end tag </${xml.slice(lt + 2, gt).trim()}> without a start tag`);
+      if (gt < 0) fail("unterminated end tag");
+      if (!depth) fail(`end tag </${xml.slice(lt + 2, gt).trim()}> without a start tag`);
       const open = stack[--depth];
       let e = lt + 2 + open.name.length;
       if (!xml.startsWith(open.name, lt + 2)) e = -1;
       else while (e < gt && isSpace(xml.charCodeAt(e))) e++;
-      if (e !== gt) fail(part, `end tag </${xml.slice(lt + 2, gt).trim()}> does not match <${open.name}>`);
+      if (e !== gt) fail(`end tag </${xml.slice(lt + 2, gt).trim()}> does not match <${open.name}>`);
       h.close?.(open);
       i = gt + 1;
       continue;
     }
     if (c1 === 0x3f /* ? */) {
       const end = xml.indexOf("?>", lt + 2);
-      if (end < 0) fail(part, "unterminated processing instruction");
+      if (end < 0) fail("unterminated processing instruction");
       i = end + 2;
       continue;
     }
     if (c1 === 0x21 /* ! */) {
       if (xml.startsWith("<!--", lt)) {
         const end = xml.indexOf("-->", lt + 4);
-        if (end < 0) fail(part, "unterminated comment");
+        if (end < 0) fail("unterminated comment");
         i = end + 3;
       } else if (xml.startsWith("<![CDATA[", lt)) {
         const end = xml.indexOf("]]>", lt + 9);
-        if (end < 0) fail(part, "unterminated CDATA section");
-        if (!depth) fail(part, "CDATA outside the root element");
+        if (end < 0) fail("unterminated CDATA section");
+        if (!depth) fail("CDATA outside the root element");
         h.text?.(xml.slice(lt + 9, end));
         i = end + 3;
       } else if (xml.startsWith("<!DOCTYPE", lt) && !rootSeen) {
@@ -169,9 +141,9 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
         const gt = xml.indexOf(">", lt);
         const end = bracket >= 0 && bracket < gt ? xml.indexOf("]", bracket) : lt;
         const close = end < 0 ? -1 : xml.indexOf(">", end);
-        if (close < 0) fail(part, "unterminated DOCTYPE");
+        if (close < 0) fail("unterminated DOCTYPE");
         i = close + 1;
-      } else fail(part, "unexpected markup <!");
+      } else fail("unexpected markup <!");
       continue;
     }
 
@@ -184,17 +156,17 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
       j++;
     }
     const name = xml.slice(lt + 1, j);
-    if (!name) fail(part, "empty tag name");
+    if (!name) fail("empty tag name");
     const from = j;
     let declares = false;
     let selfClosing = false;
     for (;;) {
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (j >= n) fail(part, `unterminated start tag <${name}`);
+      if (j >= n) fail(`unterminated start tag <${name}`);
       const c = xml.charCodeAt(j);
       if (c === 0x3e) break;
       if (c === 0x2f) {
-        if (xml.charCodeAt(j + 1) !== 0x3e) fail(part, `"/" not closing <${name}>`);
+        if (xml.charCodeAt(j + 1) !== 0x3e) fail(`"/" not closing <${name}>`);
         selfClosing = true;
         break;
       }
@@ -203,44 +175,43 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
       for (; k < n; k++) {
         const ch = xml.charCodeAt(k);
         if (ch === 0x3d /* = */ || isSpace(ch)) break;
-        if (ch === 0x3c || ch === 0x3e || ch === 0x22 || ch === 0x27 || ch === 0x2f) fail(part, `malformed attribute in <${name}>`);
+        if (ch === 0x3c || ch === 0x3e || ch === 0x22 || ch === 0x27 || ch === 0x2f) fail(`malformed attribute in <${name}>`);
       }
       const nameEnd = k;
       while (k < n && isSpace(xml.charCodeAt(k))) k++;
-      if (xml.charCodeAt(k) !== 0x3d) fail(part, `attribute ${xml.slice(j, nameEnd)} without a value in <${name}>`);
+      if (xml.charCodeAt(k) !== 0x3d) fail(`attribute ${xml.slice(j, nameEnd)} without a value in <${name}>`);
       let q = k + 1;
       while (q < n && isSpace(xml.charCodeAt(q))) q++;
       const quote = xml[q];
-      if (quote !== '"' && quote !== "'") fail(part, `unquoted attribute ${xml.slice(j, nameEnd)} in <${name}>`);
+      if (quote !== '"' && quote !== "'") fail(`unquoted attribute ${xml.slice(j, nameEnd)} in <${name}>`);
       const endQ = xml.indexOf(quote, q + 1);
-      if (endQ < 0) fail(part, `unterminated attribute ${xml.slice(j, nameEnd)} in <${name}>`);
+      if (endQ < 0) fail(`unterminated attribute ${xml.slice(j, nameEnd)} in <${name}>`);
       // The next "<" and "&" are looked up once and kept until passed (linear over the part).
       if (nextLt <= q) nextLt = indexOrEnd(xml, "<", q + 1);
-      if (nextLt < endQ) fail(part, `"<" in attribute ${xml.slice(j, nameEnd)} of <${name}>`);
+      if (nextLt < endQ) fail(`"<" in attribute ${xml.slice(j, nameEnd)} of <${name}>`);
       if (nextAmp <= q) nextAmp = indexOrEnd(xml, "&", q + 1);
-      if (nextAmp < endQ) decodeEntities(xml.slice(q + 1, endQ), part);
+      if (nextAmp < endQ) decodeEntities(xml.slice(q + 1, endQ), fail);
       if (xml.charCodeAt(j) === 0x78 /* x */ && xml.startsWith("xmlns", j) && (nameEnd === j + 5 || xml.charCodeAt(j + 5) === 0x3a)) declares = true;
       j = endQ + 1;
     }
     const to = j;
     j += selfClosing ? 2 : 1;
-    if (!depth && rootSeen) fail(part, `a second root element <${name}>`);
+    if (!depth && rootSeen) fail(`a second root element <${name}>`);
     rootSeen = true;
     const parent = depth ? stack[depth - 1].scope : ROOT_SCOPE;
     let scope = parent;
     if (declares) {
-      const bindings = new Map<string, string>();
+      scope = Object.create(parent) as Scope;
       eachAttribute(xml, from, to, (an, value) => {
-        if (an === "xmlns") bindings.set("", value());
-        else if (an.startsWith("xmlns:")) bindings.set(an.slice(6), value());
+        if (an === "xmlns") scope[""] = value();
+        else if (an.startsWith("xmlns:")) scope[an.slice(6)] = value();
         return false;
       });
-      scope = new Scope(parent, bindings);
     }
     const colon = name.indexOf(":");
     const prefix = colon < 0 ? "" : name.slice(0, colon);
-    const uri = scope.resolve(prefix);
-    if (uri === undefined) fail(part, `undeclared prefix ${prefix}: in <${name}>`);
+    const uri = scope[prefix];
+    if (uri === undefined) fail(`undeclared prefix ${prefix}: in <${name}>`);
     let tag = stack[depth];
     if (!tag) tag = stack[depth] = { name, local: name, uri, scope, src: xml, from, to };
     tag.name = name;
@@ -254,8 +225,8 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     else depth++;
     i = j;
   }
-  if (depth) fail(part, `<${stack[depth - 1].name}> is not closed (the part ends early)`);
-  if (!rootSeen) fail(part, "no root element");
+  if (depth) fail(`<${stack[depth - 1].name}> is not closed (the part ends early)`);
+  if (!rootSeen) fail("no root element");
 }
 
 const indexOrEnd = (s: string, what: string, from: number) => {
@@ -272,7 +243,7 @@ function attributeValue(src: string, start: number, end: number): string {
       // Attribute-value normalisation (XML 1.0 §3.3.3): literal white space reads as spaces; a
       // character reference (&#10;) stays what it says, so entities are decoded after.
       value = value.replace(/\r\n|[\t\n\r]/g, " ");
-      return value.includes("&") ? decodeEntities(value, "attribute") : value;
+      return value.includes("&") ? decodeEntities(value, (why) => { throw new Error(why); }) : value;
     }
   }
   return value;
@@ -315,8 +286,7 @@ export function attr(tag: XmlTag, local: string, uris?: readonly string[]): stri
     const colon = name.indexOf(":");
     if (colon < 0 || name.slice(colon + 1) !== local) return false;
     const prefix = name.slice(0, colon);
-    const uri = tag.scope.resolve(prefix);
-    if (prefix === "xmlns" || uri === undefined || !uris.includes(uri)) return false;
+    if (prefix === "xmlns" || !uris.includes(tag.scope[prefix])) return false;
     found = value();
     return true;
   });
