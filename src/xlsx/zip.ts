@@ -82,9 +82,12 @@ const SIG_END64_LOCATOR = 0x07064b50;
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
 
-const utf8 = new TextDecoder("utf-8");
+// Made on first use, not when the module loads (a test's DOM environment may add TextDecoder later).
+let utf8Decoder: TextDecoder | undefined;
+let latin1Decoder: TextDecoder | undefined;
+const utf8 = () => (utf8Decoder ??= new TextDecoder("utf-8"));
 /** Names without the UTF-8 flag (bit 11) are CP437 by the spec; OOXML names are ASCII in practice. */
-const cp437 = new TextDecoder("latin1");
+const cp437 = () => (latin1Decoder ??= new TextDecoder("latin1"));
 
 /** Offset of the end-of-central-directory record, or -1. It sits in the last 22 + 65535 bytes. */
 function findEnd(b: Uint8Array): number {
@@ -151,7 +154,7 @@ export function readZip(b: Uint8Array, opts: ReadZipOptions = {}): ZipArchive {
     const commentLen = u16(b, p + 32);
     if (p + 46 + nameLen > b.length) throw new ZipError({ kind: "corrupt" });
     const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
-    const name = (flags & 0x800 ? utf8 : cp437).decode(nameBytes);
+    const name = (flags & 0x800 ? utf8() : cp437()).decode(nameBytes);
     const compressedSize = u32(b, p + 20);
     const size = u32(b, p + 24);
     const local = u32(b, p + 42);
@@ -206,7 +209,7 @@ export function entryText(e: ZipEntry, codec?: ZipCodec): string {
 
 /** UTF-8 bytes as text; a byte-order mark is dropped (TextDecoder does that by default). */
 export function decodeUtf8(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
+  return utf8().decode(bytes);
 }
 
 let table: Int32Array | null = null;
@@ -238,7 +241,8 @@ export type ZipInput =
 /** 1980-01-01 00:00, the DOS epoch, for new entries: the output is the same for the same input. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-const encoder = new TextEncoder();
+let textEncoder: TextEncoder | undefined;
+const encoder = () => (textEncoder ??= new TextEncoder());
 
 /**
  * A zip of the entries, in their order. A copied entry's stored bytes, CRC and sizes are reused
@@ -247,14 +251,14 @@ const encoder = new TextEncoder();
 export function writeZip(inputs: ZipInput[], codec: ZipCodec = FFLATE_CODEC): Uint8Array {
   if (inputs.length >= 0xffff) throw new ZipError({ kind: "zip64" });
   const items = inputs.map((x) => {
-    const nameBytes = encoder.encode(x.name);
+    const nameBytes = encoder().encode(x.name);
     // Bit 11: the name is UTF-8 (only needed, and only set, when it is not ASCII).
     const flags = nameBytes.length !== x.name.length ? 0x800 : 0;
     if ("copy" in x) {
       const e = x.copy;
       return { nameBytes, flags, method: e.method, crc: e.crc32, size: e.size, time: e.time, date: e.date, raw: e.raw };
     }
-    const data = typeof x.data === "string" ? encoder.encode(x.data) : x.data;
+    const data = typeof x.data === "string" ? encoder().encode(x.data) : x.data;
     const level = x.level ?? 1;
     const raw = level === 0 ? data : codec.deflateRaw(data, level);
     return { nameBytes, flags, method: level === 0 ? 0 : 8, crc: codec.crc32(data), size: data.length, time: 0, date: DOS_DATE, raw };
