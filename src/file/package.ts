@@ -16,6 +16,7 @@ import JSZip from "jszip";
 import { mentionsSheet } from "../core/sheetRefs";
 import type { WritePlan } from "../core/plan";
 import { addChartsToZip, type ChartSkip } from "./charts";
+import { relsSource } from "../xlsx/opc";
 import { addOverride, addRel, attributes, escapeXml, NS_R, readRels, relsPath, resolveTarget, unescapeXml } from "./ooxml";
 import { writeSheet } from "./xlsx";
 
@@ -305,12 +306,6 @@ function removeRel(rels: string, id: string): string {
 function removeOverride(types: string, part: string): string {
   const name = escapeXml(`/${part}`).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return types.replace(new RegExp(`<(?:[\\w.-]+:)?Override\\b[^>]*\\bPartName="${name}"[^>]*>`, "i"), "");
-}
-
-/** The part a .rels file belongs to ("" for the package's own). */
-function relsSource(relsFile: string): string | null {
-  const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(relsFile);
-  return m ? m[1] + m[2] : null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { findHeader } from "../../src/core/grid";
 import { templatePlan } from "../../src/core/template/build";
 import { templateSnapshot } from "../../src/core/template/snapshot";
 import { templateWorkbook } from "../../src/file/template";
-import { workbookSnapshot } from "../../src/file/xlsx";
+import { snapshotOfExcelJs } from "../support/readBack";
 import { putCell, withSheet } from "./helpers";
 
 const units = [
@@ -56,7 +56,7 @@ it("writes the confirmation column's data validation into the file", async () =>
   const wb = await templateWorkbook(templatePlan({ lang: "vi", year: 2023, units }), new Date("2024-01-15T00:00:00Z"));
   const back = new ExcelJS.Workbook();
   await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const cfg = workbookSnapshot(back).sheets.find((s) => s.name === "Cấu hình")!;
+  const cfg = (await snapshotOfExcelJs(back)).sheets.find((s) => s.name === "Cấu hình")!;
   const h = findHeader(cfg, ROSTER_COLUMNS, ["code", "name", "confirmed"])!;
   const cell = back.getWorksheet("Cấu hình")!.getRow(h.row + 2).getCell(h.cols.confirmed! + 1);
   expect(cell.dataValidation).toMatchObject({ type: "any", showInputMessage: true, promptTitle: "Xác nhận số liệu" });

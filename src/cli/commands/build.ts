@@ -13,7 +13,7 @@ import { readNotes, writeNotes } from "../../xlsx/notes";
 /** `<input>.summary.xlsx` beside the input (SPEC §7). */
 export function defaultOutput(input: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, "");
+  const base = path.basename(input).replace(/\.(xlsx|xlsm|xls|ods)$/i, "");
   return path.join(dir, `${base}.summary.xlsx`);
 }
 
