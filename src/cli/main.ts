@@ -10,12 +10,11 @@ import { buildSummaryText } from "../core/render/text";
 import { staleText } from "../core/i18n/stale";
 import { InputError, loadWorkbook, writeFilesAtomically, type InputProblem } from "../file/load";
 import { writeDocx } from "../file/docx";
-import { MAX_CELLS, saveWorkbook } from "../file/xlsx";
-import { writePlanIntoPackage } from "../file/package";
+import { MAX_CELLS } from "../file/xlsx";
+import { writePlanIntoPackage, writeTemplateWorkbook } from "../file/package";
 import { TEMPLATE_CLI_TEXT, templateProblemMessage } from "../core/i18n/template";
 import { defaultUnits, templatePlan } from "../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear, type TemplateProblem } from "../core/template/options";
-import { templateWorkbook } from "../file/template";
 
 export interface CliIo {
   out: (s: string) => void;
@@ -153,7 +152,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   if (args.command === "build" && out) {
     // The user's package is kept: only the generated sheets (and their charts) are written into it.
-    const xlsx = await writePlanIntoPackage(loaded.buffer, result.plan, { onSkip: (s) => io.err(T.chartSkipped(s.sheet, s.reason)) });
+    const xlsx = await writePlanIntoPackage(loaded.buffer, result.plan);
     const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: xlsx }];
     // The submission and the minutes only from clean data; the summary and "Kiểm tra" regardless.
     const documents: [string | undefined, typeof result.submission][] = [
@@ -227,8 +226,7 @@ async function runTemplate(args: Args, io: CliIo): Promise<number> {
     if (exists) return fail(T.exists(out));
   }
   const plan = templatePlan({ lang, year, bloc: args.bloc, units });
-  const wb = await templateWorkbook(plan, io.now());
-  const data = await saveWorkbook(wb);
+  const data = await writeTemplateWorkbook(plan);
   try {
     await writeFilesAtomically([{ path: out, data }]);
   } catch (e) {

@@ -10,7 +10,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { attr, build, buildUserPackage, SAMPLE, sheetOrder, SUMMARY, text, unescape } from "../support/userPackage";
-import { mergeStyles } from "../../src/file/package";
+import { mergeStyles } from "../../src/xlsx/write/styles";
 
 let dir: string;
 beforeAll(() => {
@@ -86,15 +86,27 @@ describe("the CLI writes into the user's package", () => {
     }
   });
 
-  it("(b) keeps defined names pointing at their sheets; names on removed outputs go", async () => {
-    for (const out of [out1, out2]) {
+  it("(b) keeps defined names pointing at their sheets; names on a replaced output point at its successor", async () => {
+    for (const [out, rebuilt] of [
+      [out1, false],
+      [out2, true],
+    ] as const) {
       const order = (await sheetOrder(out)).map((s) => s.name);
       const wb = await text(out, "xl/workbook.xml");
       const names = [...wb.matchAll(/<definedName\s[^>]*>[^<]*<\/definedName>/g)].map((m) => ({ name: attr(m[0], "name"), local: attr(m[0], "localSheetId"), ref: unescape(/>([^<]*)</.exec(m[0])![1]) }));
       expect(names).toEqual([
         { name: "_xlnm.Print_Area", local: String(order.indexOf("BTP")), ref: "BTP!$A$1:$F$20" },
         { name: "MucTieu", local: undefined, ref: "BQP!$B$3" },
+        // Names the user put on the first build's summary: same text, the new summary's place.
+        ...(rebuilt
+          ? [
+              { name: "CuTongHop", local: undefined, ref: `'${SUMMARY}'!$A$1` },
+              { name: "_xlnm.Print_Area", local: String(order.indexOf(SUMMARY)), ref: `'${SUMMARY}'!$A$1:$C$3` },
+            ]
+          : []),
       ]);
+      // The replaced output's cached values would be stale in the user's formulas: recalculated on open.
+      expect(/<calcPr\b[^>]*fullCalcOnLoad="1"/.test(wb)).toBe(rebuilt);
     }
   });
 

@@ -25,7 +25,6 @@ export const CLI_TEXT = {
     sameAsInput: "Tệp kết quả không được trùng với tệp đầu vào.",
     writeFailed: (f: string, why: string) => `Không ghi được ${f}: ${why}`,
     wrote: (f: string) => `Đã ghi: ${f}`,
-    chartSkipped: (sheet: string, why: string) => `Không thêm được biểu đồ vào sheet "${sheet}" (${why}); số liệu vẫn được ghi đầy đủ.`,
     noSubmission: (n: number) => `Không tạo tờ trình vì còn ${n} lỗi; sửa các lỗi trong sheet "Kiểm tra" rồi chạy lại.`,
   },
   en: {
@@ -51,7 +50,6 @@ export const CLI_TEXT = {
     sameAsInput: "The output file must not be the input file.",
     writeFailed: (f: string, why: string) => `Could not write ${f}: ${why}`,
     wrote: (f: string) => `Written: ${f}`,
-    chartSkipped: (sheet: string, why: string) => `The chart could not be added to sheet "${sheet}" (${why}); the figures are written in full.`,
     noSubmission: (n: number) => `No submission written: ${n} errors remain; fix them (see the "Kiểm tra" sheet) and run again.`,
   },
 } satisfies Record<Lang, unknown>;
