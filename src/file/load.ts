@@ -3,16 +3,10 @@ import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { TooLargeError, workbookSnapshot } from "./xlsx";
+import { declaredUnzippedBytes, MAX_UNZIPPED_MB } from "../xlsx/zip";
 
 /** Larger files are refused: a bloc's workbook is well under a megabyte per hundred units. */
 export const MAX_FILE_MB = 50;
-
-/**
- * Unpacked, a workbook may not exceed this: exceljs holds the whole workbook in memory (about
- * 1.2 GB for a million cells, 38 MB of sheet XML), so a small file that inflates to gigabytes (a zip
- * bomb) is refused before it is opened. A bloc of 600 units unpacks to a few megabytes.
- */
-export const MAX_UNZIPPED_MB = 50;
 
 export type InputProblem =
   | { kind: "notFound" }
@@ -68,30 +62,6 @@ export async function loadWorkbook(path: string): Promise<{ workbook: ExcelJS.Wo
     if (e instanceof TooLargeError) throw new InputError(path, { kind: "tooManyCells", sheet: e.sheet, range: e.range, cells: e.cells });
     throw e;
   }
-}
-
-/**
- * The unpacked size a zip declares for all its entries, from its central directory (no inflating);
- * null when there is no readable directory (exceljs then reports the file as damaged). A zip64
- * entry declares 0xFFFFFFFF here and so counts as too big: no workbook of a bloc needs zip64.
- */
-export function declaredUnzippedBytes(buf: Buffer): number | null {
-  const EOCD = 0x06054b50;
-  const CEN = 0x02014b50;
-  const last = buf.length - 22;
-  for (let i = last; i >= Math.max(0, last - 0xffff); i--) {
-    if (buf.readUInt32LE(i) !== EOCD) continue;
-    const entries = buf.readUInt16LE(i + 10);
-    let p = buf.readUInt32LE(i + 16);
-    let total = 0;
-    for (let k = 0; k < entries; k++) {
-      if (p + 46 > buf.length || buf.readUInt32LE(p) !== CEN) return null;
-      total += buf.readUInt32LE(p + 24);
-      p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    }
-    return total;
-  }
-  return null;
 }
 
 /**

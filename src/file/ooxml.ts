@@ -1,5 +1,6 @@
 /** Small helpers for reading and editing an OOXML package (zip of XML parts) with JSZip, shared by charts.ts and package.ts. */
 import JSZip from "jszip";
+import { parseRels, relsPartName as relsPath, resolveTarget, type Rel } from "../xlsx/opc";
 
 export const NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -86,35 +87,12 @@ export function topLevelChildren(xml: string): { children: TopChild[]; rootClose
   return { children, rootClose };
 }
 
-/** A part name resolved against the folder of its source part ("xl/" + "worksheets/sheet1.xml"). */
-export function resolveTarget(sourcePart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = sourcePart.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== ".") parts.push(seg);
-  }
-  return parts.join("/");
-}
+/** The OPC rules live in src/xlsx/opc.ts; these names stay for the package writer's callers. */
+export { resolveTarget, relsPartName as relsPath, type Rel } from "../xlsx/opc";
 
-export function relsPath(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-}
-
-export interface Rel {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-}
-
+/** The relationships in a relationships part's XML; none when there is no part. */
 export function readRels(xml: string | undefined): Rel[] {
-  if (!xml) return [];
-  return tags(xml, "Relationship").map((t) => {
-    const a = attributes(t);
-    return { id: a.Id, type: a.Type, target: a.Target, external: a.TargetMode === "External" };
-  });
+  return xml ? parseRels(xml) : [];
 }
 
 export function addRel(xml: string | undefined, type: string, target: string): { xml: string; id: string } {

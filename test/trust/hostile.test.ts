@@ -9,7 +9,8 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { declaredUnzippedBytes, MAX_FILE_MB, MAX_UNZIPPED_MB } from "../../src/file/load";
+import { MAX_FILE_MB } from "../../src/file/load";
+import { declaredUnzippedBytes, MAX_UNZIPPED_MB } from "../../src/xlsx/zip";
 import { MAX_CELLS, TooLargeError, workbookSnapshot } from "../../src/file/xlsx";
 import { cli } from "../support/cliRun";
 import { rng } from "../support/randomBloc";
@@ -138,15 +139,25 @@ describe("hostile files", () => {
     const opt = await cli(["build", input, "--frobnicate"]);
     expect(opt.code).toBe(2);
     expect(opt.out).toEqual([]);
-    expect(opt.err[0]).toBe('Tùy chọn không hợp lệ: "--frobnicate".');
-    expect((await cli(["build", input, "--frobnicate", "--lang", "en"])).err[0]).toBe('Unknown option: "--frobnicate".');
+    expect(opt.err).toEqual(['Tùy chọn không hợp lệ: "--frobnicate". Xem hướng dẫn: bloc-summary build --help']);
+    expect((await cli(["build", input, "--frobnicate", "--lang", "en"])).err).toEqual(['Unknown option: "--frobnicate". See: bloc-summary build --help']);
     const lang = await cli(["build", input, "--lang", "fr", "--json"]);
-    expect([lang.code, lang.out, lang.err]).toEqual([2, [], ['Ngôn ngữ không hỗ trợ: "fr" (chỉ có vi hoặc en).']]);
+    expect([lang.code, lang.out, lang.err]).toEqual([2, [], ['Ngôn ngữ không hỗ trợ: "fr" (chỉ có vi hoặc en). Xem hướng dẫn: bloc-summary --help']]);
     const noValue = await cli(["build", input, "--out"]);
-    expect([noValue.code, noValue.err[0]]).toEqual([2, "Tùy chọn --out cần một giá trị."]);
+    expect([noValue.code, noValue.err]).toEqual([2, ["Tùy chọn --out cần một giá trị. Xem hướng dẫn: bloc-summary build --help"]]);
     const same = await cli(["build", input, "--out", input]);
     expect([same.code, same.err]).toEqual([2, ["Tệp kết quả không được trùng với tệp đầu vào."]]);
     expect(readdirSync(sampleDir)).toEqual(["bloc.xlsx"]);
+  });
+
+  it("says in one line that the output's folder is missing, before any work", async () => {
+    const d = path.join(dir, "nofolder");
+    mkdirSync(d);
+    const input = path.join(d, "bloc.xlsx");
+    copyFileSync(SAMPLE, input);
+    const r = await cli(["build", input, "--out", path.join(d, "no-such-dir", "out.xlsx"), "--json"]);
+    expect([r.code, r.out, r.err]).toEqual([2, [], [`Thư mục của --out không tồn tại: ${path.join(d, "no-such-dir")}`]]);
+    expect(readdirSync(d)).toEqual(["bloc.xlsx"]);
   });
 
   it("leaves no file behind when the output cannot be written", async () => {
@@ -154,14 +165,13 @@ describe("hostile files", () => {
     mkdirSync(d);
     const input = path.join(d, "bloc.xlsx");
     copyFileSync(SAMPLE, input);
-    const r = await cli(["build", input, "--out", path.join(d, "no-such-dir", "out.xlsx"), "--json"]);
+    // A folder where the file should go: the rename at the end fails, after the temporary file was written.
+    mkdirSync(path.join(d, "taken.xlsx"));
+    const r = await cli(["build", input, "--out", path.join(d, "taken.xlsx"), "--json"]);
     expect([r.code, r.out, r.err.length]).toEqual([2, [], 1]);
     expect(r.err[0]).toMatch(/^Không ghi được /);
-    expect(readdirSync(d)).toEqual(["bloc.xlsx"]);
-    // The workbook's temporary file was written, the .docx's could not be: neither is left behind.
-    const both = await cli(["build", input, "--out", path.join(d, "ok.xlsx"), "--docx", path.join(d, "no-such-dir", "x.docx")]);
-    expect(both.code).toBe(2);
-    expect(readdirSync(d)).toEqual(["bloc.xlsx"]);
+    // The temporary file was written, the rename failed: it is not left behind.
+    expect(readdirSync(d).sort()).toEqual(["bloc.xlsx", "taken.xlsx"]);
   });
 
   it("reads the unpacked size from the zip's directory without inflating it", async () => {

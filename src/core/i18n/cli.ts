@@ -1,15 +1,27 @@
-/** Texts of the command line, Vietnamese and English. */
+/** Texts of the command line, Vietnamese and English: messages, the issue listing and --help. */
 import type { Lang } from "./format";
+
+/** The name the tool is run by (package.json "bin"). */
+export const CLI_NAME = "bloc-summary";
+
+/** --help of one command: a one-line summary, usage lines, and its options with what they do. */
+export interface CommandHelp {
+  summary: string;
+  usage: string[];
+  options: [flag: string, meaning: string][];
+  notes?: string[];
+}
 
 export const CLI_TEXT = {
   vi: {
-    usage: `Cách dùng:
-  npm run cli -- build <sổ.xlsx> [--out <tệp.xlsx>] [--docx <tệp.docx>] [--minutes <tệp.docx>] [--json] [--lang vi|en]
-  npm run cli -- validate <sổ.xlsx> [--json] [--lang vi|en]
-  npm run cli -- template --out <tệp.xlsx> [--units <mã,mã,...>] [--year <năm>] [--bloc "<tên khối>"] [--lang vi|en] [--force]`,
     unknownCommand: (c: string) => `Lệnh không hợp lệ: "${c}".`,
+    noCommand: "Thiếu lệnh (build, validate, template…).",
     unknownOption: (o: string) => `Tùy chọn không hợp lệ: "${o}".`,
+    notForCommand: (o: string, c: string) => `Tùy chọn ${o} không dùng với lệnh ${c}.`,
     missingValue: (o: string) => `Tùy chọn ${o} cần một giá trị.`,
+    noValueExpected: (o: string) => `Tùy chọn ${o} không nhận giá trị.`,
+    tooManyArguments: (a: string) => `Thừa tham số: "${a}".`,
+    seeHelp: (c?: string) => `Xem hướng dẫn: ${CLI_NAME}${c ? ` ${c}` : ""} --help`,
     badLang: (l: string) => `Ngôn ngữ không hỗ trợ: "${l}" (chỉ có vi hoặc en).`,
     noInput: "Thiếu đường dẫn tới sổ Excel (.xlsx).",
     notFound: (f: string) => `Không tìm thấy tệp: ${f}`,
@@ -23,18 +35,26 @@ export const CLI_TEXT = {
     noSheets: (f: string) => `Sổ Excel ${f} không có sheet nào.`,
     tooManyCells: (sheet: string, range: string, cells: string, limit: string) => `Sheet "${sheet}" có vùng dữ liệu ${range} (${cells} ô), vượt giới hạn ${limit} ô. Hãy xóa các ô thừa ở xa bảng số liệu.`,
     sameAsInput: "Tệp kết quả không được trùng với tệp đầu vào.",
+    sameOutputs: (f: string) => `Hai tệp kết quả trùng nhau: ${f}`,
+    folderMissing: (option: string, dir: string) => `Thư mục của ${option} không tồn tại: ${dir}`,
+    wrongExtension: (option: string, ext: string, f: string) => `Tệp của ${option} phải có đuôi ${ext}: ${f}`,
     writeFailed: (f: string, why: string) => `Không ghi được ${f}: ${why}`,
     wrote: (f: string) => `Đã ghi: ${f}`,
     noSubmission: (n: number) => `Không tạo tờ trình vì còn ${n} lỗi; sửa các lỗi trong sheet "Kiểm tra" rồi chạy lại.`,
+    /** The issue listing of plain `validate` / `build`. */
+    listMore: (n: number) => `… và ${n} lỗi/cảnh báo khác`,
+    listSeeCheck: `; xem sheet "Kiểm tra" (hoặc chạy lại với --all).`,
+    listSeeAll: "; chạy lại với --all để xem hết, hoặc --json.",
   },
   en: {
-    usage: `Usage:
-  npm run cli -- build <workbook.xlsx> [--out <file.xlsx>] [--docx <file.docx>] [--minutes <file.docx>] [--json] [--lang vi|en]
-  npm run cli -- validate <workbook.xlsx> [--json] [--lang vi|en]
-  npm run cli -- template --out <file.xlsx> [--units <code,code,...>] [--year <yyyy>] [--bloc "<bloc name>"] [--lang vi|en] [--force]`,
     unknownCommand: (c: string) => `Unknown command: "${c}".`,
+    noCommand: "No command given (build, validate, template…).",
     unknownOption: (o: string) => `Unknown option: "${o}".`,
+    notForCommand: (o: string, c: string) => `Option ${o} does not apply to the ${c} command.`,
     missingValue: (o: string) => `Option ${o} needs a value.`,
+    noValueExpected: (o: string) => `Option ${o} takes no value.`,
+    tooManyArguments: (a: string) => `Unexpected argument: "${a}".`,
+    seeHelp: (c?: string) => `See: ${CLI_NAME}${c ? ` ${c}` : ""} --help`,
     badLang: (l: string) => `Unsupported language: "${l}" (vi or en).`,
     noInput: "Missing the path of the Excel workbook (.xlsx).",
     notFound: (f: string) => `File not found: ${f}`,
@@ -48,8 +68,109 @@ export const CLI_TEXT = {
     noSheets: (f: string) => `The workbook ${f} has no sheets.`,
     tooManyCells: (sheet: string, range: string, cells: string, limit: string) => `Sheet "${sheet}" has a used range ${range} (${cells} cells), over the limit of ${limit} cells. Clear the stray cells far from the table.`,
     sameAsInput: "The output file must not be the input file.",
+    sameOutputs: (f: string) => `Two outputs are the same file: ${f}`,
+    folderMissing: (option: string, dir: string) => `The folder for ${option} does not exist: ${dir}`,
+    wrongExtension: (option: string, ext: string, f: string) => `The file for ${option} must end in ${ext}: ${f}`,
     writeFailed: (f: string, why: string) => `Could not write ${f}: ${why}`,
     wrote: (f: string) => `Written: ${f}`,
     noSubmission: (n: number) => `No submission written: ${n} errors remain; fix them (see the "Kiểm tra" sheet) and run again.`,
+    listMore: (n: number) => `… and ${n} more`,
+    listSeeCheck: `; see the "Kiểm tra" sheet (or run again with --all).`,
+    listSeeAll: "; run again with --all to see them all, or --json.",
   },
 } satisfies Record<Lang, unknown>;
+
+/** --help of the tool itself; the command list comes from the command table. */
+export const CLI_HELP = {
+  vi: {
+    title: `${CLI_NAME} — kiểm tra, tổng hợp, so sánh số liệu Khối thi đua ngành Thanh tra và dự thảo tờ trình khen thưởng.`,
+    usage: `Cách dùng: ${CLI_NAME} <lệnh> [tùy chọn]     (trong thư mục dự án: npx ${CLI_NAME} … hoặc npm run cli -- …)`,
+    commands: "Lệnh:",
+    options: "Tùy chọn:",
+    global: "Tùy chọn chung:",
+    lang: "ngôn ngữ của thông báo và tài liệu (mặc định: vi)",
+    help: "hướng dẫn này; <lệnh> --help: hướng dẫn của lệnh",
+    exit: "Mã thoát: 0 xong, không có lỗi; 1 số liệu có lỗi; 2 tệp hoặc tham số không dùng được (không ghi gì).",
+  },
+  en: {
+    title: `${CLI_NAME} — checks, totals and compares the figures of an emulation bloc of Vietnam's inspectorates and drafts its award submission.`,
+    usage: `Usage: ${CLI_NAME} <command> [options]     (in the project folder: npx ${CLI_NAME} … or npm run cli -- …)`,
+    commands: "Commands:",
+    options: "Options:",
+    global: "Common options:",
+    lang: "language of messages and documents (default: vi)",
+    help: "this help; <command> --help: help on a command",
+    exit: "Exit codes: 0 done, no errors; 1 the figures have errors; 2 unusable file or arguments (nothing written).",
+  },
+} satisfies Record<Lang, unknown>;
+
+export const BUILD_HELP: Record<Lang, CommandHelp> = {
+  vi: {
+    summary: 'kiểm tra và tổng hợp sổ của Khối: ghi "Tổng hợp <năm>", "Kiểm tra", "Tờ trình <năm>" (và tờ trình .docx)',
+    usage: [`${CLI_NAME} build <sổ.xlsx> [--out <tệp.xlsx>] [--docx <tệp.docx>] [--minutes <tệp.docx>] [--json] [--all] [--lang vi|en]`],
+    options: [
+      ["--out <tệp.xlsx>", "nơi ghi sổ kết quả (mặc định: <sổ>.summary.xlsx cạnh sổ đầu vào; sổ đầu vào không bao giờ bị sửa)"],
+      ["--docx <tệp.docx>", "ghi thêm tờ trình dạng Word (chỉ khi số liệu không còn lỗi)"],
+      ["--minutes <tệp.docx>", "ghi thêm biên bản họp Khối dạng Word (chỉ khi số liệu không còn lỗi)"],
+      ["--json", "in kết quả dạng JSON ra stdout (mọi thông báo khác ra stderr)"],
+      ["--all", "liệt kê mọi lỗi và cảnh báo (mặc định: những cái đầu tiên)"],
+    ],
+    notes: ["Mã thoát 1: có lỗi số liệu; bảng tổng hợp và sheet \"Kiểm tra\" vẫn được ghi, tờ trình thì không."],
+  },
+  en: {
+    summary: 'checks and totals the bloc\'s workbook: writes "Tổng hợp <year>", "Kiểm tra", "Tờ trình <year>" (and the submission as .docx)',
+    usage: [`${CLI_NAME} build <workbook.xlsx> [--out <file.xlsx>] [--docx <file.docx>] [--minutes <file.docx>] [--json] [--all] [--lang vi|en]`],
+    options: [
+      ["--out <file.xlsx>", "where to write the built workbook (default: <workbook>.summary.xlsx beside the input; the input is never changed)"],
+      ["--docx <file.docx>", "also write the submission as a Word document (only when the figures have no errors)"],
+      ["--minutes <file.docx>", "also write the bloc meeting's minutes as a Word document (only when the figures have no errors)"],
+      ["--json", "print the result as JSON on stdout (every other message goes to stderr)"],
+      ["--all", "list every error and warning (default: the first ones)"],
+    ],
+    notes: ['Exit 1: the figures have errors; the summary and the "Kiểm tra" sheet are still written, the submission is not.'],
+  },
+};
+
+export const VALIDATE_HELP: Record<Lang, CommandHelp> = {
+  vi: {
+    summary: "chỉ kiểm tra sổ của Khối, không ghi tệp nào; cho biết bảng tổng hợp trong sổ còn đúng với số liệu không",
+    usage: [`${CLI_NAME} validate <sổ.xlsx> [--json] [--all] [--lang vi|en]`],
+    options: [
+      ["--json", "in kết quả dạng JSON ra stdout (mọi thông báo khác ra stderr)"],
+      ["--all", "liệt kê mọi lỗi và cảnh báo (mặc định: những cái đầu tiên)"],
+    ],
+  },
+  en: {
+    summary: "only checks the bloc's workbook, writes nothing; says whether the summary in it still matches the figures",
+    usage: [`${CLI_NAME} validate <workbook.xlsx> [--json] [--all] [--lang vi|en]`],
+    options: [
+      ["--json", "print the result as JSON on stdout (every other message goes to stderr)"],
+      ["--all", "list every error and warning (default: the first ones)"],
+    ],
+  },
+};
+
+export const TEMPLATE_HELP: Record<Lang, CommandHelp> = {
+  vi: {
+    summary: "tạo sổ Excel mới cho một Khối: sheet Cấu hình, một sheet mẫu cho mỗi đơn vị, sheet Chấm điểm",
+    usage: [`${CLI_NAME} template --out <tệp.xlsx> [--units <mã,mã,...>] [--year <năm>] [--bloc "<tên khối>"] [--lang vi|en] [--force]`],
+    options: [
+      ["--out <tệp.xlsx>", "nơi ghi sổ mẫu (bắt buộc)"],
+      ["--units <mã,mã,...>", "mã các đơn vị (mặc định: DV1, DV2, DV3)"],
+      ["--year <năm>", "năm báo cáo (mặc định: năm nay)"],
+      ["--bloc <tên>", "tên Khối thi đua"],
+      ["--force", "ghi đè nếu tệp đã có"],
+    ],
+  },
+  en: {
+    summary: "creates a new workbook for a bloc: a Config sheet, one report sheet per unit, a Scoring sheet",
+    usage: [`${CLI_NAME} template --out <file.xlsx> [--units <code,code,...>] [--year <yyyy>] [--bloc "<bloc name>"] [--lang vi|en] [--force]`],
+    options: [
+      ["--out <file.xlsx>", "where to write the template (required)"],
+      ["--units <code,code,...>", "the units' codes (default: DV1, DV2, DV3)"],
+      ["--year <yyyy>", "the report year (default: this year)"],
+      ["--bloc <name>", "the bloc's name"],
+      ["--force", "overwrite an existing file"],
+    ],
+  },
+};

@@ -67,6 +67,16 @@ const CONFIG_REASONS: Record<Lang, Record<string, string>> = {
   },
 };
 
+/**
+ * The two readings of an ambiguous money text ("4,642": 4642 or 4.642). Only one separator followed
+ * by three digits is ambiguous (numbers.ts), so both readings are plain to compute here.
+ */
+function readings(text: unknown): { whole: number; decimal: number; digits: string } {
+  const t = String(text).trim();
+  const digits = t.replace(/[.,]/g, "");
+  return { whole: Number(digits), decimal: Number(t.replace(",", ".")), digits };
+}
+
 const VI: Record<IssueCode, Render> = {
   CONFIG_MISSING: (p) => `Không có sheet "Cấu hình". Đã tự nhận ${p.units ?? 0} sheet đơn vị theo tên sheet; hãy thêm sheet Cấu hình để khai báo khối, năm và danh sách đơn vị.`,
   CONFIG_INVALID: (p) => {
@@ -89,7 +99,7 @@ const VI: Record<IssueCode, Render> = {
   VALUE_TEXT_NUMBER: (p, h) => `Số liệu năm ${p.year} của ${h.ind(p.indicator)} đang ở dạng văn bản ("${p.text}"); đọc được là ${h.num(p.value)}. Bấm "Sửa số dạng văn bản" để ghi thành số.`,
   VALUE_NOT_NUMBER: (p, h) =>
     p.reason === "ambiguous"
-      ? `"${p.text}" (${h.ind(p.indicator)}, năm ${p.year}) có thể hiểu theo hai cách; hãy ghi rõ, ví dụ 4.642 hoặc 4,642.`
+      ? `"${p.text}" (${h.ind(p.indicator)}, năm ${p.year}) có thể hiểu theo hai cách: ${h.num(readings(p.text).whole)} (số nguyên) hoặc ${h.num(readings(p.text).decimal)} (số thập phân). Hãy nhập ô dạng số (không phải văn bản), hoặc ghi ${readings(p.text).digits} nếu là số nguyên.`
       : `"${p.text}" (${h.ind(p.indicator)}, năm ${p.year}) không phải là số.`,
   VALUE_NEGATIVE: (p, h) => `Số liệu âm (${h.num(p.value)}) ở ${h.ind(p.indicator)}, năm ${p.year}.`,
   VALUE_NOT_INTEGER: (p, h) => `${h.ind(p.indicator)} là số đếm nhưng năm ${p.year} ghi ${h.num(p.value)} (số lẻ).`,
@@ -136,7 +146,7 @@ const EN: Record<IssueCode, Render> = {
   VALUE_TEXT_NUMBER: (p, h) => `The ${p.year} figure for ${h.ind(p.indicator)} is stored as text ("${p.text}"); it reads as ${h.num(p.value)}. Click "Fix text numbers" to store it as a number.`,
   VALUE_NOT_NUMBER: (p, h) =>
     p.reason === "ambiguous"
-      ? `"${p.text}" (${h.ind(p.indicator)}, ${p.year}) can be read two ways; write it unambiguously, e.g. 4.642 or 4,642.`
+      ? `"${p.text}" (${h.ind(p.indicator)}, ${p.year}) can be read two ways: ${h.num(readings(p.text).whole)} (a whole number) or ${h.num(readings(p.text).decimal)} (a decimal). Enter the cell as a number (not text), or write ${readings(p.text).digits} if it is a whole number.`
       : `"${p.text}" (${h.ind(p.indicator)}, ${p.year}) is not a number.`,
   VALUE_NEGATIVE: (p, h) => `Negative figure (${h.num(p.value)}) for ${h.ind(p.indicator)}, ${p.year}.`,
   VALUE_NOT_INTEGER: (p, h) => `${h.ind(p.indicator)} counts things but ${p.year} holds ${h.num(p.value)} (a fraction).`,
@@ -163,7 +173,18 @@ const EN: Record<IssueCode, Render> = {
 
 const TABLES: Record<Lang, Record<IssueCode, Render>> = { vi: VI, en: EN };
 
-export function issueMessage(i: Issue, lang: Lang, catalog?: Catalog): string {
+/** Where the command line has no pane button to point at, its own wording. */
+const CLI_WORDING: Record<Lang, Partial<Record<IssueCode, Render>>> = {
+  vi: {
+    VALUE_TEXT_NUMBER: (p, h) => `Số liệu năm ${p.year} của ${h.ind(p.indicator)} đang ở dạng văn bản ("${p.text}"); đọc được là ${h.num(p.value)}. Hãy ghi lại ô này dạng số.`,
+  },
+  en: {
+    VALUE_TEXT_NUMBER: (p, h) => `The ${p.year} figure for ${h.ind(p.indicator)} is stored as text ("${p.text}"); it reads as ${h.num(p.value)}. Store the cell as a number.`,
+  },
+};
+
+/** @param where "cli" for the command line's own wording where it differs from the pane's. */
+export function issueMessage(i: Issue, lang: Lang, catalog?: Catalog, where: "pane" | "cli" = "pane"): string {
   const h: Helpers = {
     ind: (code) => {
       const ind = catalog?.byCode.get(String(code).toUpperCase());
@@ -171,7 +192,8 @@ export function issueMessage(i: Issue, lang: Lang, catalog?: Catalog): string {
     },
     num: (n) => (typeof n === "number" ? formatNumber(n, lang, { maxDecimals: 3 }) : String(n)),
   };
-  return TABLES[lang][i.code](i.params, h);
+  const render = (where === "cli" ? CLI_WORDING[lang][i.code] : undefined) ?? TABLES[lang][i.code];
+  return render(i.params, h);
 }
 
 export const SEVERITY_LABEL: Record<Lang, Record<"error" | "warning", string>> = {

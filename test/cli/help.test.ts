@@ -1,0 +1,44 @@
+/** --help: of the tool and of every command, Vietnamese by default, English with --lang en. */
+import { COMMANDS } from "../../src/cli/commands";
+import { cli } from "../support/cli";
+
+describe("--help", () => {
+  it.each([["--help"], ["-h"]])("%s lists every command of the table, exit 0, on stdout", async (flag) => {
+    const r = await cli(flag);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(r.stdout).toContain("Cách dùng: bloc-summary <lệnh> [tùy chọn]");
+    for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c.name} +${escape(c.help.vi.summary)}$`, "m"));
+  });
+
+  it("speaks English with --lang en, wherever it stands", async () => {
+    for (const argv of [["--lang", "en", "--help"], ["-h", "--lang=en"]]) {
+      const r = await cli(...argv);
+      expect(r.stdout).toContain("Usage: bloc-summary <command> [options]");
+      expect(r.stdout).not.toContain("Cách dùng");
+    }
+  });
+
+  it.each(COMMANDS.map((c) => [c.name]))("%s --help shows its usage and each of its options", async (name) => {
+    const command = COMMANDS.find((c) => c.name === name)!;
+    for (const lang of ["vi", "en"] as const) {
+      const r = await cli(name, "--help", "--lang", lang);
+      expect(r.code).toBe(0);
+      for (const u of command.help[lang].usage) expect(r.stdout).toContain(u);
+      for (const opt of Object.keys(command.options)) expect(r.stdout).toMatch(new RegExp(`^  --${opt}\\b`, "m"));
+      expect(r.stdout).toMatch(/^  --lang vi\|en /m);
+    }
+  });
+
+  it("documents every option the command accepts, and no other", () => {
+    for (const c of COMMANDS) {
+      for (const lang of ["vi", "en"] as const) {
+        const documented = c.help[lang].options.map(([flag]) => flag.split(" ")[0].replace(/^--/, "")).sort();
+        expect([c.name, lang, documented]).toEqual([c.name, lang, Object.keys(c.options).sort()]);
+      }
+    }
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
