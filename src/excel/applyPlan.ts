@@ -27,7 +27,7 @@ export const MAX_REQUEST_BYTES = 4_000_000;
 /** One band of cell rows: small enough that bands pack batches tightly. */
 const BAND_BYTES = 1_000_000;
 const OPS_PER_STEP = 200;
-/** Plan margins are in inches, as the file host hands them to exceljs. */
+/** Model margins are in inches, as SpreadsheetML writes them. */
 const INCH_TO_POINTS = 72;
 
 export interface ApplyOptions {
