@@ -19,7 +19,7 @@ import { parseRels, relKind, relsPartName, resolveTarget, type Rel } from "../op
 import { chartXml, drawingXml } from "./charts";
 import { conformanceOf, inConformance, relType, type Conformance } from "./conformance";
 import { removeOrphans } from "./orphans";
-import { Parts } from "./parts";
+import { Parts, type Deflate } from "./parts";
 import { addOverride, addRel, ensureDefault, removeOverride, removeRel } from "./relations";
 import { commentsXml, notesVml, sheetNotes, worksheetXml, type SheetLinks } from "./sheet";
 import { mergeStyles, StyleRegistry } from "./styles";
@@ -246,18 +246,23 @@ function writePlan(parts: Parts, plan: WritePlan): void {
   parts.set("[Content_Types].xml", types);
 }
 
+export interface WriteOptions {
+  /** The host's raw deflate for new parts (fflate's otherwise). */
+  deflate?: Deflate;
+}
+
 /** The plan written into the user's package; every part the plan does not concern is kept as stored. */
-export function writePlanIntoPackageBytes(original: Uint8Array, plan: WritePlan): Uint8Array {
+export function writePlanIntoPackageBytes(original: Uint8Array, plan: WritePlan, opts: WriteOptions = {}): Uint8Array {
   const parts = Parts.open(original);
   writePlan(parts, plan);
-  return parts.toZip();
+  return parts.toZip(opts.deflate);
 }
 
 /** A new workbook holding exactly these sheets, `activate` shown when it opens. */
-export function newWorkbookBytes(sheets: SheetModel[], activate: string): Uint8Array {
+export function newWorkbookBytes(sheets: SheetModel[], activate: string, opts: WriteOptions = {}): Uint8Array {
   const parts = new Parts();
   for (const [name, xml] of Object.entries(emptyWorkbookParts())) parts.set(name, xml);
   writePlan(parts, { sheets, remove: [], activate });
-  return parts.toZip();
+  return parts.toZip(opts.deflate);
 }
 

@@ -4,9 +4,24 @@
  */
 import { Inflate } from "fflate";
 import { partKey } from "../opc";
-import { decodeUtf8, entryBytes, readZip, writeZip, type ZipEntry, type ZipInput } from "../zip";
+import { crc32, decodeUtf8, entryBytes, readZip, writeZip, type ZipEntry, type ZipInput } from "../zip";
 
 type Part = { copy: ZipEntry } | { data: string | Uint8Array };
+
+/**
+ * Raw deflate (RFC 1951) of new part data, for a host with a faster one than fflate's (Node's
+ * zlib); level 1, as the rest of the package.
+ */
+export type Deflate = (data: Uint8Array) => Uint8Array;
+
+/** 1980-01-01 00:00 in DOS date format: new entries carry no time, so the same input gives the same bytes. */
+const DOS_EPOCH = (0 << 9) | (1 << 5) | 1;
+const encoder = new TextEncoder();
+/**
+ * Parts up to this size are inflated whole when their head is asked for: one allocation is faster
+ * than fflate's streaming inflate, whose buffers cost more than a small part's whole text.
+ */
+const HEAD_WHOLE_BYTES = 1 << 20;
 
 export class Parts {
   /** Stored name → part, in the original's order (new parts last). */
@@ -49,13 +64,13 @@ export class Parts {
   }
 
   /**
-   * The part's text up to the first match of `until` (the whole part when there is none),
-   * inflating no more of a stored part than that: a sheet's head without its cells.
+   * The part's text up to the first match of `until` (the whole part when there is none). A large
+   * stored part is inflated only as far as that: a big sheet's head without its cells.
    */
   head(name: string, until: RegExp): string | undefined {
     const n = this.stored(name);
     const p = n === undefined ? undefined : this.parts.get(n);
-    if (!p || !("copy" in p) || p.copy.method !== 8) {
+    if (!p || !("copy" in p) || p.copy.method !== 8 || p.copy.size <= HEAD_WHOLE_BYTES) {
       const t = this.text(name);
       if (t === undefined) return undefined;
       const at = t.search(until);
@@ -71,7 +86,7 @@ export class Parts {
       }
     });
     const raw = p.copy.raw;
-    for (let i = 0; i < raw.length && found < 0; i += 16384) inflate.push(raw.subarray(i, i + 16384), i + 16384 >= raw.length);
+    for (let i = 0; i < raw.length && found < 0; i += 65536) inflate.push(raw.subarray(i, i + 65536), i + 65536 >= raw.length);
     return found >= 0 ? text.slice(0, found) : text;
   }
 
@@ -86,10 +101,18 @@ export class Parts {
     this.keys.delete(partKey(n));
   }
 
-  /** The package as a zip: copied parts as they were stored, new ones deflated (level 1). */
-  toZip(): Uint8Array {
+  /** The package as a zip: copied parts as they were stored, new ones deflated (level 1) by `deflate` or fflate. */
+  toZip(deflate?: Deflate): Uint8Array {
     const inputs: ZipInput[] = [];
-    for (const [name, p] of this.parts) inputs.push("copy" in p ? { name, copy: p.copy } : { name, data: p.data });
+    for (const [name, p] of this.parts) {
+      if ("copy" in p) inputs.push({ name, copy: p.copy });
+      else if (!deflate) inputs.push({ name, data: p.data });
+      else {
+        const data = typeof p.data === "string" ? encoder.encode(p.data) : p.data;
+        const raw = deflate(data);
+        inputs.push({ name, copy: { name, method: 8, crc32: crc32(data), compressedSize: raw.length, size: data.length, time: 0, date: DOS_EPOCH, raw } });
+      }
+    }
     return writeZip(inputs);
   }
 }
