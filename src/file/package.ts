@@ -4,7 +4,7 @@
  */
 import zlib from "zlib";
 import type { WritePlan } from "../core/plan";
-import type { TemplatePlan } from "../core/template/model";
+import type { SheetModel } from "../core/sheet/model";
 import { newWorkbookBytes, writePlanIntoPackageBytes, type WriteOptions } from "../xlsx/write/package";
 
 /** Node's zlib deflates the new parts several times faster than fflate's JavaScript (level 1 in both). */
@@ -16,8 +16,8 @@ export async function writePlanIntoPackage(original: Buffer, plan: WritePlan): P
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
-/** A new workbook of exactly the plan's sheets (the `template` command's file). */
-export async function writeTemplateWorkbook(plan: TemplatePlan): Promise<Buffer> {
-  const out = newWorkbookBytes(plan.sheets, plan.activate, NODE);
+/** A new workbook of exactly these sheets, `activate` shown on opening (templates, roll-ups). */
+export async function writeNewWorkbook(sheets: SheetModel[], activate: string): Promise<Buffer> {
+  const out = newWorkbookBytes(sheets, activate, NODE);
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }

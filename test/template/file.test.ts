@@ -5,16 +5,14 @@ import { CONFIG_KEYS } from "../../src/core/read/config";
 import { TEMPLATE_TEXT } from "../../src/core/i18n/template";
 import { CONFIG_LAYOUT, SCORING_LAYOUT, templatePlan, UNIT_LAYOUT } from "../../src/core/template";
 import path from "path";
-import { buildBloc } from "../../src/core/pipeline";
 import { planAddUnit } from "../../src/core/template";
 import { loadWorkbook } from "../../src/file/load";
-import { writeTemplateWorkbook } from "../../src/file/package";
-import { workbookSnapshot } from "../../src/file/xlsx";
+import { writeNewWorkbook } from "../../src/file/package";
 
 /** Written to bytes and read back: what Excel (or any other program) gets. */
 async function roundTrip(): Promise<{ wb: ExcelJS.Workbook; zip: JSZip }> {
   const plan = templatePlan({ lang: "vi", year: 2023, bloc: "Khối Thi đua số 2", units: [{ code: "BCA", name: "Thanh tra Bộ Công an" }, { code: "BTP", name: "Thanh tra Bộ Tư pháp" }] });
-  const bytes = await writeTemplateWorkbook(plan);
+  const bytes = await writeNewWorkbook(plan.sheets, plan.activate);
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(bytes as unknown as ArrayBuffer);
   return { wb: back, zip: await JSZip.loadAsync(bytes) };
@@ -116,5 +114,17 @@ describe("the template file", () => {
     expect(locked(scoring.getCell(first, 3))).toBe(false);
     expect(locked(scoring.getCell(SCORING_LAYOUT.maxRow + 1, 3))).toBe(false);
     expect(scoring.getCell(first, 10).dataValidation).toMatchObject({ type: "whole", formulae: [0] });
+  });
+});
+
+describe("adding a unit to the bundled sample", () => {
+  it("plans its roster and scoring rows where the sample has them (the maximum row right under the scoring header)", async () => {
+    const file = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
+    const { snapshot } = await loadWorkbook(file);
+    const res = planAddUnit(snapshot, { code: "BTC", name: "Thanh tra Bộ Tài chính" }, "vi");
+    expect(res.problems).toEqual([]);
+    const scoring = res.plan!.writes.filter((w) => w.sheet === "Chấm điểm");
+    expect(scoring.find((w) => w.col === 2)!.cell.validation!.rule).toEqual({ type: "decimal", min: 0, max: { ref: "$C$4" } });
+    expect(res.plan!.sheet.name).toBe("BTC");
   });
 });

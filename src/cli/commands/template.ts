@@ -9,7 +9,7 @@ import { TEMPLATE_CLI_TEXT, templateProblemMessage } from "../../core/i18n/templ
 import { defaultUnits, templatePlan } from "../../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear } from "../../core/template/options";
 import { writeFilesAtomically } from "../../file/load";
-import { writeTemplateWorkbook } from "../../file/package";
+import { writeNewWorkbook } from "../../file/package";
 import { EXIT, type CliCommand } from "../command";
 import { outputProblem } from "../outputs";
 
@@ -45,7 +45,7 @@ export const templateCommand: CliCommand = {
       if (exists) return fail(T.exists(out));
     }
     const plan = templatePlan({ lang, year, bloc: typeof values.bloc === "string" ? values.bloc : undefined, units });
-    const data = await writeTemplateWorkbook(plan);
+    const data = await writeNewWorkbook(plan.sheets, plan.activate);
     try {
       await writeFilesAtomically([{ path: out, data }]);
     } catch (e) {
