@@ -1,7 +1,8 @@
 /**
  * A build writes into the user's package without changing how any user sheet displays: every user
  * sheet exported by LibreOffice "as shown" is the same text before and after, for a transitional
- * and a Strict (ISO/IEC 29500) input, and the new parts of a Strict package are Strict too.
+ * a Strict (ISO/IEC 29500) and a prefixed (`<x:worksheet>`) input, and the new parts of a Strict
+ * package are Strict too.
  * Run by `npm run test:libreoffice`; missing LibreOffice fails.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -12,7 +13,7 @@ import { loadWorkbook } from "../../src/file/load";
 import { writePlanIntoPackage } from "../../src/file/package";
 import { readZip, entryText } from "../../src/xlsx/zip";
 import { displayedSheets } from "../support/libreoffice";
-import { toStrictPackage } from "../support/strict";
+import { toPrefixedPackage, toStrictPackage } from "../support/producers";
 import { SAMPLE } from "../support/userPackage";
 
 const NAMESPACES = {
@@ -29,6 +30,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe.each([
   ["transitional", (b: Buffer) => b],
   ["Strict", (b: Buffer) => Buffer.from(toStrictPackage(b))],
+  ["prefixed (x:)", (b: Buffer) => Buffer.from(toPrefixedPackage(b))],
 ])("a build into a %s workbook", (kind, make) => {
   let input: string;
   let output: string;
@@ -61,7 +63,7 @@ describe.each([
   it("writes the new parts in the package's own conformance class", () => {
     const zip = readZip(readFileSync(output));
     const wb = entryText(zip.get("xl/workbook.xml")!);
-    const own = NAMESPACES[kind as keyof typeof NAMESPACES];
+    const own = NAMESPACES[kind === "Strict" ? "Strict" : "transitional"];
     const other = NAMESPACES[kind === "Strict" ? "transitional" : "Strict"];
     expect(wb).toContain(own[0]);
     let sheets = 0;

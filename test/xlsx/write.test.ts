@@ -12,7 +12,7 @@ import { cellXml, worksheetXml } from "../../src/xlsx/write/sheet";
 import { mergeStyles, StyleRegistry } from "../../src/xlsx/write/styles";
 import { putDefinedNames, workbookSyntax } from "../../src/xlsx/write/workbook";
 import { entryText, readZip } from "../../src/xlsx/zip";
-import { toStrictPackage } from "../support/strict";
+import { toStrictPackage } from "../support/producers";
 
 function sheet(rows: (Cell | undefined)[][], more: Partial<SheetModel> = {}): SheetModel {
   return { name: "S", kind: "summary", rows, merges: [], columnWidths: [], print: { orientation: "portrait", fitToWidth: true }, charts: [], ...more };

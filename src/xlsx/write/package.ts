@@ -87,11 +87,11 @@ function writeSheet(ctx: Context, wbDir: string, model: SheetModel, selected: bo
 
   const charts = model.charts.filter((c) => c.series.length > 0);
   if (charts.length) {
-    const drawing = freeName(parts, ctx.taken, "xl/drawings/", "drawing");
+    const drawing = freeName(parts, ctx.taken, `${wbDir}drawings/`, "drawing");
     let drawingRels: string | undefined;
     const ids: string[] = [];
     for (const chart of charts) {
-      const chartPart = freeName(parts, ctx.taken, "xl/charts/", "chart");
+      const chartPart = freeName(parts, ctx.taken, `${wbDir}charts/`, "chart");
       put(chartPart, chartXml(model, chart));
       ctx.types = addOverride(ctx.types, chartPart, CT.chart);
       const r = link(drawing, drawingRels, "chart", chartPart);
@@ -108,11 +108,11 @@ function writeSheet(ctx: Context, wbDir: string, model: SheetModel, selected: bo
 
   const notes = sheetNotes(model);
   if (notes.length) {
-    const comments = freeName(parts, ctx.taken, "xl/", "comments");
+    const comments = freeName(parts, ctx.taken, wbDir, "comments");
     put(comments, commentsXml(notes));
     ctx.types = addOverride(ctx.types, comments, CT.comments);
     rels = link(part, rels, "comments", comments).xml;
-    const vml = freeName(parts, ctx.taken, "xl/drawings/", "vmlDrawing", "vml");
+    const vml = freeName(parts, ctx.taken, `${wbDir}drawings/`, "vmlDrawing", "vml");
     let block = 1;
     while (ctx.vmlBlocks.has(block)) block++;
     ctx.vmlBlocks.add(block);

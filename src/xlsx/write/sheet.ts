@@ -34,17 +34,13 @@ function literal(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-function numberText(n: number): string {
-  return String(n);
-}
-
 function inline(s: string): string {
   return `<is><t xml:space="preserve">${escapeXml(s)}</t></is>`;
 }
 
 /** A formula's cached result: its type attribute and its <v>. */
 function cached(v: Cell["value"]): { t: string; v: string } {
-  if (typeof v === "number") return Number.isFinite(v) ? { t: "", v: `<v>${numberText(v)}</v>` } : { t: "", v: "" };
+  if (typeof v === "number") return Number.isFinite(v) ? { t: "", v: `<v>${String(v)}</v>` } : { t: "", v: "" };
   if (typeof v === "boolean") return { t: ` t="b"`, v: `<v>${v ? 1 : 0}</v>` };
   if (typeof v === "string") return { t: ` t="str"`, v: `<v>${escapeXml(v)}</v>` };
   return { t: "", v: "" };
@@ -65,7 +61,7 @@ export function cellXml(ref: string, cell: Cell, xf: number): string {
     return `<c r="${ref}"${s}${t}><f>${escapeXml(cell.formula.replace(/^=/, ""))}</f>${v}</c>`;
   }
   const v = cell.value;
-  if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"${s}><v>${numberText(v)}</v></c>`;
+  if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"${s}><v>${String(v)}</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   // Text is always text: an inline string is never read as a formula or a number.
   if (typeof v === "string" && v !== "") return `<c r="${ref}"${s} t="inlineStr">${inline(v)}</c>`;
