@@ -52,6 +52,29 @@ function publicManifest(xml, publicUrl) {
   return xml.split(DEV_URL).join(base.href).split(DEV_ORIGIN).join(base.origin);
 }
 
+/**
+ * What a production build without ADDIN_PUBLIC_URL says: its dist/manifest.xml still points at the
+ * dev server, which only the developer's own machine serves. Null when a public URL is set.
+ */
+function manifestUrlNotice(publicUrl) {
+  if (publicUrl) return null;
+  return [
+    `dist/manifest.xml points at ${DEV_URL} (the dev server on this machine): Excel on other machines cannot load it.`,
+    "To publish, set the https address dist/ will be served from and build again, e.g.",
+    "  ADDIN_PUBLIC_URL=https://thanhtra.example.gov.vn/bloc-summary/ npm run build",
+  ].join("\n");
+}
+
+/** Says manifestUrlNotice on stderr after the build, where it is not lost among webpack's stats. */
+class ManifestUrlNoticePlugin {
+  constructor(text) {
+    this.text = text;
+  }
+  apply(compiler) {
+    compiler.hooks.done.tap("ManifestUrlNoticePlugin", () => process.stderr.write(`\n${this.text}\n`));
+  }
+}
+
 /** Swaps the office.js script URL in the generated pages, so the HTML sources stay plain HTML. */
 class OfficeJsUrlPlugin {
   constructor(url) {
@@ -88,6 +111,7 @@ module.exports = (env, argv) => {
   const production = argv.mode === "production";
   const publicUrl = process.env.ADDIN_PUBLIC_URL || "";
   const officeJsUrl = process.env.OFFICE_JS_URL || DEFAULT_OFFICE_JS_URL;
+  const notice = production ? manifestUrlNotice(publicUrl) : null;
 
   return {
     mode: production ? "production" : "development",
@@ -127,6 +151,7 @@ module.exports = (env, argv) => {
         chunks: ["commands"],
       }),
       new OfficeJsUrlPlugin(officeJsUrl),
+      ...(notice ? [new ManifestUrlNoticePlugin(notice)] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -161,6 +186,7 @@ module.exports = (env, argv) => {
 };
 
 module.exports.publicManifest = publicManifest;
+module.exports.manifestUrlNotice = manifestUrlNotice;
 module.exports.TS_RULE = TS_RULE;
 module.exports.DEV_URL = DEV_URL;
 module.exports.DEFAULT_OFFICE_JS_URL = DEFAULT_OFFICE_JS_URL;

@@ -1,22 +1,29 @@
 /**
- * npm run demo: builds the bundled sample bloc workbook with the command line and says where the
- * outputs went. The sample's per-unit and 2022 figures are invented; its 2023 bloc totals are the
- * seed report's.
+ * npm run demo [-- --lang en]: builds the bundled sample bloc workbook with the command line and says
+ * where the outputs went. The sample's per-unit and 2022 figures are invented; its 2023 bloc totals
+ * are the seed report's. Further arguments go to the build (e.g. --lang en, --json).
  */
 import path from "path";
+import { parseCommandLine } from "../src/cli/args";
+import { COMMANDS } from "../src/cli/commands";
 import { runCli } from "../src/cli/main";
+import { DEMO_TEXT } from "../src/core/i18n/cli";
 
 const dir = __dirname;
 const input = path.join(dir, "khoi-thi-dua-2-2023.xlsx");
 const out = path.join(dir, "khoi-thi-dua-2-2023.summary.xlsx");
 const docx = path.join(dir, "khoi-thi-dua-2-2023.docx");
 const rel = (p: string) => path.relative(process.cwd(), p);
+const extra = process.argv.slice(2);
 
-runCli(["build", rel(input), "--out", rel(out), "--docx", rel(docx)], {
+runCli(["build", rel(input), "--out", rel(out), "--docx", rel(docx), ...extra], {
   out: (s) => process.stdout.write(s + "\n"),
   err: (s) => process.stderr.write(s + "\n"),
   now: () => new Date(),
 }).then((code) => {
-  process.stdout.write(`\nMở ${rel(out)} trong Excel: sheet "Tổng hợp 2023" (tổng hợp, so sánh), "Kiểm tra" (danh sách lỗi), "Tờ trình 2023" (dự thảo tờ trình); tờ trình dạng Word: ${rel(docx)}.\n`);
+  // With --json stdout holds only the JSON object; the closing words go to stderr then.
+  const say = extra.includes("--json") ? process.stderr : process.stdout;
+  // Exit 2 has said what is wrong with the arguments; otherwise they parse, in the language asked for.
+  if (code !== 2) say.write(`\n${DEMO_TEXT[parseCommandLine(["build", input, ...extra], COMMANDS).lang].done(rel(out), rel(docx))}\n`);
   process.exitCode = code;
 });

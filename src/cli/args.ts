@@ -37,13 +37,20 @@ export function allOptions(commands: readonly CliCommand[]): Record<string, Opti
   return all;
 }
 
+/** An option's value; null for none, an empty one, or the next option taken as one ("--out --json"). */
+function valueOf(t: { value?: string; inlineValue?: boolean }): string | null {
+  return t.value === undefined || t.value === "" || (!t.inlineValue && t.value.startsWith("-")) ? null : t.value;
+}
+
 /** The language asked for, looked at before anything else so that every message is in it. */
-function langOf(tokens: ReturnType<typeof parseArgs>["tokens"]): Lang {
-  const t = tokens?.find((x) => x.kind === "option" && x.name === "lang");
+function langOf(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): Lang {
+  // The last one wins, as for every option.
+  const t = [...tokens].reverse().find((x) => x.kind === "option" && x.name === "lang");
   if (!t || t.kind !== "option") return "vi";
-  if (t.value === undefined || t.value === "") throw new UsageError(CLI_TEXT.vi.missingValue(t.rawName), "vi");
-  if (!isLang(t.value)) throw new UsageError(CLI_TEXT.vi.badLang(t.value), "vi");
-  return t.value;
+  const value = valueOf(t);
+  if (value === null) throw new UsageError(CLI_TEXT.vi.missingValue(t.rawName), "vi");
+  if (!isLang(value)) throw new UsageError(CLI_TEXT.vi.badLang(value), "vi");
+  return value;
 }
 
 /** @throws UsageError with the message in the language asked for (Vietnamese until it is known). */
@@ -53,9 +60,12 @@ export function parseCommandLine(argv: string[], commands: readonly CliCommand[]
   const lang = langOf(tokens);
   const T = CLI_TEXT[lang];
   const positionals = tokens.flatMap((t) => (t.kind === "positional" ? [t.value] : []));
+  // "help build" is "build --help", as people type it.
+  const helpWord = positionals[0] === "help";
+  if (helpWord) positionals.shift();
   const name = positionals.shift();
   const command = commands.find((c) => c.name === name);
-  const help = tokens.some((t) => t.kind === "option" && t.name === "help");
+  const help = helpWord || tokens.some((t) => t.kind === "option" && t.name === "help");
   if (name !== undefined && !command) throw new UsageError(T.unknownCommand(name), lang);
   const values: OptionValues = {};
   for (const t of tokens) {
@@ -68,9 +78,9 @@ export function parseCommandLine(argv: string[], commands: readonly CliCommand[]
       if (t.value !== undefined) throw new UsageError(T.noValueExpected(t.rawName), lang, command?.name);
       values[t.name] = true;
     } else {
-      // "--out --json": the next option is not taken as a file name.
-      if (t.value === undefined || t.value === "" || (!t.inlineValue && t.value.startsWith("-"))) throw new UsageError(T.missingValue(t.rawName), lang, command?.name);
-      values[t.name] = t.value;
+      const value = valueOf(t);
+      if (value === null) throw new UsageError(T.missingValue(t.rawName), lang, command?.name);
+      values[t.name] = value;
     }
   }
   if (command && !help) {

@@ -39,7 +39,10 @@ export interface CliCommand {
   run: (ctx: CommandContext) => Promise<number>;
 }
 
-/** A problem with the command line itself: said in one line, with where to find help. */
+/**
+ * A problem with the command line itself, thrown by the parser or by a command's run: runCli says
+ * it in one line, with where to find help, and exits 2.
+ */
 export class UsageError extends Error {
   constructor(
     message: string,

@@ -13,6 +13,11 @@ export const LISTED_ISSUES = 20;
 
 const SGR = { bold: "1", red: "31", yellow: "33", dim: "2" } as const;
 
+/** Colour for a terminal only, and never when NO_COLOR is set to anything but "" (https://no-color.org). */
+export function colorWanted(isTTY: boolean | undefined, env: Record<string, string | undefined>): boolean {
+  return isTTY === true && !env.NO_COLOR;
+}
+
 export function paint(on: boolean, style: keyof typeof SGR, s: string): string {
   return on ? `\x1b[${SGR[style]}m${s}\x1b[0m` : s;
 }

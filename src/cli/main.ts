@@ -7,20 +7,25 @@ import { parseCommandLine } from "./args";
 import { EXIT, UsageError, type CliIo } from "./command";
 import { COMMANDS } from "./commands";
 import { commandHelp, toolHelp } from "./help";
+import { colorWanted } from "./listing";
 
 export { EXIT, type CliIo } from "./command";
 export { defaultOutput } from "./commands/build";
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
   try {
-    parsed = parseCommandLine(argv, COMMANDS);
+    return await dispatch(argv, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     // One line, one style for every argument error: what is wrong, then where the help is.
     io.err(`${e.message} ${CLI_TEXT[e.lang].seeHelp(e.command)}`);
     return EXIT.unusable;
   }
+}
+
+/** @throws UsageError from the parser, or from a command that finds its arguments wrong. */
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandLine(argv, COMMANDS);
   const { lang, command } = parsed;
   if (parsed.help) {
     io.out(command ? commandHelp(command, lang) : toolHelp(COMMANDS, lang));
@@ -34,17 +39,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return command.run({ lang, values: parsed.values, positionals: parsed.positionals, io });
 }
 
-/** Colour for a terminal only, and never when NO_COLOR is set (https://no-color.org). */
-function wantsColor(stream: NodeJS.WriteStream): boolean {
-  return stream.isTTY === true && !process.env.NO_COLOR;
-}
-
 if (require.main === module) {
   runCli(process.argv.slice(2), {
     out: (s) => process.stdout.write(s + "\n"),
     err: (s) => process.stderr.write(s + "\n"),
     now: () => new Date(),
-    color: { out: wantsColor(process.stdout), err: wantsColor(process.stderr) },
+    color: { out: colorWanted(process.stdout.isTTY, process.env), err: colorWanted(process.stderr.isTTY, process.env) },
   }).then(
     (code) => {
       process.exitCode = code;

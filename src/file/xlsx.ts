@@ -1,10 +1,7 @@
 /** The Node host's workbook side: exceljs → snapshot (writing is src/xlsx/write's). */
 import ExcelJS from "exceljs";
 import { a1 } from "../core/a1";
-import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/snapshot";
-
-/** Office.js reads at most this many cells; the file host keeps the same bound. */
-export const MAX_CELLS = 5_000_000;
+import { MAX_WORKBOOK_CELLS, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../core/snapshot";
 
 export class TooLargeError extends Error {
   constructor(
@@ -84,6 +81,6 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, budget: { cells: number }):
 }
 
 export function workbookSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {
-  const budget = { cells: MAX_CELLS };
+  const budget = { cells: MAX_WORKBOOK_CELLS };
   return { sheets: wb.worksheets.map((ws) => sheetSnapshot(ws, budget)) };
 }

@@ -7,7 +7,9 @@
  *    a defect variant holding numbers typed as text.
  * 3. Serves everything on 127.0.0.1 (a free port), office.js from node_modules, and drives Debian's
  *    chromium with playwright-core: build, figures written, issues, cell selection, fix, language.
- * 4. Writes test/browser/screenshots/taskpane-{vi,en,dark,awards-vi,blocworkbook-vi}.png and prints "N passed, M failed".
+ * 4. Writes taskpane-{vi,en,dark,awards-vi,blocworkbook-vi}.png to test/output/screenshots (ignored:
+ *    a test run leaves the tree clean) and prints "N passed, M failed". With --guide-images (what
+ *    `npm run guide-images` passes) they go to docs/images, where the user guides show them.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -31,7 +33,7 @@ import { taskpaneInitialJsGzipBytes, TASKPANE_INITIAL_JS_BUDGET_BYTES } from "..
 const ROOT = resolve(__dirname, "../..");
 const SAMPLE = join(ROOT, "examples/khoi-thi-dua-2-2023.xlsx");
 const OFFICE_JS_DIR = join(ROOT, "node_modules/@microsoft/office-js/dist");
-const SHOTS = join(__dirname, "screenshots");
+const SHOTS = process.argv.includes("--guide-images") ? join(ROOT, "docs", "images") : join(ROOT, "test", "output", "screenshots");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const NOW = new Date().toISOString();
 /** The harness's clock, so screenshots and build times are the same on every run. */

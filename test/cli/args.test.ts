@@ -31,10 +31,17 @@ describe("parseCommandLine", () => {
     expect(p.values).toEqual({ ...values, ...(argv.some((a) => a.startsWith("--lang")) ? { lang } : {}) });
   });
 
+  it("takes the last of a repeated option, the language too", () => {
+    const p = parseCommandLine(["--lang", "en", "build", "x.xlsx", "--out", "a.xlsx", "--out", "b.xlsx", "--lang", "vi"], COMMANDS);
+    expect([p.lang, p.values.lang, p.values.out]).toEqual(["vi", "vi", "b.xlsx"]);
+  });
+
   it("sees -h and --help anywhere, with or without a command", () => {
     expect(parseCommandLine(["-h"], COMMANDS)).toMatchObject({ help: true, command: undefined });
     expect(parseCommandLine(["build", "--help"], COMMANDS)).toMatchObject({ help: true, command: { name: "build" } });
     expect(parseCommandLine(["--lang", "en", "-h", "template"], COMMANDS)).toMatchObject({ help: true, lang: "en", command: { name: "template" } });
+    expect(parseCommandLine(["help"], COMMANDS)).toMatchObject({ help: true, command: undefined });
+    expect(parseCommandLine(["help", "validate", "--lang", "en"], COMMANDS)).toMatchObject({ help: true, lang: "en", command: { name: "validate" } });
     // With --help the missing input is no error.
     expect(parseCommandLine(["validate", "--help"], COMMANDS).positionals).toEqual([]);
   });
@@ -56,6 +63,7 @@ describe("parseCommandLine", () => {
     // The language itself wrong or missing: said in Vietnamese, the default.
     [["build", "x.xlsx", "--lang", "fr"], "vi", 'Ngôn ngữ không hỗ trợ: "fr" (chỉ có vi hoặc en).'],
     [["build", "x.xlsx", "--lang"], "vi", "Tùy chọn --lang cần một giá trị."],
+    [["build", "x.xlsx", "--lang", "--json"], "vi", "Tùy chọn --lang cần một giá trị."],
   ])("refuses %j", (argv, lang, message) => {
     const e = usageError(argv);
     expect([e.message, e.lang]).toEqual([message, lang]);
@@ -84,5 +92,14 @@ describe("argument errors through runCli", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr.split("\n")[0]).toBe("Thiếu lệnh (build, validate, template…).");
     expect(r.stderr).toContain("bloc-summary <lệnh>");
+  });
+});
+
+describe("a command's own argument errors", () => {
+  it("are said in the same one-line style", async () => {
+    const noOut = await cli("template", "--lang", "en");
+    expect([noOut.code, noOut.stderr]).toEqual([2, "The template command needs --out <file.xlsx>: where to write the template. See: bloc-summary template --help"]);
+    const year = await cli("template", "--out", "t.xlsx", "--year", "23");
+    expect([year.code, year.stderr]).toEqual([2, "Năm không hợp lệ: “23” (cần 4 chữ số, từ 1901 đến 2200). Xem hướng dẫn: bloc-summary template --help"]);
   });
 });

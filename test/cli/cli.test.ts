@@ -156,13 +156,29 @@ describe("unusable input exits 2 with one clear line and writes nothing", () => 
   });
 });
 
-describe("npm run cli", () => {
-  it("runs right after install and prints only JSON on stdout with --json", () => {
+describe("the compiled command line (package.json bin, built by npm install's prepare)", () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  const bin: string = pkg.bin["bloc-summary"];
+
+  it("npx bloc-summary runs the compiled file, stdout holding only the JSON object with --json", () => {
+    expect(bin).toMatch(/\.c?js$/);
+    expect(fs.existsSync(path.join(ROOT, bin))).toBe(true);
     const out = path.join(dir, "o.xlsx");
-    const r = spawnSync("npm", ["run", "cli", "--", "build", SAMPLE, "--out", out, "--json"], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync("npx", ["bloc-summary", "build", SAMPLE, "--out", out, "--json"], { cwd: ROOT, encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).totals).toBeDefined();
     expect(fs.existsSync(out)).toBe(true);
   });
-});
 
+  it("npm run cli runs the same compiled file", () => {
+    expect(pkg.scripts.cli).toBe(`node ${bin}`);
+    const r = spawnSync("npm", ["run", "-s", "cli", "--", "validate", SAMPLE, "--json", "--lang", "en"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).year).toBe(2023);
+  });
+
+  it("is not written into the repository: the folder it is built into is ignored", () => {
+    const r = spawnSync("git", ["check-ignore", bin], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stdout.trim()).toBe(bin);
+  });
+});

@@ -3,7 +3,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { issueListing, LISTED_ISSUES } from "../../src/cli/listing";
+import { colorWanted, issueListing, LISTED_ISSUES } from "../../src/cli/listing";
 import { issue, type Issue } from "../../src/core/issues";
 import { cli } from "../support/cli";
 
@@ -44,6 +44,15 @@ describe("issueListing", () => {
     expect(coloured).toContain("\x1b[1mBTP\x1b[0m");
     expect(coloured).toContain("\x1b[31mLỗi     \x1b[0m");
     expect(coloured).toContain("\x1b[33mCảnh báo\x1b[0m");
+  });
+
+  it("colours a terminal only, and never with NO_COLOR", () => {
+    expect(colorWanted(true, {})).toBe(true);
+    expect(colorWanted(true, { NO_COLOR: "1" })).toBe(false);
+    // NO_COLOR present but empty does not count (no-color.org).
+    expect(colorWanted(true, { NO_COLOR: "" })).toBe(true);
+    expect(colorWanted(false, {})).toBe(false);
+    expect(colorWanted(undefined, {})).toBe(false);
   });
 
   it("says nothing when there is no issue", () => {

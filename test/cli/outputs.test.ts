@@ -35,6 +35,11 @@ describe("output one-liners", () => {
     }
   });
 
+  it("a missing input in a missing folder is said as such, not as a missing output folder", async () => {
+    const r = await cli("build", path.join(dir, "nope", "bloc.xlsx"), "--lang", "en");
+    expect([r.code, r.stderr]).toEqual([2, `File not found: ${path.join(dir, "nope", "bloc.xlsx")}`]);
+  });
+
   it("template checks its --out the same way", async () => {
     const r = await cli("template", "--out", path.join(dir, "nope", "t.xlsx"), "--lang", "en");
     expect([r.code, r.stderr]).toEqual([2, `The folder for --out does not exist: ${path.join(dir, "nope")}`]);

@@ -12,7 +12,6 @@ import { SaxesParser } from "saxes";
 import { cli } from "../support/cli";
 import { buildSampleChart, SAMPLE } from "../support/sampleChart";
 import { parseRange } from "../../src/core/a1";
-import type { WritePlan } from "../../src/core/plan";
 import type { ChartModel, SheetModel } from "../../src/core/sheet/model";
 import { workbookSnapshot } from "../../src/file/xlsx";
 import { chartRef, chartXml } from "../../src/xlsx/write/charts";
@@ -76,7 +75,6 @@ describe("the command line's summary chart", () => {
   let dir: string;
   let out: string;
   let zip: JSZip;
-  let plan: WritePlan;
   let summary: SheetModel;
   let chart: ChartModel;
   let sheetPart: string;
@@ -84,7 +82,7 @@ describe("the command line's summary chart", () => {
   let chartPart: string;
 
   beforeAll(async () => {
-    ({ dir, out, plan, summary, chart } = await buildSampleChart());
+    ({ dir, out, summary, chart } = await buildSampleChart());
     zip = await JSZip.loadAsync(readFileSync(out));
   });
 

@@ -3,9 +3,9 @@ import JSZip from "jszip";
 import { DEFAULT_CATALOG } from "../../src/core/catalog";
 import { CONFIG_KEYS } from "../../src/core/read/config";
 import { TEMPLATE_TEXT } from "../../src/core/i18n/template";
-import { CONFIG_LAYOUT, SCORING_LAYOUT, templatePlan, UNIT_LAYOUT } from "../../src/core/template";
+import { CONFIG_LAYOUT, SCORING_LAYOUT, templatePlan, UNIT_LAYOUT } from "../../src/core/template/build";
 import path from "path";
-import { planAddUnit } from "../../src/core/template";
+import { planAddUnit } from "../../src/core/template/addUnit";
 import { loadWorkbook } from "../../src/file/load";
 import { writeNewWorkbook } from "../../src/file/package";
 

@@ -1,7 +1,6 @@
 /** `build <workbook.xlsx> [--out] [--docx] [--minutes] [--json] [--all]`: the summary, "Kiểm tra", the submission. */
 import path from "path";
 import { BUILD_HELP, CLI_TEXT } from "../../core/i18n/cli";
-import { writeDocx } from "../../file/docx";
 import { writeFilesAtomically } from "../../file/load";
 import { writePlanIntoPackage } from "../../file/package";
 import { EXIT, type CliCommand } from "../command";
@@ -27,7 +26,8 @@ export const buildCommand: CliCommand = {
     const out = typeof values.out === "string" ? values.out : defaultOutput(input);
     const docx = typeof values.docx === "string" ? values.docx : undefined;
     const minutes = typeof values.minutes === "string" ? values.minutes : undefined;
-    const targets: OutputTarget[] = [{ option: "--out", path: out, ext: ".xlsx" }];
+    // The default output sits beside the input: its folder is the input's, checked by reading it.
+    const targets: OutputTarget[] = typeof values.out === "string" ? [{ option: "--out", path: out, ext: ".xlsx" }] : [];
     if (docx) targets.push({ option: "--docx", path: docx, ext: ".docx" });
     if (minutes) targets.push({ option: "--minutes", path: minutes, ext: ".docx" });
     const problem = await outputProblem(targets, [input], lang);
@@ -49,7 +49,8 @@ export const buildCommand: CliCommand = {
       [docx, result.submission],
       [minutes, result.minutes],
     ];
-    for (const [file, model] of documents) if (file && model) files.push({ path: file, data: await writeDocx(model) });
+    // The docx library is loaded only when a document is written: a plain build starts without it.
+    for (const [file, model] of documents) if (file && model) files.push({ path: file, data: await (await import("../../file/docx")).writeDocx(model) });
     try {
       await writeFilesAtomically(files);
     } catch (e) {

@@ -5,12 +5,13 @@
  */
 import { promises as fs } from "fs";
 import { CLI_TEXT, TEMPLATE_HELP } from "../../core/i18n/cli";
-import { TEMPLATE_CLI_TEXT, templateProblemMessage } from "../../core/i18n/template";
+import { TEMPLATE_CLI_TEXT } from "../../core/i18n/template";
+import { templateProblemMessage } from "../../core/template/problemText";
 import { defaultUnits, templatePlan } from "../../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear } from "../../core/template/options";
 import { writeFilesAtomically } from "../../file/load";
 import { writeNewWorkbook } from "../../file/package";
-import { EXIT, type CliCommand } from "../command";
+import { EXIT, UsageError, type CliCommand } from "../command";
 import { outputProblem } from "../outputs";
 
 export const templateCommand: CliCommand = {
@@ -25,12 +26,12 @@ export const templateCommand: CliCommand = {
       return EXIT.unusable;
     };
     const out = typeof values.out === "string" ? values.out : undefined;
-    if (!out) return fail(T.noOut);
+    if (!out) throw new UsageError(T.noOut, lang, "template");
     const problem = await outputProblem([{ option: "--out", path: out, ext: ".xlsx" }], [], lang);
     if (problem) return fail(problem);
     const yearText = typeof values.year === "string" ? values.year : undefined;
     const year = yearText === undefined ? io.now().getFullYear() : parseYear(yearText);
-    if (year === null) return fail(T.badYear(yearText ?? ""));
+    if (year === null) throw new UsageError(T.badYear(yearText ?? ""), lang, "template");
     const units = typeof values.units === "string" ? parseUnitCodes(values.units) : defaultUnits(lang);
     const problems = checkUnits(units);
     if (problems.length) {

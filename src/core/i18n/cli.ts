@@ -80,6 +80,18 @@ export const CLI_TEXT = {
   },
 } satisfies Record<Lang, unknown>;
 
+/** The closing words of `npm run demo`. */
+export const DEMO_TEXT = {
+  vi: {
+    done: (out: string, docx: string) =>
+      `Mở ${out} trong Excel: sheet "Tổng hợp 2023" (tổng hợp, so sánh), "Kiểm tra" (danh sách lỗi), "Tờ trình 2023" (dự thảo tờ trình); tờ trình dạng Word: ${docx}.`,
+  },
+  en: {
+    done: (out: string, docx: string) =>
+      `Open ${out} in Excel: sheets "Tổng hợp 2023" (summary, comparison), "Kiểm tra" (the issues), "Tờ trình 2023" (draft submission); the submission as Word: ${docx}.`,
+  },
+} satisfies Record<Lang, unknown>;
+
 /** --help of the tool itself; the command list comes from the command table. */
 export const CLI_HELP = {
   vi: {
@@ -89,7 +101,7 @@ export const CLI_HELP = {
     options: "Tùy chọn:",
     global: "Tùy chọn chung:",
     lang: "ngôn ngữ của thông báo và tài liệu (mặc định: vi)",
-    help: "hướng dẫn này; <lệnh> --help: hướng dẫn của lệnh",
+    help: "hướng dẫn này; <lệnh> --help (hoặc help <lệnh>): hướng dẫn của lệnh",
     exit: "Mã thoát: 0 xong, không có lỗi; 1 số liệu có lỗi; 2 tệp hoặc tham số không dùng được (không ghi gì).",
   },
   en: {
@@ -99,7 +111,7 @@ export const CLI_HELP = {
     options: "Options:",
     global: "Common options:",
     lang: "language of messages and documents (default: vi)",
-    help: "this help; <command> --help: help on a command",
+    help: "this help; <command> --help (or help <command>): help on a command",
     exit: "Exit codes: 0 done, no errors; 1 the figures have errors; 2 unusable file or arguments (nothing written).",
   },
 } satisfies Record<Lang, unknown>;

@@ -5,6 +5,7 @@
  */
 import { quoteSheet } from "../../core/a1";
 import type { SheetVisibility } from "../../core/sheet/model";
+import { retargetSheetRefs } from "../../core/sheetRefs";
 import { NS } from "./conformance";
 import { attributes, children, escapeXml, findSection, literalRe, rootPrefix, setAttr, topLevelChildren, unescapeXml, XML_DECL } from "./xmlText";
 
@@ -58,17 +59,14 @@ export function putSheets(xml: string, syntax: WorkbookSyntax, added: NewSheet[]
   return xml.slice(0, sec.start) + `${sec.open}${tags.join("")}${kept.map((s) => s.tag).join("")}</${p}sheets>` + xml.slice(sec.end);
 }
 
-/** Does a formula mention a sheet by name ('Tổng hợp 2023'!… or Sheet1!…)? */
-function sheetMention(name: string): RegExp {
-  const quoted = `'${name.replace(/'/g, "''")}'!`;
-  const plain = `${quoteSheet(name)}!`;
-  // A plain name counts only at the start of a reference (not inside another name or a string).
-  return new RegExp(`${literalRe(quoted)}|(?<![\\w.'])${literalRe(plain)}`, "g");
-}
+/** A sheet name no workbook has (sheet names cannot hold "[" or "]"), marking references to drop. */
+const GONE = "[gone]";
+const GONE_REF = new RegExp(`${literalRe(quoteSheet(GONE))}!(?:\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?|\\$?[A-Z]{1,3}:\\$?[A-Z]{1,3}|\\$?\\d+:\\$?\\d+)`, "g");
 
-/** A reference into a sheet that no longer exists, as Excel writes it after deleting the sheet. */
-function toRef(formula: string, gone: string): string {
-  return formula.replace(new RegExp(`(?:${sheetMention(gone).source})(?:\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?|\\$?[A-Z]{1,3}:\\$?[A-Z]{1,3}|\\$?\\d+:\\$?\\d+)`, "g"), "#REF!");
+/** References into sheets that no longer exist, as Excel writes them after deleting a sheet: #REF!. */
+function dropRefs(formula: string, gone: string[]): string {
+  const upper = new Set(gone.map((g) => g.toLocaleUpperCase()));
+  return retargetSheetRefs(formula, (name) => (upper.has(name.toLocaleUpperCase()) ? GONE : undefined)).replace(GONE_REF, "#REF!");
 }
 
 /**
@@ -88,9 +86,7 @@ export function putDefinedNames(xml: string, syntax: WorkbookSyntax, position: (
     let body = el.slice(tagEnd);
     if (goneForGood.length && !tag.endsWith("/>")) {
       const close = body.lastIndexOf("<");
-      let formula = unescapeXml(body.slice(0, close));
-      for (const g of goneForGood) formula = toRef(formula, g);
-      body = escapeXml(formula) + body.slice(close);
+      body = escapeXml(dropRefs(unescapeXml(body.slice(0, close)), goneForGood)) + body.slice(close);
     }
     const local = attributes(tag).localSheetId;
     if (local === undefined) return [tag + body];
