@@ -11,6 +11,9 @@ import { chartXml, drawingXml } from "../../src/xlsx/write/charts";
 
 export const SAMPLE = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
 export const SUMMARY = "Tổng hợp 2023";
+/** A part of a kind no program here knows, and its relationship type. */
+export const UNKNOWN_PART = "xl/custom/data.xml";
+export const UNKNOWN_REL = "urn:example:bloc/data";
 
 export const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e] as string);
 export const attr = (tag: string, name: string) => {
@@ -64,6 +67,10 @@ async function userWorkbook(dir: string): Promise<string> {
       `<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
     ),
   );
+  // A part no reader here knows (as add-ins and other tools leave), tied to the workbook.
+  zip.file(UNKNOWN_PART, `<?xml version="1.0" encoding="UTF-8"?>\n<data xmlns="urn:example:bloc">giữ nguyên</data>`);
+  zip.file("xl/_rels/workbook.xml.rels", (await text(zip, "xl/_rels/workbook.xml.rels")).replace("</Relationships>", `<Relationship Id="rIdUnknown" Type="${UNKNOWN_REL}" Target="custom/data.xml"/></Relationships>`));
+  zip.file("[Content_Types].xml", (await text(zip, "[Content_Types].xml")).replace("</Types>", `<Override PartName="/${UNKNOWN_PART}" ContentType="application/vnd.example.bloc+xml"/></Types>`));
   const order = (await sheetOrder(zip)).map((s) => s.name);
   const btp = order.indexOf("BTP");
   let wb = await text(zip, "xl/workbook.xml");
