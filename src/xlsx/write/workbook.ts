@@ -4,7 +4,7 @@
  * the rest of the part (extensions, pivot caches, file version …) stays as the producer wrote it.
  */
 import { quoteSheet } from "../../core/a1";
-import type { SheetVisibility } from "../../core/sheet/model";
+import type { SheetVisibility } from "../../core/snapshot";
 import { retargetSheetRefs } from "../../core/sheetRefs";
 import { NS } from "./conformance";
 import { attributes, children, escapeXml, findSection, literalRe, rootPrefix, setAttr, topLevelChildren, unescapeXml, XML_DECL } from "./xmlText";
