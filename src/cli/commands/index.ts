@@ -4,7 +4,8 @@
  */
 import type { CliCommand } from "../command";
 import { buildCommand } from "./build";
+import { rollupCommand } from "./rollup";
 import { templateCommand } from "./template";
 import { validateCommand } from "./validate";
 
-export const COMMANDS: readonly CliCommand[] = [buildCommand, validateCommand, templateCommand];
+export const COMMANDS: readonly CliCommand[] = [buildCommand, validateCommand, templateCommand, rollupCommand];

@@ -2,6 +2,10 @@
 import type { Catalog } from "../model";
 import type { Issue, IssueCode, IssueParams } from "../issues";
 import { formatNumber, type Lang } from "./format";
+import { isPeriod, type Period } from "../period";
+import { periodName, periodText } from "./period";
+
+const asPeriod = (v: unknown): Period => (isPeriod(v) ? v : "year");
 
 type Render = (p: IssueParams, h: Helpers) => string;
 interface Helpers {
@@ -13,6 +17,7 @@ const CONFIG_KEY_NAMES: Record<Lang, Record<string, string>> = {
   vi: {
     year: "Năm báo cáo",
     compareYear: "Năm so sánh",
+    period: "Kỳ báo cáo",
     flagQuota: "Số Cờ thi đua",
     meritQuota: "Số Bằng khen",
     flagThreshold: "Điểm sàn Cờ",
@@ -26,6 +31,7 @@ const CONFIG_KEY_NAMES: Record<Lang, Record<string, string>> = {
   en: {
     year: "Report year",
     compareYear: "Compare year",
+    period: "Period",
     flagQuota: "Flag quota",
     meritQuota: "Merit quota",
     flagThreshold: "Flag threshold",
@@ -43,6 +49,7 @@ const CONFIG_REASONS: Record<Lang, Record<string, string>> = {
     missing: "chưa có giá trị",
     year: "không phải là một năm (ví dụ 2023)",
     compareNotBefore: "phải nhỏ hơn năm báo cáo",
+    period: "không phải là kỳ báo cáo (năm, 6 tháng, 9 tháng, quý I, quý II, quý III hoặc quý IV)",
     quota: "phải là số nguyên không âm",
     threshold: "phải là số không âm",
     notOnRoster: "không có trong danh sách đơn vị (cột Mã)",
@@ -56,6 +63,7 @@ const CONFIG_REASONS: Record<Lang, Record<string, string>> = {
     missing: "has no value",
     year: "is not a year (e.g. 2023)",
     compareNotBefore: "must be earlier than the report year",
+    period: "is not a period (year, 6 months, 9 months, Q1, Q2, Q3 or Q4)",
     quota: "must be a whole number, zero or more",
     threshold: "must be a number, zero or more",
     notOnRoster: "is not on the unit roster (Code column)",
@@ -91,7 +99,9 @@ const VI: Record<IssueCode, Render> = {
       : `Đơn vị ${p.unit} có hai sheet: "${p.other}" và "${p.sheetName}". Xóa hoặc đổi tên sheet thừa.`,
   SHEET_NOT_IN_ROSTER: () => `Sheet này giống báo cáo của một đơn vị nhưng không có trong danh sách đơn vị; số liệu của nó không được tổng hợp.`,
   HEADER_NOT_FOUND: () => `Không tìm thấy dòng tiêu đề (Mã | Chỉ tiêu | Đơn vị tính | <năm> …).`,
-  YEAR_COLUMN_MISSING: (p) => `Không có cột số liệu năm ${p.year}.`,
+  YEAR_COLUMN_MISSING: (p) => `Không có cột số liệu ${periodText(asPeriod(p.period), Number(p.year), "vi")}.`,
+  PERIOD_MISMATCH: (p) =>
+    `Cột "${p.header}" là số liệu ${periodName(asPeriod(p.found), "vi")}, khác kỳ báo cáo của Khối (${periodName(asPeriod(p.expected), "vi")}${p.from === "units" ? ", theo sheet của các đơn vị khác" : ", theo sheet Cấu hình"}); cột này không được tổng hợp. Sửa tiêu đề cột hoặc "Kỳ báo cáo" ở sheet Cấu hình.`,
   INDICATOR_MISSING: (p, h) => `Thiếu chỉ tiêu ${h.ind(p.indicator)}.`,
   INDICATOR_UNKNOWN: (p) => `Dòng "${p.label}" không khớp với chỉ tiêu nào; dòng này không được tổng hợp.`,
   INDICATOR_DUPLICATE: (p, h) => `Chỉ tiêu ${h.ind(p.indicator)} xuất hiện hai lần (lần đầu ở ô ${p.first}); chỉ dòng đầu được tổng hợp.`,
@@ -138,7 +148,9 @@ const EN: Record<IssueCode, Render> = {
       : `Unit ${p.unit} has two sheets: "${p.other}" and "${p.sheetName}". Delete or rename the extra one.`,
   SHEET_NOT_IN_ROSTER: () => `This sheet looks like a unit report but its unit is not on the roster; its figures are not totalled.`,
   HEADER_NOT_FOUND: () => `No header row found (Code | Indicator | Unit | <year> …).`,
-  YEAR_COLUMN_MISSING: (p) => `No column for ${p.year}.`,
+  YEAR_COLUMN_MISSING: (p) => `No column for ${periodText(asPeriod(p.period), Number(p.year), "en")}.`,
+  PERIOD_MISMATCH: (p) =>
+    `Column "${p.header}" holds ${periodName(asPeriod(p.found), "en")} figures, not the bloc's period (${periodName(asPeriod(p.expected), "en")}${p.from === "units" ? ", as on the other units' sheets" : ", as on the Config sheet"}); it is not totalled. Correct the column header or the "Kỳ báo cáo" (Period) on the Config sheet.`,
   INDICATOR_MISSING: (p, h) => `Indicator ${h.ind(p.indicator)} is missing.`,
   INDICATOR_UNKNOWN: (p) => `Row "${p.label}" matches no indicator; it is not totalled.`,
   INDICATOR_DUPLICATE: (p, h) => `Indicator ${h.ind(p.indicator)} appears twice (first at ${p.first}); only the first row is totalled.`,

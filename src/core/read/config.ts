@@ -5,6 +5,7 @@ import { issue, type Issue } from "../issues";
 import type { BlocConfig, Catalog, ConfigKey, RosterUnit } from "../model";
 import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot, type CellValue } from "../snapshot";
 import { parseNumberText } from "../numbers";
+import { parsePeriod } from "../period";
 import { label } from "../text";
 import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "../grid";
 
@@ -15,6 +16,7 @@ export const CONFIG_KEYS: ColumnAliases<ConfigKey> = {
   bloc: ["Khối thi đua", "Tên khối", "Bloc", "Emulation bloc", "Bloc name"],
   year: ["Năm báo cáo", "Năm", "Report year", "Year"],
   compareYear: ["Năm so sánh", "Compare year", "Comparison year"],
+  period: ["Kỳ báo cáo", "Kỳ", "Period", "Reporting period", "Report period"],
   leader: ["Khối trưởng", "Leader", "Bloc leader"],
   deputy: ["Khối phó", "Deputy", "Deputy leader"],
   theme: ["Chủ đề thi đua", "Chủ đề", "Theme", "Emulation theme"],
@@ -61,6 +63,7 @@ export function emptyConfig(sheet: string | null): BlocConfig {
     bloc: "",
     year: null,
     compareYear: null,
+    period: null,
     leader: "",
     deputy: "",
     theme: "",
@@ -196,6 +199,12 @@ export function readConfig(wb: WorkbookSnapshot): ConfigRead {
     else config.compareYear = y;
   }
   if (config.compareYear === null && config.year !== null) config.compareYear = config.year - 1;
+  const period = raw.period;
+  if (period && !isBlank(period.value)) {
+    const p = parsePeriod(period.value);
+    if (p === null) invalid(period.cell, "period", "period", period.value);
+    else config.period = p;
+  }
 
   // Quotas and thresholds.
   for (const k of ["flagQuota", "meritQuota"] as const) {
