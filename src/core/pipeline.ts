@@ -31,6 +31,7 @@ import { generatedKind } from "./marker";
 import { renderSummary } from "./render/summary";
 import type { WorkbookSnapshot } from "./snapshot";
 import { compareFingerprints, inputSheets, readEarlierBuild } from "./stale";
+import { checkLegacyText } from "./validate/legacy";
 
 export interface BuildOptions {
   lang: Lang;
@@ -162,10 +163,13 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
     issues.push(...decided.issues);
   }
 
+  const inputs = inputSheets(wb, { configSheet: config.sheet, unitSheets: reports.map((r) => r.sheet), rosterSheets: roster.map((u) => u.sheetName) });
+  // Labels, names and titles typed in TCVN3/VNI fonts were matched as Unicode; say where they are.
+  issues.push(...checkLegacyText(inputs));
+
   const sorted = sortIssues(issues, wb);
   const { errors, warnings } = countBySeverity(sorted);
 
-  const inputs = inputSheets(wb, { configSheet: config.sheet, unitSheets: reports.map((r) => r.sheet), rosterSheets: roster.map((u) => u.sheetName) });
   const fingerprints = fingerprintSheets(inputs);
   const earlier = readEarlierBuild(wb);
   const stale = compareFingerprints(earlier, fingerprints);

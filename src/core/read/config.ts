@@ -5,6 +5,7 @@ import { issue, type Issue } from "../issues";
 import type { BlocConfig, Catalog, ConfigKey, RosterUnit } from "../model";
 import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot, type CellValue } from "../snapshot";
 import { parseNumberText } from "../numbers";
+import { toUnicode } from "../legacy/detect";
 import { parsePeriod } from "../period";
 import { label } from "../text";
 import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "../grid";
@@ -181,7 +182,8 @@ export function readConfig(wb: WorkbookSnapshot): ConfigRead {
     raw[k.key] = { value: right ? right.value : null, cell, labelCell: a1(k.row, k.col) };
     config.cells[k.key] = cell;
   }
-  const text = (k: ConfigKey) => (raw[k] ? cellText(raw[k]!.value) : "");
+  // Names and titles go into the documents: legacy (TCVN3/VNI) text is taken in Unicode (LEGACY_ENCODING says where).
+  const text = (k: ConfigKey) => (raw[k] ? toUnicode(cellText(raw[k]!.value)) : "");
 
   config.bloc = text("bloc");
   for (const k of ["theme", "basis", "covenant", "place", "signer", "signerTitle", "abbreviation"] as const) config[k] = text(k);
@@ -232,7 +234,7 @@ export function readConfig(wb: WorkbookSnapshot): ConfigRead {
     const seenSheets = new Map<string, string>();
     for (let r = rosterHeader.row + 1; r < rosterEnd; r++) {
       const code = cellText(cellAt(sheet, r, codeCol!));
-      const unitName = nameCol !== undefined ? cellText(cellAt(sheet, r, nameCol)) : "";
+      const unitName = nameCol !== undefined ? toUnicode(cellText(cellAt(sheet, r, nameCol))) : "";
       const cell = a1(r, codeCol!);
       if (!code) {
         invalid(cell, "roster", "codeMissing", unitName);
