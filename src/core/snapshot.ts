@@ -1,5 +1,5 @@
 /**
- * What a host hands the engine: every sheet's used range as plain data. Hosts (Office.js, exceljs)
+ * What a host hands the engine: every sheet's used range as plain data. Hosts (Office.js, the package reader)
  * convert their own cell representations into this one shape, so the engine never sees a host.
  */
 

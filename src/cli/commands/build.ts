@@ -46,7 +46,7 @@ export const buildCommand: CliCommand = {
     const say = json ? io.err : io.out;
 
     // The user's package is kept: only the generated sheets (and their charts) are written into it.
-    const xlsx = await writePlanIntoPackage(loaded.buffer, result.plan, { onSkip: (s) => io.err(T.chartSkipped(s.sheet, s.reason)) });
+    const xlsx = await writePlanIntoPackage(loaded.buffer, result.plan);
     const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: xlsx }];
     // The submission and the minutes only from clean data; the summary and "Kiểm tra" regardless.
     const documents: [string | undefined, typeof result.submission][] = [

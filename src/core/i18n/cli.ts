@@ -61,7 +61,6 @@ export const CLI_TEXT = {
     changeNone: "(không có)",
     annotated: (file: string, posted: number, resolved: number, skipped: string[]) =>
       `Bản sao có ghi chú lỗi tại ô: ${file} (${posted} ghi chú mới, ${resolved} đánh dấu đã xử lý${skipped.length ? `; bỏ qua ô có ghi chú của người khác: ${skipped.join(", ")}` : ""}).`,
-    chartSkipped: (sheet: string, why: string) => `Không thêm được biểu đồ vào sheet "${sheet}" (${why}); số liệu vẫn được ghi đầy đủ.`,
     noSubmission: (n: number) => `Không tạo tờ trình vì còn ${n} lỗi; sửa các lỗi trong sheet "Kiểm tra" rồi chạy lại.`,
     /** The issue listing of plain `validate` / `build`. */
     listMore: (n: number) => `… và ${n} lỗi/cảnh báo khác`,
@@ -116,7 +115,6 @@ export const CLI_TEXT = {
     changeNone: "(none)",
     annotated: (file: string, posted: number, resolved: number, skipped: string[]) =>
       `Copy with the errors as notes at their cells: ${file} (${posted} new, ${resolved} marked resolved${skipped.length ? `; skipped cells with someone else's note: ${skipped.join(", ")}` : ""}).`,
-    chartSkipped: (sheet: string, why: string) => `The chart could not be added to sheet "${sheet}" (${why}); the figures are written in full.`,
     noSubmission: (n: number) => `No submission written: ${n} errors remain; fix them (see the "Kiểm tra" sheet) and run again.`,
     listMore: (n: number) => `… and ${n} more`,
     listSeeCheck: `; see the "Kiểm tra" sheet (or run again with --all).`,
