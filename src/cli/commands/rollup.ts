@@ -16,7 +16,6 @@ import { ROLLUP_HELP, rollupText } from "../../core/i18n/rollup";
 import { buildBloc } from "../../core/pipeline";
 import { renderRollup } from "../../core/render/rollup";
 import { buildRollupDocument } from "../../core/render/rollupDocument";
-import { writeDocx } from "../../file/docx";
 import { writeFilesAtomically } from "../../file/load";
 import { writeNewWorkbook } from "../../file/package";
 import { EXIT, type CliCommand } from "../command";
@@ -86,7 +85,8 @@ export const rollupCommand: CliCommand = {
       // A workbook of its own: the same writer as a new bloc workbook's, holding exactly the plan's sheet.
       { path: out, data: await writeNewWorkbook(plan.sheets, plan.activate) },
     ];
-    if (docx) written.push({ path: docx, data: await writeDocx(buildRollupDocument(r, lang)) });
+    // The docx library is loaded only when a document is written (see build.ts).
+    if (docx) written.push({ path: docx, data: await (await import("../../file/docx")).writeDocx(buildRollupDocument(r, lang)) });
     try {
       await writeFilesAtomically(written);
     } catch (e) {
