@@ -19,7 +19,8 @@ import { parseRels, relKind, relsPartName, resolveTarget, type Rel } from "../op
 import { chartXml, drawingXml } from "./charts";
 import { conformanceOf, inConformance, relType, type Conformance } from "./conformance";
 import { removeOrphans } from "./orphans";
-import { Parts, type Deflate } from "./parts";
+import type { ZipCodec } from "../zip";
+import { Parts } from "./parts";
 import { addOverride, addRel, ensureDefault, removeOverride, removeRel } from "./relations";
 import { commentsXml, notesVml, sheetNotes, worksheetXml, type SheetLinks } from "./sheet";
 import { mergeStyles, StyleRegistry } from "./styles";
@@ -247,22 +248,22 @@ function writePlan(parts: Parts, plan: WritePlan): void {
 }
 
 export interface WriteOptions {
-  /** The host's raw deflate for new parts (fflate's otherwise). */
-  deflate?: Deflate;
+  /** The host's inflate, deflate (level 1) and CRC-32 (Node's zlib: several times fflate's speed); fflate's otherwise. */
+  codec?: ZipCodec;
 }
 
 /** The plan written into the user's package; every part the plan does not concern is kept as stored. */
 export function writePlanIntoPackageBytes(original: Uint8Array, plan: WritePlan, opts: WriteOptions = {}): Uint8Array {
-  const parts = Parts.open(original);
+  const parts = Parts.open(original, opts.codec);
   writePlan(parts, plan);
-  return parts.toZip(opts.deflate);
+  return parts.toZip();
 }
 
 /** A new workbook holding exactly these sheets, `activate` shown when it opens. */
 export function newWorkbookBytes(sheets: SheetModel[], activate: string, opts: WriteOptions = {}): Uint8Array {
-  const parts = new Parts();
+  const parts = new Parts(opts.codec);
   for (const [name, xml] of Object.entries(emptyWorkbookParts())) parts.set(name, xml);
   writePlan(parts, { sheets, remove: [], activate });
-  return parts.toZip(opts.deflate);
+  return parts.toZip();
 }
 

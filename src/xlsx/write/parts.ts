@@ -4,19 +4,10 @@
  */
 import { Inflate } from "fflate";
 import { partKey } from "../opc";
-import { crc32, decodeUtf8, entryBytes, readZip, writeZip, type ZipEntry, type ZipInput } from "../zip";
+import { decodeUtf8, entryBytes, FFLATE_CODEC, readZip, writeZip, type ZipCodec, type ZipEntry, type ZipInput } from "../zip";
 
 type Part = { copy: ZipEntry } | { data: string | Uint8Array };
 
-/**
- * Raw deflate (RFC 1951) of new part data, for a host with a faster one than fflate's (Node's
- * zlib); level 1, as the rest of the package.
- */
-export type Deflate = (data: Uint8Array) => Uint8Array;
-
-/** 1980-01-01 00:00 in DOS date format: new entries carry no time, so the same input gives the same bytes. */
-const DOS_EPOCH = (0 << 9) | (1 << 5) | 1;
-const encoder = new TextEncoder();
 /**
  * Parts up to this size are inflated whole when their head is asked for: one allocation is faster
  * than fflate's streaming inflate, whose buffers cost more than a small part's whole text.
@@ -24,13 +15,19 @@ const encoder = new TextEncoder();
 const HEAD_WHOLE_BYTES = 1 << 20;
 
 export class Parts {
+  /**
+   * Inflates the parts read, deflates and checks the new ones: fflate by default, the host's own
+   * where faster (Node's zlib; a build reads the head of every user sheet).
+   */
+  constructor(private readonly codec: ZipCodec = FFLATE_CODEC) {}
+
   /** Stored name → part, in the original's order (new parts last). */
   private readonly parts = new Map<string, Part>();
   /** partKey → stored name: part names compare case-insensitively (OPC Part 2 §9.1.1). */
   private readonly keys = new Map<string, string>();
 
-  static open(bytes: Uint8Array): Parts {
-    const p = new Parts();
+  static open(bytes: Uint8Array, codec?: ZipCodec): Parts {
+    const p = new Parts(codec);
     for (const e of readZip(bytes).entries) if (!e.name.endsWith("/")) p.put(e.name, { copy: e });
     return p;
   }
@@ -59,7 +56,7 @@ export class Parts {
     const n = this.stored(name);
     const p = n === undefined ? undefined : this.parts.get(n);
     if (!p) return undefined;
-    if ("copy" in p) return decodeUtf8(entryBytes(p.copy));
+    if ("copy" in p) return decodeUtf8(entryBytes(p.copy, this.codec));
     return typeof p.data === "string" ? p.data : decodeUtf8(p.data);
   }
 
@@ -101,18 +98,10 @@ export class Parts {
     this.keys.delete(partKey(n));
   }
 
-  /** The package as a zip: copied parts as they were stored, new ones deflated (level 1) by `deflate` or fflate. */
-  toZip(deflate?: Deflate): Uint8Array {
+  /** The package as a zip: copied parts as they were stored, new ones deflated (level 1) by the codec. */
+  toZip(): Uint8Array {
     const inputs: ZipInput[] = [];
-    for (const [name, p] of this.parts) {
-      if ("copy" in p) inputs.push({ name, copy: p.copy });
-      else if (!deflate) inputs.push({ name, data: p.data });
-      else {
-        const data = typeof p.data === "string" ? encoder.encode(p.data) : p.data;
-        const raw = deflate(data);
-        inputs.push({ name, copy: { name, method: 8, crc32: crc32(data), compressedSize: raw.length, size: data.length, time: 0, date: DOS_EPOCH, raw } });
-      }
-    }
-    return writeZip(inputs);
+    for (const [name, p] of this.parts) inputs.push("copy" in p ? { name, copy: p.copy } : { name, data: p.data });
+    return writeZip(inputs, this.codec);
   }
 }
