@@ -22,7 +22,7 @@ import { removeOrphans } from "./orphans";
 import type { ZipCodec } from "../zip";
 import { Parts } from "./parts";
 import { addOverride, addRel, ensureDefault, removeOverride, removeRel } from "./relations";
-import { commentsXml, notesVml, sheetNotes, worksheetXml, type SheetLinks } from "./sheet";
+import { commentsXml, notesVml, sheetNotes, worksheetBytes, type SheetLinks } from "./sheet";
 import { mergeStyles, StyleRegistry } from "./styles";
 import { emptyWorkbookParts, forceFullCalcOnLoad, listedSheets, putActiveTab, putDefinedNames, putSheets, workbookSyntax, type NewSheet } from "./workbook";
 import { attributes, tags } from "./xmlText";
@@ -124,7 +124,7 @@ function writeSheet(ctx: Context, wbDir: string, model: SheetModel, selected: bo
     links.legacyDrawing = r.id;
   }
 
-  put(part, worksheetXml(model, { xf: ctx.xf, selected, links }));
+  parts.set(part, worksheetBytes(model, { xf: ctx.xf, selected, links }, (xml) => inConformance(xml, conformance)));
   if (rels) put(relsPartName(part), rels);
   ctx.types = addOverride(ctx.types, part, CT.sheet);
   return part;

@@ -92,8 +92,21 @@ function validationXml(v: CellValidation, sqref: string[]): string {
   return `<dataValidation type="${v.rule.type}" operator="${op}" allowBlank="1"${prompt}${error}${where}>${formulas}</dataValidation>`;
 }
 
-/** The worksheet part of a sheet model. */
-export function worksheetXml(model: SheetModel, opts: SheetXmlOptions): string {
+/**
+ * Where a worksheet part is written, piece by piece: a string (tests, small parts) or UTF-8 bytes
+ * encoded as the rows come. A summary of hundreds of units is megabytes of XML; held as pieces and
+ * then as one string (two bytes a character once any Vietnamese letter is in it), it was most of a
+ * build's memory and garbage collection.
+ */
+export interface XmlSink {
+  /** Markup that may name a namespace (the head and tail of the part, outside the cells). */
+  markup(s: string): void;
+  /** Cell data: rows, never holding a namespace name. */
+  data(s: string): void;
+}
+
+/** The worksheet part of a sheet model, written to `sink`. */
+export function writeWorksheet(model: SheetModel, opts: SheetXmlOptions, sink: XmlSink): void {
   const out: string[] = [XML_DECL, `<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">`];
   const props = (model.tabColor ? `<tabColor rgb="FF${model.tabColor}"/>` : "") + (model.print.fitToWidth ? `<pageSetUpPr fitToPage="1"/>` : "");
   if (props) out.push(`<sheetPr>${props}</sheetPr>`);
@@ -107,19 +120,19 @@ export function worksheetXml(model: SheetModel, opts: SheetXmlOptions): string {
     model.columnWidths.forEach((w, c) => out.push(`<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`));
     out.push("</cols>");
   }
+  out.push("<sheetData>");
+  sink.markup(out.join(""));
 
   const validations = new Map<string, { v: CellValidation; refs: string[] }>();
-  out.push("<sheetData>");
   const heights = model.rowHeights ?? {};
   for (let r = 0; r < model.rows.length; r++) {
     const line = model.rows[r] ?? [];
-    const cells: string[] = [];
+    let cells = "";
     for (let c = 0; c < line.length; c++) {
       const cell = line[c];
       if (!cell) continue;
       const ref = columnName(c) + (r + 1);
-      const x = cellXml(ref, cell, opts.xf(cell));
-      if (x) cells.push(x);
+      cells += cellXml(ref, cell, opts.xf(cell));
       if (cell.validation) {
         const key = JSON.stringify(cell.validation);
         const g = validations.get(key);
@@ -128,30 +141,76 @@ export function worksheetXml(model: SheetModel, opts: SheetXmlOptions): string {
       }
     }
     const h = heights[r];
-    if (!cells.length && !h) continue;
-    out.push(`<row r="${r + 1}"${h ? ` ht="${h}" customHeight="1"` : ""}>`, ...cells, "</row>");
+    if (!cells && !h) continue;
+    sink.data(`<row r="${r + 1}"${h ? ` ht="${h}" customHeight="1"` : ""}>${cells}</row>`);
   }
-  out.push("</sheetData>");
 
+  const tail: string[] = ["</sheetData>"];
   const p = model.protection;
   if (p) {
     // An attribute set to 1 protects (forbids) the action; no password (ISO/IEC 29500-1 §18.3.1.85).
     const forbid = (allowed: boolean) => (allowed ? "0" : "1");
-    out.push(
+    tail.push(
       `<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="${forbid(p.allowFormatCells)}" formatColumns="${forbid(p.allowFormatColumns)}"` +
         ` formatRows="${forbid(p.allowFormatRows)}" insertRows="${forbid(p.allowInsertRows)}" selectLockedCells="${forbid(p.allowSelectLocked)}" selectUnlockedCells="${forbid(p.allowSelectUnlocked)}"/>`,
     );
   }
-  if (model.merges.length) out.push(`<mergeCells count="${model.merges.length}">${model.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
-  if (validations.size) out.push(`<dataValidations count="${validations.size}">${[...validations.values()].map((g) => validationXml(g.v, g.refs)).join("")}</dataValidations>`);
+  if (model.merges.length) tail.push(`<mergeCells count="${model.merges.length}">${model.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
+  if (validations.size) tail.push(`<dataValidations count="${validations.size}">${[...validations.values()].map((g) => validationXml(g.v, g.refs)).join("")}</dataValidations>`);
   const m = { ...MARGINS, ...model.print.margins };
-  out.push(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
+  tail.push(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
   // Paper 9 is A4; fit to one page wide, as many tall as needed.
-  out.push(`<pageSetup paperSize="9" orientation="${model.print.orientation}"${model.print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`);
-  if (opts.links.drawing) out.push(`<drawing r:id="${opts.links.drawing}"/>`);
-  if (opts.links.legacyDrawing) out.push(`<legacyDrawing r:id="${opts.links.legacyDrawing}"/>`);
-  out.push("</worksheet>");
+  tail.push(`<pageSetup paperSize="9" orientation="${model.print.orientation}"${model.print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`);
+  if (opts.links.drawing) tail.push(`<drawing r:id="${opts.links.drawing}"/>`);
+  if (opts.links.legacyDrawing) tail.push(`<legacyDrawing r:id="${opts.links.legacyDrawing}"/>`);
+  tail.push("</worksheet>");
+  sink.markup(tail.join(""));
+}
+
+/** The worksheet part of a sheet model, as one string. */
+export function worksheetXml(model: SheetModel, opts: SheetXmlOptions): string {
+  const out: string[] = [];
+  const push = (s: string) => void out.push(s);
+  writeWorksheet(model, opts, { markup: push, data: push });
   return out.join("");
+}
+
+/** Characters of data gathered before they are encoded: few, large encodes; little held as text. */
+const CHUNK_CHARS = 1 << 16;
+
+/**
+ * The worksheet part of a sheet model as UTF-8 bytes, its markup passed through `markup` (the
+ * conformance class's namespaces), its cell data encoded as it comes.
+ */
+export function worksheetBytes(model: SheetModel, opts: SheetXmlOptions, markup: (xml: string) => string): Uint8Array {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let pending: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    if (pending.length) chunks.push(encoder.encode(pending.join("")));
+    pending = [];
+    chars = 0;
+  };
+  writeWorksheet(model, opts, {
+    markup: (s) => {
+      flush();
+      chunks.push(encoder.encode(markup(s)));
+    },
+    data: (s) => {
+      pending.push(s);
+      chars += s.length;
+      if (chars >= CHUNK_CHARS) flush();
+    },
+  });
+  flush();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** The notes of a sheet, in reading order: [row, col, text]. */

@@ -60,15 +60,25 @@ export class StyleRegistry {
   private readonly borders = new Table([borderXml(undefined)]);
   private readonly formats = new Map<string, number>();
   private readonly xfs = new Table([`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`]);
-  private readonly byKey = new Map<string, number>();
+  /**
+   * style → format → [locked, unlocked] index (-1: not yet). Nested rather than one joined key: a
+   * build asks for every cell's format twice, and a joined key per cell is garbage to collect.
+   */
+  private readonly byStyle = new Map<string, Map<string, number[]>>();
 
   xf(cell: Pick<Cell, "style" | "format" | "locked">): number {
     if (!cell.style && !cell.format && cell.locked !== false) return 0;
-    const key = `${cell.style ?? ""}\u0000${cell.format ?? ""}\u0000${cell.locked === false ? 0 : 1}`;
-    let i = this.byKey.get(key);
-    if (i === undefined) {
+    const style = cell.style ?? "";
+    const format = cell.format ?? "";
+    const unlocked = cell.locked === false ? 1 : 0;
+    let byFormat = this.byStyle.get(style);
+    if (!byFormat) this.byStyle.set(style, (byFormat = new Map()));
+    let slots = byFormat.get(format);
+    if (!slots) byFormat.set(format, (slots = [-1, -1]));
+    let i = slots[unlocked];
+    if (i < 0) {
       i = this.xfs.id(this.xfXml(cell.style, cell.format, cell.locked === false));
-      this.byKey.set(key, i);
+      slots[unlocked] = i;
     }
     return i;
   }
