@@ -4,34 +4,57 @@
  */
 import { isCellError, type SheetSnapshot } from "./snapshot";
 
-function fnv(str: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < str.length; i++) {
-    h ^= str.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+const FNV_PRIME = 0x01000193;
+const SEEDS = [0x811c9dc5, 0x050c5d1f] as const;
+
+/**
+ * Two FNV-1a 32-bit hashes fed piece by piece: the hash of the pieces' concatenation, without
+ * building it (a bloc's sheets are hundreds of thousands of pieces).
+ */
+class Fnv2 {
+  private a: number = SEEDS[0];
+  private b: number = SEEDS[1];
+
+  add(str: string): this {
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < str.length; i++) {
+      const ch = str.charCodeAt(i);
+      a = Math.imul(a ^ ch, FNV_PRIME) >>> 0;
+      b = Math.imul(b ^ ch, FNV_PRIME) >>> 0;
+    }
+    this.a = a;
+    this.b = b;
+    return this;
   }
-  return h >>> 0;
+
+  digest(): string {
+    return this.a.toString(16).padStart(8, "0") + this.b.toString(16).padStart(8, "0");
+  }
 }
 
 export function hash(str: string): string {
-  return fnv(str, 0x811c9dc5).toString(16).padStart(8, "0") + fnv(str, 0x050c5d1f).toString(16).padStart(8, "0");
+  return new Fnv2().add(str).digest();
 }
 
 /**
  * What a sheet holds that matters to the build: its name, and every non-empty cell's address,
- * value and formula. Formats and layout do not change figures, so they do not count.
+ * value and formula, as `name␁r,c=value|formula␁…` (the hash of that text). Formats and layout do
+ * not change figures, so they do not count.
  */
 export function sheetFingerprint(sheet: SheetSnapshot): string {
-  const parts: string[] = [sheet.name];
+  const h = new Fnv2().add(sheet.name);
   sheet.values.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v === null || v === "") return;
       const f = sheet.formulas[r]?.[c];
-      const val = isCellError(v) ? `#${v.error}` : typeof v === "number" ? `n${v}` : typeof v === "boolean" ? `b${v}` : `s${v}`;
-      parts.push(`${sheet.top + r},${sheet.left + c}=${val}${f ? `|${f}` : ""}`);
+      h.add("\u0001").add(String(sheet.top + r)).add(",").add(String(sheet.left + c)).add("=");
+      if (isCellError(v)) h.add("#").add(v.error);
+      else h.add(typeof v === "number" ? "n" : typeof v === "boolean" ? "b" : "s").add(String(v));
+      if (f) h.add("|").add(f);
     }),
   );
-  return hash(parts.join("\u0001"));
+  return h.digest();
 }
 
 export interface Fingerprints {
