@@ -37,8 +37,8 @@ function median(xs: number[]): number {
 /** With --expose-gc, collect before each timed run so no run pays for the garbage of the one before. */
 const gc = (globalThis as { gc?: () => void }).gc;
 
-async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
-  gc?.();
+async function time(fn: () => unknown | Promise<unknown>, collectFirst = true): Promise<number> {
+  if (collectFirst) gc?.();
   const t = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - t) / 1e6;
@@ -154,15 +154,22 @@ export async function benchRead(units = 300): Promise<{ readMs: number; exceljsR
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   };
+  // Both sides alike: warmed up the same, then timed in alternating blocks of runs (a busy moment
+  // of a shared machine falls on both), medians. Each block starts after a full collection and its
+  // runs follow each other without one, so each side pays for its own garbage in steady state — not
+  // for the other side's, and not for a collection forced before every run (which measures a heap
+  // just compacted rather than the reader at work).
   for (let i = 0; i < 3; i++) {
     ours();
     await theirs();
   }
   const a: number[] = [];
   const b: number[] = [];
-  for (let i = 0; i < 9; i++) {
-    a.push(await time(ours));
-    b.push(await time(theirs));
+  for (let block = 0; block < 4; block++) {
+    for (const [side, fn] of [[a, ours], [b, theirs]] as const) {
+      gc?.();
+      for (let i = 0; i < 5; i++) side.push(await time(fn, false));
+    }
   }
   const res = { readMs: Math.round(median(a)), exceljsReadMs: Math.round(median(b)), ratio: Math.round((median(a) / median(b)) * 100) / 100 };
   log(`read, ${units} units: ours ${res.readMs} ms; exceljs ${res.exceljsReadMs} ms; ratio ${res.ratio} (target ≤ 0.25)`);
