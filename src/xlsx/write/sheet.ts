@@ -125,13 +125,16 @@ export function writeWorksheet(model: SheetModel, opts: SheetXmlOptions, sink: X
 
   const validations = new Map<string, { v: CellValidation; refs: string[] }>();
   const heights = model.rowHeights ?? {};
+  // Column letters once per sheet, not once per cell.
+  const letters = Array.from({ length: width }, (_, c) => columnName(c));
   for (let r = 0; r < model.rows.length; r++) {
     const line = model.rows[r] ?? [];
+    const rowNumber = String(r + 1);
     let cells = "";
     for (let c = 0; c < line.length; c++) {
       const cell = line[c];
       if (!cell) continue;
-      const ref = columnName(c) + (r + 1);
+      const ref = letters[c] + rowNumber;
       cells += cellXml(ref, cell, opts.xf(cell));
       if (cell.validation) {
         const key = JSON.stringify(cell.validation);
@@ -142,7 +145,7 @@ export function writeWorksheet(model: SheetModel, opts: SheetXmlOptions, sink: X
     }
     const h = heights[r];
     if (!cells && !h) continue;
-    sink.data(`<row r="${r + 1}"${h ? ` ht="${h}" customHeight="1"` : ""}>${cells}</row>`);
+    sink.data(`<row r="${rowNumber}"${h ? ` ht="${h}" customHeight="1"` : ""}>${cells}</row>`);
   }
 
   const tail: string[] = ["</sheetData>"];
