@@ -66,11 +66,16 @@ export class StyleRegistry {
    */
   private readonly byStyle = new Map<string, Map<string, number[]>>();
 
+  /** The last format asked for: neighbouring cells mostly share one, and a hit needs no lookup. */
+  private last = { style: "", format: "", unlocked: 0, xf: 0 };
+
   xf(cell: Pick<Cell, "style" | "format" | "locked">): number {
     if (!cell.style && !cell.format && cell.locked !== false) return 0;
     const style = cell.style ?? "";
     const format = cell.format ?? "";
     const unlocked = cell.locked === false ? 1 : 0;
+    const last = this.last;
+    if (style === last.style && format === last.format && unlocked === last.unlocked) return last.xf;
     let byFormat = this.byStyle.get(style);
     if (!byFormat) this.byStyle.set(style, (byFormat = new Map()));
     let slots = byFormat.get(format);
@@ -80,12 +85,18 @@ export class StyleRegistry {
       i = this.xfs.id(this.xfXml(cell.style, cell.format, cell.locked === false));
       slots[unlocked] = i;
     }
+    this.last = { style, format, unlocked, xf: i };
     return i;
   }
 
   /** Every cell of the sheets, so that the styles part can be written before the sheets. */
   collect(sheets: readonly SheetModel[]): this {
-    for (const s of sheets) for (const line of s.rows) for (const cell of line ?? []) if (cell) this.xf(cell);
+    for (const s of sheets) {
+      for (const line of s.rows) {
+        if (!line) continue;
+        for (let c = 0; c < line.length; c++) if (line[c]) this.xf(line[c]!);
+      }
+    }
     return this;
   }
 
