@@ -6,6 +6,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
+import type { BuildJson } from "../src/core/pipeline";
 import { cli } from "./support/cli";
 
 const SAMPLE = path.join(__dirname, "..", "examples", "khoi-thi-dua-2-2023.xlsx");
@@ -13,7 +14,7 @@ const SAMPLE = path.join(__dirname, "..", "examples", "khoi-thi-dua-2-2023.xlsx"
 describe("the sample bloc workbook", () => {
   let dir: string;
   let run: Awaited<ReturnType<typeof cli>>;
-  let json: any;
+  let json: BuildJson;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "bs-sample-"));
     run = await cli("build", SAMPLE, "--out", path.join(dir, "out.xlsx"), "--json");
@@ -30,7 +31,7 @@ describe("the sample bloc workbook", () => {
     expect(json.bloc).toBe("Khối Thi đua số 2");
     expect(json.year).toBe(2023);
     expect(json.compareYear).toBe(2022);
-    expect(json.units.map((u: any) => u.code)).toEqual(["BCA", "BTP", "BQP", "BKHDT", "BNV", "NHNN"]);
+    expect(json.units.map((u) => u.code)).toEqual(["BCA", "BTP", "BQP", "BKHDT", "BNV", "NHNN"]);
     expect(json.units[0].name).toBe("Thanh tra Bộ Công an");
   });
 

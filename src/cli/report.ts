@@ -2,7 +2,7 @@
 import { awardText } from "../core/i18n/awards";
 import type { Lang } from "../core/i18n/format";
 import type { BuildResult } from "../core/pipeline";
-import { buildSummaryText } from "../core/render/text";
+import { buildSummaryText } from "./summaryText";
 import { issueListing } from "./listing";
 
 export function humanReport(result: BuildResult, lang: Lang, opts: { all: boolean; more: "check" | "all"; color: boolean }): string {

@@ -4,7 +4,7 @@ import { formatNumber, type Lang } from "../core/i18n/format";
 import { issueMessage } from "../core/i18n/messages";
 import { buildBloc, type BuildResult } from "../core/pipeline";
 import { InputError, loadWorkbook, type InputProblem } from "../file/load";
-import { MAX_CELLS } from "../file/xlsx";
+import { MAX_WORKBOOK_CELLS } from "../core/snapshot";
 import type { CliIo } from "./command";
 
 export function problemText(lang: Lang, file: string, p: InputProblem): string {
@@ -29,7 +29,7 @@ export function problemText(lang: Lang, file: string, p: InputProblem): string {
     case "noSheets":
       return T.noSheets(file);
     case "tooManyCells":
-      return T.tooManyCells(p.sheet, p.range, formatNumber(p.cells, lang), formatNumber(MAX_CELLS, lang));
+      return T.tooManyCells(p.sheet, p.range, formatNumber(p.cells, lang), formatNumber(MAX_WORKBOOK_CELLS, lang));
   }
 }
 

@@ -4,7 +4,7 @@
  * loads, before Office.onReady, so Office finds the function however early it calls.
  */
 import type { Lang } from "../core/i18n/format";
-import { langFromLocale } from "../core/i18n/ui";
+import { officeLang } from "../excel/environment";
 import { excelSession, type BlocHost } from "../excel/session";
 
 export const COMMAND_ID = "buildBlocSummary";
@@ -15,10 +15,6 @@ export interface CommandDeps {
   /** Open the pane where the runtime is shared with it (no-op elsewhere). */
   showPane: () => Promise<void>;
   log: (message: string) => void;
-}
-
-function officeLang(): Lang {
-  return langFromLocale(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
 }
 
 /** With a shared runtime the command may open the pane so the user sees the issue list. */

@@ -45,3 +45,17 @@ export function fingerprintSheets(sheets: readonly SheetSnapshot[]): Fingerprint
   const list = sheets.map((s) => ({ name: s.name, hash: sheetFingerprint(s) }));
   return { overall: hash(list.map((s) => `${s.name}:${s.hash}`).join("\n")), sheets: list };
 }
+
+/** What changed in the inputs since an earlier build, by their fingerprints. */
+export interface Staleness {
+  /** The inputs differ from those the earlier build summarised. */
+  stale: boolean;
+  /** Input sheets whose content changed since that build. */
+  changed: string[];
+  /** Input sheets that the earlier build did not read. */
+  added: string[];
+  /** Sheets the earlier build read that are no longer inputs. */
+  removed: string[];
+  /** When the earlier build ran (ISO), if recorded. */
+  builtAt: string | null;
+}

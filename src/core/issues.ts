@@ -54,6 +54,9 @@ export function issue(code: IssueCode, severity: Severity, sheet: string, cell: 
 export function countBySeverity(issues: readonly Issue[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
-  for (const i of issues) i.severity === "error" ? errors++ : warnings++;
+  for (const i of issues) {
+    if (i.severity === "error") errors++;
+    else warnings++;
+  }
   return { errors, warnings };
 }

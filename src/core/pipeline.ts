@@ -4,9 +4,9 @@
  */
 import { parseA1 } from "./a1";
 import { computeFigures, type Figures } from "./aggregate/figures";
-import { fingerprintSheets, type Fingerprints } from "./fingerprint";
+import { fingerprintSheets, type Fingerprints, type Staleness } from "./fingerprint";
 import { formatDateTime, type Lang } from "./i18n/format";
-import { OUTPUT_SHEETS } from "./i18n/labels";
+import { OUTPUT_SHEETS } from "./outputSheets";
 import { issueMessage } from "./i18n/messages";
 import { countBySeverity, issue, type Issue } from "./issues";
 import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
@@ -23,10 +23,10 @@ import { renderCheck } from "./render/check";
 import { renderDocumentSheet } from "./render/document-sheet";
 import { buildMinutes } from "./render/minutes";
 import { buildSubmission } from "./render/submission";
-import { generatedKind } from "./render/marker";
+import { generatedKind } from "./marker";
 import { renderSummary } from "./render/summary";
 import type { WorkbookSnapshot } from "./snapshot";
-import { compareFingerprints, inputSheets, readEarlierBuild, type Staleness } from "./stale";
+import { compareFingerprints, inputSheets, readEarlierBuild } from "./stale";
 
 export interface BuildOptions {
   lang: Lang;
@@ -53,6 +53,10 @@ export interface BuildResult {
   roster: RosterUnit[];
   catalog: Catalog;
   reports: UnitReport[];
+  /** The report year (the config's, else inferred from the unit sheets); null when none was found. */
+  year: number | null;
+  /** The year compared against: the config's, else year − 1; null without a year. */
+  compareYear: number | null;
   /** Null when no report year could be determined. */
   figures: Figures | null;
   issues: Issue[];
@@ -181,7 +185,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   };
 
   const json = { ...toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear), awards: awardsJson(awards) };
-  return { config, roster, catalog, reports, figures, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, submission, minutes, plan, json };
+  return { config, roster, catalog, reports, year, compareYear, figures, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, submission, minutes, plan, json };
 }
 
 /** Where CONFIG_MISSING points: the sheet the user should add. */

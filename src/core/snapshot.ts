@@ -11,6 +11,12 @@ export interface CellError {
 /** A cell's value as Excel shows it (a formula's cached result); null for an empty cell. */
 export type CellValue = number | string | boolean | null | CellError;
 
+/**
+ * The most cells a host reads into one snapshot (all used ranges together): Office.js reads no
+ * more in reasonable time and memory, and the file host keeps the same bound so both refuse alike.
+ */
+export const MAX_WORKBOOK_CELLS = 5_000_000;
+
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
 export interface SheetSnapshot {

@@ -3,11 +3,11 @@
  * every input sheet; comparing it with the inputs as they are now tells which sheets changed since.
  * Pure: reads a snapshot, writes nothing.
  */
-import type { Fingerprints } from "./fingerprint";
+import type { Fingerprints, Staleness } from "./fingerprint";
 import { isScoringSheetName } from "./read/units";
-import { OUTPUT_SHEETS } from "./i18n/labels";
+import { OUTPUT_SHEETS } from "./outputSheets";
 import { CHECK_COLUMNS, CHECK_FINGERPRINT_COL, CHECK_META_ROWS, CHECK_TABLE_HEADER_ROW, reviewKey } from "./render/check";
-import { generatedKind } from "./render/marker";
+import { generatedKind } from "./marker";
 import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { label } from "./text";
 
@@ -22,19 +22,6 @@ export function inputSheets(wb: WorkbookSnapshot, sel: { configSheet: string | n
   return wb.sheets.filter(
     (s) => generatedKind(s) === null && (s.name === sel.configSheet || read.has(s.name) || named.has(label(s.name)) || isScoringSheetName(s.name)),
   );
-}
-
-export interface Staleness {
-  /** The inputs differ from those the earlier build summarised. */
-  stale: boolean;
-  /** Input sheets whose content changed since that build. */
-  changed: string[];
-  /** Input sheets that the earlier build did not read. */
-  added: string[];
-  /** Sheets the earlier build read that are no longer inputs. */
-  removed: string[];
-  /** When the earlier build ran (ISO), if recorded. */
-  builtAt: string | null;
 }
 
 export interface EarlierBuild {

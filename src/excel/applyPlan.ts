@@ -15,7 +15,7 @@ import type { Cell, ChartModel, SheetModel } from "../core/sheet/model";
 import type { StyleName } from "../core/sheet/styles";
 import { OutputNameTakenError } from "./errors";
 import { jsonBytes, OPERATION_OVERHEAD_BYTES } from "./payload";
-import { retargetSheetRefs } from "./sheetRefs";
+import { retargetSheetRefs } from "../core/sheetRefs";
 import { applyStyle, EXCEL_STYLES, styleBytes } from "./styles";
 import { officeSupports, type Supports } from "./supports";
 

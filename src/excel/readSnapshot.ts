@@ -5,12 +5,9 @@
  * (the normal case, whatever its sheet count) takes exactly 3 syncs.
  */
 import { parseRange, rangeA1 } from "../core/a1";
-import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/snapshot";
+import { MAX_WORKBOOK_CELLS, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../core/snapshot";
 import { WorkbookTooLargeError } from "./errors";
 import { officeSupports, type Supports } from "./supports";
-
-/** Refuse to read more cells than this (the whole workbook's used ranges). */
-export const MAX_WORKBOOK_CELLS = 5_000_000;
 
 /**
  * Cells read per sync. Four arrays per cell come back (values, formulas, formats, types): 25–50

@@ -5,7 +5,8 @@
  * functions and a `run` (Excel.run, or a fake's run in tests).
  */
 import type { Lang } from "../core/i18n/format";
-import { BUILD_STEPS, templateProblemText, uiTexts, type BuildStep } from "../core/i18n/ui";
+import { BUILD_STEPS, type BuildStep } from "../core/buildSteps";
+import { uiTexts } from "../core/i18n/ui";
 import type { Issue } from "../core/issues";
 import type { WritePlan } from "../core/plan";
 import { buildBloc, type BuildResult } from "../core/pipeline";
@@ -16,7 +17,11 @@ import { officeErrorMessage } from "./errors";
 import { applyNumberFixes } from "./fixTextNumbers";
 import { readSnapshot } from "./readSnapshot";
 import { selectCell } from "./select";
-import { planAddUnit, templatePlan, type AddUnitProblem, type TemplateOptions, type TemplatePlan, type TemplateUnit, type UnitAdditionPlan } from "../core/template";
+import { planAddUnit, type AddUnitProblem } from "../core/template/addUnit";
+import { templatePlan, type TemplateOptions } from "../core/template/build";
+import type { TemplatePlan, UnitAdditionPlan } from "../core/template/model";
+import { templateProblemText } from "../core/template/problemText";
+import type { TemplateUnit } from "../core/template/unit";
 import { applyTemplatePlan, applyUnitAddition, TemplateConflictError } from "./template";
 
 export { BUILD_STEPS, type BuildStep };

@@ -9,6 +9,7 @@ export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 /** Text as XML character data or attribute value: escaped, and characters XML 1.0 forbids dropped. */
 export function escapeXml(s: string): string {
   return s
+    // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids, dropped on purpose
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

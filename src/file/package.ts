@@ -13,10 +13,10 @@
 import ExcelJS from "exceljs";
 import zlib from "zlib";
 import JSZip from "jszip";
-import { quoteSheet } from "../core/a1";
+import { mentionsSheet } from "../core/sheetRefs";
 import type { WritePlan } from "../core/plan";
 import { addChartsToZip, type ChartSkip } from "./charts";
-import { addOverride, addRel, attributes, escapeXml, NS_R, readRels, relsPath, resolveTarget, tags, unescapeXml } from "./ooxml";
+import { addOverride, addRel, attributes, escapeXml, NS_R, readRels, relsPath, resolveTarget, unescapeXml } from "./ooxml";
 import { writeSheet } from "./xlsx";
 
 const CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -311,16 +311,6 @@ function removeOverride(types: string, part: string): string {
 function relsSource(relsFile: string): string | null {
   const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(relsFile);
   return m ? m[1] + m[2] : null;
-}
-
-/** Does a defined name's formula mention a sheet by name? */
-function mentionsSheet(formula: string, name: string): boolean {
-  const quoted = `'${name.replace(/'/g, "''")}'!`;
-  if (formula.includes(quoted)) return true;
-  const plain = `${quoteSheet(name)}!`;
-  let i = -1;
-  while ((i = formula.indexOf(plain, i + 1)) >= 0) if (i === 0 || /[^\w.]/.test(formula[i - 1])) return true;
-  return false;
 }
 
 /**

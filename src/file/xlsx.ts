@@ -2,11 +2,8 @@
 import ExcelJS from "exceljs";
 import { a1, quoteSheet } from "../core/a1";
 import type { Bound, Cell, CellValidation, SheetModel } from "../core/sheet/model";
-import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/snapshot";
+import { MAX_WORKBOOK_CELLS, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../core/snapshot";
 import { EXCEL_STYLES } from "./styles";
-
-/** Office.js reads at most this many cells; the file host keeps the same bound. */
-export const MAX_CELLS = 5_000_000;
 
 export class TooLargeError extends Error {
   constructor(
@@ -86,7 +83,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, budget: { cells: number }):
 }
 
 export function workbookSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {
-  const budget = { cells: MAX_CELLS };
+  const budget = { cells: MAX_WORKBOOK_CELLS };
   return { sheets: wb.worksheets.map((ws) => sheetSnapshot(ws, budget)) };
 }
 

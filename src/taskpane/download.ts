@@ -4,7 +4,7 @@
  * refuse up front and the pane points to the sheet the build wrote instead.
  */
 
-import { officeBlocksDownloads } from "./office";
+import { officeBlocksDownloads } from "../excel/environment";
 
 /** How the pane saves a file; tests pass their own. Throws when the host cannot download. */
 export type SaveFile = (blob: Blob, fileName: string) => void | Promise<void>;

@@ -2,7 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { excelSession } from "../excel/session";
 import { App, OutsideExcel } from "./App";
-import { officeIsDark, officeLang } from "./office";
+import { officeIsDark, officeLang } from "../excel/environment";
 
 Office.onReady((info) => {
   const container = document.getElementById("container");

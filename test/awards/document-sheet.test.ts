@@ -1,7 +1,7 @@
 import { DOC_GRID, gridSpans, renderDocumentSheet } from "../../src/core/render/document-sheet";
 import { dataTable, documentHeader, newDocument, para, body } from "../../src/core/render/submission";
 import { awardText } from "../../src/core/i18n/awards";
-import { generatedKind } from "../../src/core/render/marker";
+import { generatedKind } from "../../src/core/marker";
 import { sheetFromRows, type CellValue } from "../../src/core/snapshot";
 
 describe("a document laid out on a sheet", () => {

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { parseA1 } from "../../src/core/a1";
 import type { DocumentModel, Paragraph } from "../../src/core/document";
 import { buildBloc } from "../../src/core/pipeline";
-import { generatedKind } from "../../src/core/render/marker";
+import { generatedKind } from "../../src/core/marker";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { loadWorkbook } from "../../src/file/load";
 import { writePlanIntoPackage } from "../../src/file/package";

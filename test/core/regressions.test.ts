@@ -6,7 +6,7 @@ import { readConfig } from "../../src/core/read/config";
 import { sheetFromRows } from "../../src/core/snapshot";
 import { quoteSheet } from "../../src/core/a1";
 import { formatNumber, formatPercent } from "../../src/core/i18n/format";
-import { buildSummaryText } from "../../src/core/render/text";
+import { buildSummaryText } from "../../src/cli/summaryText";
 import { addr, BlocBuilder } from "../support/snapshots";
 import { brief, briefs, run } from "./helpers/run";
 
@@ -117,7 +117,7 @@ describe("a roster sheet name written in another case is not taken for a copy of
 /**
  * Was: src/core/i18n/format.ts:18 formatNumber. The sign is taken from the unrounded number,
  * so a small negative number that rounds to zero prints as "-0" ("-0,0%" through formatPercent).
- * Visible in src/core/render/text.ts:28 (the command line's summary): a bloc total one unit
+ * Visible in src/cli/summaryText.ts (the command line's summary): a bloc total one unit
  * below a large compare-year total shows "-0,0%". Expected "0" / "0,0%".
  */
 describe("a number that rounds to zero is written without a minus sign", () => {

@@ -74,7 +74,6 @@ describe("the command line's summary chart", () => {
   let dir: string;
   let out: string;
   let zip: JSZip;
-  let plan: WritePlan;
   let summary: SheetModel;
   let chart: ChartModel;
   let sheetPart: string;
@@ -82,7 +81,7 @@ describe("the command line's summary chart", () => {
   let chartPart: string;
 
   beforeAll(async () => {
-    ({ dir, out, plan, summary, chart } = await buildSampleChart());
+    ({ dir, out, summary, chart } = await buildSampleChart());
     zip = await JSZip.loadAsync(readFileSync(out));
   });
 

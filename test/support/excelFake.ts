@@ -480,8 +480,9 @@ interface PropDef<T> {
 }
 type PropDefs<T> = Record<string, PropDef<T>>;
 
-const propTables = new Map<Function, PropDefs<never>>();
-const navTables = new Map<Function, string[]>();
+/** Keyed by the fake's classes: an instance finds its own table through this.constructor. */
+const propTables = new Map<object, PropDefs<never>>();
+const navTables = new Map<object, string[]>();
 
 function defineProps<T>(cls: abstract new (...args: never[]) => FakeObject<T>, defs: PropDefs<T>, navs: string[] = []): void {
   propTables.set(cls, defs as unknown as PropDefs<never>);

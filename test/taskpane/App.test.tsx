@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { staleText } from "../../src/core/i18n/stale";
 import { buildBloc } from "../../src/core/pipeline";
-import type { Staleness } from "../../src/core/stale";
+import type { Staleness } from "../../src/core/fingerprint";
 import { App } from "../../src/taskpane/App";
 import { viText } from "../core/helpers/run";
 import { BlocBuilder } from "../support/snapshots";

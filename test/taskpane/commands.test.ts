@@ -22,6 +22,7 @@ describe("ribbon command buildBlocSummary", () => {
       actions: { associate: (id: string, fn: unknown) => calls.push(`associate ${id} ${typeof fn}`) },
       onReady: () => calls.push("onReady"),
     };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- isolateModules loads the module afresh, and only synchronously
     jest.isolateModules(() => require("../../src/commands/commands"));
     expect(calls).toEqual(["associate buildBlocSummary function", "onReady"]);
   });

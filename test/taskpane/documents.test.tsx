@@ -17,6 +17,9 @@ async function renderPane(host: FakeHost, saveFile: SaveFile) {
   await screen.findByTestId("counts");
 }
 
+/** Writing a .docx loads the docx library and packs a zip: seconds on a busy machine, not the 1 s default. */
+const DOCX = { timeout: 20_000 };
+
 const button = (name: string) => screen.getByRole("button", { name }) as HTMLButtonElement;
 
 /** The bytes of a Blob (jsdom's Blob has no arrayBuffer()). */
@@ -39,7 +42,7 @@ describe("document downloads", () => {
     expect(button(vi.downloadSubmission).disabled).toBe(false);
     expect(button(vi.downloadMinutes).disabled).toBe(false);
     fireEvent.click(button(vi.downloadSubmission));
-    await screen.findByText(vi.downloaded(`Tờ trình ${b.year}.docx`));
+    await screen.findByText(vi.downloaded(`Tờ trình ${b.year}.docx`), {}, DOCX);
     expect(saved).toHaveLength(1);
     expect(saved[0].name).toBe(`Tờ trình ${b.year}.docx`);
     expect(saved[0].blob).toBeInstanceOf(Blob);
@@ -66,9 +69,9 @@ describe("document downloads", () => {
     });
     await renderPane(new FakeHost(b.build()), save);
     fireEvent.click(button(vi.downloadMinutes));
-    await screen.findByText(vi.downloadBlocked(`Tờ trình ${b.year}`));
+    await screen.findByText(vi.downloadBlocked(`Tờ trình ${b.year}`), {}, DOCX);
     expect(save).toHaveBeenCalledTimes(1);
     expect((save.mock.calls[0] as unknown[])[1]).toBe(`Biên bản ${b.year}.docx`);
-    await waitFor(() => expect(button(vi.downloadMinutes).disabled).toBe(false));
+    await waitFor(() => expect(button(vi.downloadMinutes).disabled).toBe(false), DOCX);
   });
 });

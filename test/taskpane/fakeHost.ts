@@ -1,9 +1,10 @@
 /** A BlocHost that answers from buildBloc over a test workbook, recording what the pane asked. */
 import type { Lang } from "../../src/core/i18n/format";
-import type { BuildStep } from "../../src/core/i18n/ui";
+import type { BuildStep } from "../../src/core/buildSteps";
 import { buildBloc } from "../../src/core/pipeline";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
-import type { TemplateOptions, TemplateUnit } from "../../src/core/template";
+import type { TemplateOptions } from "../../src/core/template/build";
+import type { TemplateUnit } from "../../src/core/template/unit";
 import type { Added, BlocHost, Built, CellFix, Checked, Outcome } from "../../src/excel/session";
 
 export const NOW = "2031-12-15T03:00:00.000Z";

@@ -1,5 +1,7 @@
 import { applyTemplatePlan, applyUnitAddition, officeProtection, officeRule, TemplateConflictError } from "../../src/excel/template";
-import { planAddUnit, TEMPLATE_PROTECTION, templatePlan, templateSnapshot, UNIT_LAYOUT } from "../../src/core/template";
+import { planAddUnit } from "../../src/core/template/addUnit";
+import { TEMPLATE_PROTECTION, templatePlan, UNIT_LAYOUT } from "../../src/core/template/build";
+import { templateSnapshot } from "../../src/core/template/snapshot";
 
 describe("the Office.js template host (pure parts)", () => {
   const plan = templatePlan({ lang: "vi", year: 2023, units: [{ code: "BCA", name: "Thanh tra Bộ Công an" }] });

@@ -5,23 +5,14 @@ import type { Lang } from "../../src/core/i18n/format";
 import type { ConfigKey } from "../../src/core/model";
 import { buildBloc } from "../../src/core/pipeline";
 import { CONFIG_KEYS, readConfig } from "../../src/core/read/config";
-import { matchColumn } from "../../src/core/read/grid";
+import { matchColumn } from "../../src/core/grid";
 import { locateLayout, readIndicatorRows } from "../../src/core/read/unitSheet";
 import { makeCatalog } from "../../src/core/read/config";
 import { readScores } from "../../src/core/read/scores";
-import {
-  checkUnits,
-  CONFIG_LAYOUT,
-  defaultUnits,
-  parseUnitCodes,
-  parseYear,
-  planAddUnit,
-  SCORING_LAYOUT,
-  templatePlan,
-  templateSnapshot,
-  UNIT_LAYOUT,
-  unitSheetTemplate,
-} from "../../src/core/template";
+import { planAddUnit } from "../../src/core/template/addUnit";
+import { CONFIG_LAYOUT, defaultUnits, SCORING_LAYOUT, templatePlan, UNIT_LAYOUT, unitSheetTemplate } from "../../src/core/template/build";
+import { checkUnits, parseUnitCodes, parseYear } from "../../src/core/template/options";
+import { templateSnapshot } from "../../src/core/template/snapshot";
 
 const KEYS = Object.keys(CONFIG_KEYS) as ConfigKey[];
 const NOW = { lang: "vi" as const, now: "2024-01-15T03:00:00.000Z" };

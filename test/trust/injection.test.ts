@@ -9,7 +9,7 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { generatedKind } from "../../src/core/render/marker";
+import { generatedKind } from "../../src/core/marker";
 import { workbookSnapshot } from "../../src/file/xlsx";
 import { readXlsx, typeName } from "../support/cells";
 import { cli } from "../support/cliRun";

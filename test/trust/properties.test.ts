@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { parseA1, parseRange, quoteSheet, rangeA1 } from "../../src/core/a1";
 import { buildBloc, type BuildResult } from "../../src/core/pipeline";
-import { generatedKind } from "../../src/core/render/marker";
+import { generatedKind } from "../../src/core/marker";
 import { cellAt, sheetBounds, sheetFromRows, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { formulaShapeProblem } from "../support/formulaShape";
 import { excelSheetName } from "../support/sheetNames";

@@ -5,7 +5,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
-import { generatedKind } from "../../src/core/render/marker";
+import { generatedKind } from "../../src/core/marker";
 import { workbookSnapshot } from "../../src/file/xlsx";
 import { dumpWorkbook, readXlsx } from "../support/cells";
 import { cli } from "../support/cliRun";

@@ -7,7 +7,7 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { runCli } from "../../src/cli/main";
-import { generatedKind } from "../../src/core/render/marker";
+import { generatedKind } from "../../src/core/marker";
 import { workbookSnapshot } from "../../src/file/xlsx";
 import { recalculate } from "../support/libreoffice";
 import { expectedTotal, randomBloc, type Truth } from "../support/randomBloc";

@@ -5,7 +5,8 @@
  */
 import { promises as fs } from "fs";
 import { CLI_TEXT, TEMPLATE_HELP } from "../../core/i18n/cli";
-import { TEMPLATE_CLI_TEXT, templateProblemMessage } from "../../core/i18n/template";
+import { TEMPLATE_CLI_TEXT } from "../../core/i18n/template";
+import { templateProblemMessage } from "../../core/template/problemText";
 import { defaultUnits, templatePlan } from "../../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear } from "../../core/template/options";
 import { writeFilesAtomically } from "../../file/load";

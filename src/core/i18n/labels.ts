@@ -77,10 +77,3 @@ export type Labels = (typeof LABELS)["vi"];
 export function labels(lang: Lang): Labels {
   return LABELS[lang];
 }
-
-/** Sheet names of the outputs: fixed, so formulas and people can rely on them (SPEC §5). */
-export const OUTPUT_SHEETS = {
-  summary: (year: number) => `Tổng hợp ${year}`,
-  check: () => "Kiểm tra",
-  submission: (year: number) => `Tờ trình ${year}`,
-};

@@ -1,5 +1,5 @@
 /** "Summary out of date" in words, Vietnamese and English: the command line and the task pane say the same. */
-import type { Staleness } from "../stale";
+import type { Staleness } from "../fingerprint";
 import { formatDateTime, type Lang } from "./format";
 
 const list = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");

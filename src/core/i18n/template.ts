@@ -6,7 +6,6 @@
 import type { IndicatorKind } from "../catalog";
 import type { ConfigKey } from "../model";
 import { CONFIG_KEYS } from "../read/config";
-import type { TemplateProblem } from "../template/options";
 import type { Lang } from "./format";
 
 /** English key labels: one alias of CONFIG_KEYS each (the engine reads both languages). */
@@ -263,22 +262,4 @@ export interface TemplateProblemTexts {
   badCode: (c: string) => string;
   duplicateCode: (c: string) => string;
   reservedCode: (c: string) => string;
-}
-
-/** A template problem in the given texts: one mapping for the command line and the pane. */
-export function templateProblemMessage(T: TemplateProblemTexts, p: TemplateProblem): string {
-  switch (p.kind) {
-    case "badYear":
-      return T.badYear(p.text);
-    case "noUnits":
-      return T.noUnits;
-    case "tooManyUnits":
-      return T.tooManyUnits(p.count, p.max);
-    case "badCode":
-      return T.badCode(p.code);
-    case "duplicateCode":
-      return T.duplicateCode(p.code);
-    case "reservedCode":
-      return T.reservedCode(p.code);
-  }
 }

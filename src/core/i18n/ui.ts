@@ -1,12 +1,7 @@
 /** Texts of the task pane and the ribbon command, Vietnamese and English: one table per language. */
 import type { SkipReason } from "../awards/rule";
-import type { AddUnitProblem } from "../template/addUnit";
+import type { BuildStep } from "../buildSteps";
 import type { Lang } from "./format";
-import { templateProblemMessage } from "./template";
-
-/** The stages of a build, in the order the pane shows them. */
-export const BUILD_STEPS = ["read", "check", "compute", "write"] as const;
-export type BuildStep = (typeof BUILD_STEPS)[number];
 
 export const UI = {
   vi: {
@@ -223,30 +218,4 @@ export type UiTexts = (typeof UI)["vi"];
 
 export function uiTexts(lang: Lang): UiTexts {
   return UI[lang];
-}
-
-/** Office's display language ("vi-VN", "en-US", …) → the pane's language: Vietnamese for vi*, else English. */
-export function langFromLocale(locale: string | null | undefined): Lang {
-  return typeof locale === "string" && /^vi(?:[-_]|$)/i.test(locale.trim()) ? "vi" : "en";
-}
-
-/** A template or add-unit problem in the pane's words. */
-export function templateProblemText(t: UiTexts, p: AddUnitProblem): string {
-  const P = t.problems;
-  switch (p.kind) {
-    case "noConfig":
-      return P.noConfig;
-    case "noYear":
-      return P.noYear;
-    case "noRoster":
-      return P.noRoster;
-    case "codeTaken":
-      return P.codeTaken(p.code);
-    case "sheetTaken":
-      return P.sheetTaken(p.sheet);
-    case "rosterBlocked":
-      return P.rosterBlocked(p.sheet, p.row + 1);
-    default:
-      return templateProblemMessage(P, p);
-  }
 }

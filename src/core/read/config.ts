@@ -6,7 +6,7 @@ import type { BlocConfig, Catalog, ConfigKey, RosterUnit } from "../model";
 import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot, type CellValue } from "../snapshot";
 import { parseNumberText } from "../numbers";
 import { label } from "../text";
-import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "./grid";
+import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "../grid";
 
 export const CONFIG_SHEET_NAMES = ["Cấu hình", "Config", "Configuration", "Cấu hình khối"];
 

@@ -7,10 +7,10 @@ import { a1 } from "../a1";
 import { issue, type Issue } from "../issues";
 import type { RosterUnit } from "../model";
 import { parseNumberText } from "../numbers";
-import { generatedKind } from "../render/marker";
-import { cellAt, isCellError, sheetBounds, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { generatedKind } from "../marker";
+import { cellAt, sheetBounds, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { label } from "../text";
-import { cellText, findHeader, isBlank, matchColumn, type ColumnAliases } from "./grid";
+import { cellText, findHeader, isBlank, matchColumn, type ColumnAliases } from "../grid";
 import { isScoringSheetName } from "./units";
 
 export type ScoreColumn = "code" | "name" | "stt" | "bonus" | "penalty" | "flagVotes" | "meritVotes" | "total" | "rank" | "note";

@@ -5,7 +5,7 @@ import { issue, type Issue } from "../issues";
 import type { Catalog, UnitLayout } from "../model";
 import { cellAt, isCellError, sheetBounds, type SheetSnapshot, type CellValue } from "../snapshot";
 import { label } from "../text";
-import { cellText, isBlank, matchColumn, type ColumnAliases } from "./grid";
+import { cellText, isBlank, matchColumn, type ColumnAliases } from "../grid";
 
 export const UNIT_COLUMNS = {
   code: ["Mã", "Mã chỉ tiêu", "Mã số", "Code", "Indicator code", "ID"],

@@ -2,14 +2,14 @@
 import { a1 } from "../a1";
 import { issue, type Issue } from "../issues";
 import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "../model";
-import { generatedKind } from "../render/marker";
+import { generatedKind } from "../marker";
 import { cellAt, formulaAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { label } from "../text";
 import { checkOutliers } from "../validate/outliers";
 import { checkRelations } from "../validate/relations";
 import { checkValue, moneyDivisor } from "../validate/values";
 import { isConfigSheetName } from "./config";
-import { cellText } from "./grid";
+import { cellText } from "../grid";
 import { locateLabelsOnly, locateLayout, readIndicatorRows } from "./unitSheet";
 
 export const SCORING_SHEET_NAMES = ["Chấm điểm", "Scoring", "Scores", "Bảng chấm điểm"];

@@ -7,7 +7,7 @@ import type { Issue } from "../issues";
 import type { Catalog } from "../model";
 import { SheetBuilder } from "../sheet/builder";
 import type { SheetModel } from "../sheet/model";
-import { markerText } from "./marker";
+import { markerText } from "../marker";
 
 export interface CheckInput {
   bloc: string;

@@ -8,7 +8,7 @@ import type { DocumentModel, Paragraph, Table } from "../document";
 import { SheetBuilder, MAX_ROW_HEIGHT } from "../sheet/builder";
 import type { OutputKind, SheetModel } from "../sheet/model";
 import type { StyleName } from "../sheet/styles";
-import { markerText } from "./marker";
+import { markerText } from "../marker";
 import { isRule } from "./submission";
 
 /** Grid columns across the text area, and their width in characters (≈ 165 mm at 13–14 pt). */

@@ -12,7 +12,7 @@ import type { AcceptedValue, BlocConfig, Catalog, RosterUnit, UnitReport } from 
 import { SheetBuilder } from "../sheet/builder";
 import type { Cell, SheetModel } from "../sheet/model";
 import { FORMATS, indicatorFormat } from "../sheet/styles";
-import { markerText } from "./marker";
+import { markerText } from "../marker";
 
 export interface SummaryInput {
   config: BlocConfig;

@@ -5,13 +5,14 @@
  */
 import type { Lang } from "../i18n/format";
 import { findConfigSheet, readConfig, ROSTER_COLUMNS } from "../read/config";
-import { findHeader, isBlank } from "../read/grid";
+import { findHeader, isBlank } from "../grid";
 import { findScoringSheet, readScores, SCORE_COLUMNS } from "../read/scores";
 import { inferYear } from "../read/units";
 import type { RosterUnit } from "../model";
 import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { label } from "../text";
-import { rosterRow, scoringRow, unitSheetTemplate, type RosterPlace, type ScoringColumns, type TemplateUnit } from "./build";
+import { rosterRow, scoringRow, unitSheetTemplate, type RosterPlace, type ScoringColumns } from "./build";
+import type { TemplateUnit } from "./unit";
 import type { TemplateWrite, UnitAdditionPlan } from "./model";
 import { checkUnits, type TemplateProblem } from "./options";
 

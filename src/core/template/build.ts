@@ -14,14 +14,7 @@ import { SheetBuilder } from "../sheet/builder";
 import { EXCEL_LIMITS, type Cell, type CellValidation, type PrintSetup, type SheetProtection, type SheetModel } from "../sheet/model";
 import { FORMATS, indicatorFormat } from "../sheet/styles";
 import type { TemplatePlan } from "./model";
-
-export interface TemplateUnit {
-  code: string;
-  /** Blank: the bloc types it into the roster (the engine then names the unit by its code). */
-  name: string;
-  /** The unit's report sheet; the code when absent. */
-  sheetName?: string;
-}
+import type { TemplateUnit } from "./unit";
 
 export interface TemplateOptions {
   lang: Lang;

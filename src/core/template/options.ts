@@ -2,7 +2,7 @@
 import { isConfigSheetName } from "../read/config";
 import { isScoringSheetName } from "../read/units";
 import { label } from "../text";
-import type { TemplateUnit } from "./build";
+import type { TemplateUnit } from "./unit";
 
 /** A code as the readers recognise one ("BCA", "BKHDT", "NHNN"): also a valid sheet name. */
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9_.]{1,16}$/;

@@ -9,7 +9,7 @@ import type { AcceptedValue } from "../model";
 import { parseNumberText } from "../numbers";
 import { isCellError, type CellValue } from "../snapshot";
 import { label } from "../text";
-import { cellText, isBlank } from "../read/grid";
+import { cellText, isBlank } from "../grid";
 
 export interface ValueContext {
   sheet: string;

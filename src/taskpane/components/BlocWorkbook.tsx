@@ -6,8 +6,10 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
 import type { Lang } from "../../core/i18n/format";
-import { templateProblemText, type UiTexts } from "../../core/i18n/ui";
-import type { TemplateOptions, TemplateUnit } from "../../core/template/build";
+import type { UiTexts } from "../../core/i18n/ui";
+import { templateProblemText } from "../../core/template/problemText";
+import type { TemplateOptions } from "../../core/template/build";
+import type { TemplateUnit } from "../../core/template/unit";
 import { checkUnits, parseUnitCodes, parseYear } from "../../core/template/options";
 
 const useStyles = makeStyles({

@@ -1,6 +1,7 @@
 /** The four build steps with a progress bar: done, running, waiting. */
 import { Field, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { BUILD_STEPS, type BuildStep, type UiTexts } from "../../core/i18n/ui";
+import { BUILD_STEPS, type BuildStep } from "../../core/buildSteps";
+import type { UiTexts } from "../../core/i18n/ui";
 
 const useStyles = makeStyles({
   steps: {

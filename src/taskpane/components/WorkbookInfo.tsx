@@ -33,8 +33,7 @@ export interface WorkbookInfoProps {
 
 export function WorkbookInfo({ result, lang, texts, builtNow, utcOffsetMinutes }: WorkbookInfoProps) {
   const s = useStyles();
-  const year = result.figures?.year ?? result.config.year;
-  const compareYear = result.figures?.compareYear ?? result.config.compareYear;
+  const { year, compareYear } = result;
   // The engine compares the inputs with the fingerprints on "Kiểm tra"; the command line says the same words.
   // Right after a build the summary is current by construction; the verdict read before it is not.
   const status = builtNow

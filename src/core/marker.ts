@@ -2,8 +2,8 @@
  * Generated sheets carry a marker in their first rows, so a rebuild recognises and replaces them
  * by what they are, not by name alone, and never takes a user's sheet for an output.
  */
-import type { OutputKind } from "../sheet/model";
-import { cellAt, sheetBounds, type SheetSnapshot } from "../snapshot";
+import type { OutputKind } from "./sheet/model";
+import { cellAt, sheetBounds, type SheetSnapshot } from "./snapshot";
 
 const MARKER = /\[bloc-summary:(summary|check|submission|minutes)\]/;
 

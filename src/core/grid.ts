@@ -1,6 +1,6 @@
 /** Finding things on a sheet: header rows and labelled cells, wherever they are. */
-import { type SheetSnapshot, type CellValue, cellAt, sheetBounds, isCellError } from "../snapshot";
-import { label } from "../text";
+import { type SheetSnapshot, type CellValue, cellAt, sheetBounds, isCellError } from "./snapshot";
+import { label } from "./text";
 
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");

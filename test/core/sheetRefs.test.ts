@@ -1,4 +1,4 @@
-import { retargetSheetRefs } from "../../src/excel/sheetRefs";
+import { mentionsSheet, retargetSheetRefs } from "../../src/core/sheetRefs";
 
 const temps: Record<string, string> = { "TỔNG HỢP 2023": "~BS tmp 1", SUMMARY: "~BS tmp 2" };
 const rename = (name: string): string | undefined => temps[name.toLocaleUpperCase()];
@@ -14,5 +14,19 @@ describe("retargetSheetRefs", () => {
 
   it("leaves other sheets, string literals and look-alike names alone", () => {
     expect(retargetSheetRefs("BCA!E7&\"Summary!B2\"&MySummary!A1&'O''Brien'!A1", rename)).toBe("BCA!E7&\"Summary!B2\"&MySummary!A1&'O''Brien'!A1");
+  });
+});
+
+describe("mentionsSheet", () => {
+  it("finds quoted and plain references, in any case", () => {
+    expect(mentionsSheet("'Tổng hợp 2023'!$A$1:$F$9", "Tổng hợp 2023")).toBe(true);
+    expect(mentionsSheet("SUM(summary!B2:B9)", "Summary")).toBe(true);
+    expect(mentionsSheet("'O''Brien'!A1", "O'Brien")).toBe(true);
+  });
+
+  it("ignores look-alike names, other sheets and string literals", () => {
+    expect(mentionsSheet("MySummary!A1+BCA!E7", "Summary")).toBe(false);
+    expect(mentionsSheet('"Summary!B2"', "Summary")).toBe(false);
+    expect(mentionsSheet("'Summary 2'!A1", "Summary")).toBe(false);
   });
 });

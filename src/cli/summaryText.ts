@@ -1,7 +1,7 @@
 /** A short human summary of a build, for the command line and the demo. */
-import type { Lang } from "../i18n/format";
-import { formatNumber, formatPercent } from "../i18n/format";
-import type { BuildResult } from "../pipeline";
+import type { Lang } from "../core/i18n/format";
+import { formatNumber, formatPercent } from "../core/i18n/format";
+import type { BuildResult } from "../core/pipeline";
 
 export function buildSummaryText(res: BuildResult, lang: Lang): string {
   const lines: string[] = [];

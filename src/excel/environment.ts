@@ -1,12 +1,18 @@
-/** What the pane asks Office about its surroundings: display language, theme, platform. Safe outside Office. */
+/**
+ * What the add-in asks Office about its surroundings — display language, theme, platform — in one
+ * place, for the pane and the ribbon command alike. Safe outside Office (tests, a plain browser).
+ */
 import type { Lang } from "../core/i18n/format";
-import { langFromLocale } from "../core/i18n/ui";
 
 function officeContext(): Office.Context | undefined {
   return typeof Office !== "undefined" ? Office.context : undefined;
 }
 
-/** Vietnamese when Office shows Vietnamese (vi-VN, vi), else English. */
+/** Office's display language ("vi-VN", "en-US", …) → ours: Vietnamese for vi*, else English. */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return typeof locale === "string" && /^vi(?:[-_]|$)/i.test(locale.trim()) ? "vi" : "en";
+}
+
 export function officeLang(): Lang {
   return langFromLocale(officeContext()?.displayLanguage);
 }

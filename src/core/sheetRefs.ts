@@ -1,5 +1,8 @@
-/** Sheet references inside formulas, for writing outputs under temporary names. */
-import { quoteSheet } from "../core/a1";
+/**
+ * Sheet references inside formulas: the Office host writes outputs under temporary names, the file
+ * host drops defined names of removed sheets. One scanner, so both read a formula alike.
+ */
+import { quoteSheet } from "./a1";
 
 const isNameChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}_.]/u.test(ch);
 
@@ -58,4 +61,15 @@ export function retargetSheetRefs(formula: string, rename: (sheet: string) => st
     i++;
   }
   return out;
+}
+
+/** Does the formula refer to this sheet? Names compare case-insensitively, as Excel's do. */
+export function mentionsSheet(formula: string, sheet: string): boolean {
+  const wanted = sheet.toLocaleUpperCase();
+  let found = false;
+  retargetSheetRefs(formula, (name) => {
+    if (name.toLocaleUpperCase() === wanted) found = true;
+    return undefined;
+  });
+  return found;
 }
