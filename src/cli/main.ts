@@ -5,7 +5,7 @@
 import { CLI_TEXT } from "../core/i18n/cli";
 import { parseCommandLine } from "./args";
 import { EXIT, UsageError, type CliIo } from "./command";
-import { COMMANDS } from "./commands";
+import { COMMANDS } from "./commands/table";
 import { commandHelp, toolHelp } from "./help";
 import { colorWanted } from "./listing";
 

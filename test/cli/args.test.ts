@@ -1,7 +1,7 @@
 /** The command line's arguments: options anywhere, every mistake one line in the user's language. */
 import { parseCommandLine, allOptions } from "../../src/cli/args";
 import { UsageError, type CliCommand } from "../../src/cli/command";
-import { COMMANDS } from "../../src/cli/commands";
+import { COMMANDS } from "../../src/cli/commands/table";
 import { cli } from "../support/cli";
 
 function usageError(argv: string[]): UsageError {
