@@ -5,32 +5,10 @@ import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { builtinModules } from "node:module";
 
-/** Node's own modules, by bare name and as node:*. */
-const NODE = [
-  "assert",
-  "buffer",
-  "child_process",
-  "crypto",
-  "events",
-  "fs",
-  "fs/promises",
-  "http",
-  "https",
-  "module",
-  "net",
-  "os",
-  "path",
-  "process",
-  "readline",
-  "stream",
-  "url",
-  "util",
-  "v8",
-  "vm",
-  "worker_threads",
-  "zlib",
-];
+/** Node's own modules by bare name ("fs", "fs/promises"); "node:…" is a pattern below. */
+const NODE = builtinModules.filter((name) => !name.startsWith("_"));
 
 /** The folders under src/, each a stage or a host. */
 const HOSTS = ["excel", "file", "xlsx", "taskpane", "commands", "cli", "docx"];
@@ -130,6 +108,20 @@ export default tseslint.config(
   {
     files: ["src/taskpane/**/*.{ts,tsx}"],
     rules: walls({ hosts: ["file", "cli", "commands"], node: true, why: "The pane runs in Office's browser: it reaches the workbook through the excel host only." }),
+  },
+  {
+    // The pane meets Office only in its entry: the workbook through the BlocHost, the surroundings handed in.
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    ignores: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Office", "Excel", "OfficeExtension"].map((name) => ({
+          name,
+          message: "The pane reaches Office through the BlocHost (src/excel/session.ts) or what its entry hands in.",
+        })),
+      ],
+    },
   },
   {
     files: ["src/excel/**/*.ts"],

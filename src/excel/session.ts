@@ -5,7 +5,7 @@
  * functions and a `run` (Excel.run, or a fake's run in tests).
  */
 import type { Lang } from "../core/i18n/format";
-import { BUILD_STEPS, type BuildStep } from "../core/buildSteps";
+import type { BuildStep } from "../core/buildSteps";
 import { uiTexts } from "../core/i18n/ui";
 import type { Issue } from "../core/issues";
 import type { WritePlan } from "../core/plan";
@@ -23,8 +23,6 @@ import type { TemplatePlan, UnitAdditionPlan } from "../core/template/model";
 import { templateProblemText } from "../core/template/problemText";
 import type { TemplateUnit } from "../core/template/unit";
 import { applyTemplatePlan, applyUnitAddition, TemplateConflictError } from "./template";
-
-export { BUILD_STEPS, type BuildStep };
 
 /** Excel.run's shape: one batch, one request context. */
 export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -1,13 +1,18 @@
-/** The pane's entry: wait for Office, then render the App over the real workbook (or say where it runs). */
+/**
+ * The pane's entry: wait for Office, then render the App over the real workbook (or say where it
+ * runs). The one place the pane meets Office: the workbook through the session, the surroundings
+ * (language, theme, whether downloads arrive) read here and handed in.
+ */
 import { createRoot } from "react-dom/client";
 import { excelSession } from "../excel/session";
 import { App, OutsideExcel } from "./App";
-import { officeIsDark, officeLang } from "../excel/environment";
+import { officeBlocksDownloads, officeIsDark, officeLang } from "../excel/environment";
+import { blobSaver } from "./download";
 
 Office.onReady((info) => {
   const container = document.getElementById("container");
   if (!container) return;
   const lang = officeLang();
   const dark = officeIsDark();
-  createRoot(container).render(info.host === Office.HostType.Excel ? <App host={excelSession()} initialLang={lang} dark={dark} /> : <OutsideExcel lang={lang} dark={dark} />);
+  createRoot(container).render(info.host === Office.HostType.Excel ? <App host={excelSession()} initialLang={lang} dark={dark} saveFile={blobSaver(officeBlocksDownloads)} /> : <OutsideExcel lang={lang} dark={dark} />);
 });

@@ -52,6 +52,8 @@ const CASES: Case[] = [
   { path: "src/taskpane/x.tsx", code: use("../file/load"), refusedBy: IMPORT },
   { path: "src/taskpane/components/x.tsx", code: use("../../cli/main"), refusedBy: IMPORT },
   { path: "src/taskpane/x.tsx", code: use("../excel/session"), refusedBy: null },
+  { path: "src/taskpane/components/x.tsx", code: "export const lang = Office.context.displayLanguage;\n", refusedBy: GLOBAL },
+  { path: "src/taskpane/index.tsx", code: "export const lang = Office.context.displayLanguage;\n", refusedBy: null },
   { path: "src/taskpane/x.tsx", code: use("../xlsx/zip"), refusedBy: null },
   // The hosts never import each other.
   { path: "src/excel/x.ts", code: use("../file/load"), refusedBy: IMPORT },

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-import { DownloadBlocked, downloadsBlocked, saveBlob } from "../../src/taskpane/download";
+import { officeBlocksDownloads } from "../../src/excel/environment";
+import { blobSaver, DownloadBlocked, saveBlob } from "../../src/taskpane/download";
 
 const g = globalThis as { Office?: unknown };
 
@@ -27,14 +28,15 @@ describe("saving a file from the pane", () => {
   });
 
   it("refuses where Office does not deliver downloads (iPad, Mac), and not elsewhere or outside Office", () => {
+    const save = blobSaver(officeBlocksDownloads);
     office("iOS");
-    expect(downloadsBlocked()).toBe(true);
-    expect(() => saveBlob(new Blob(["x"]), "a.docx")).toThrow(DownloadBlocked);
+    expect(officeBlocksDownloads()).toBe(true);
+    expect(() => save(new Blob(["x"]), "a.docx")).toThrow(DownloadBlocked);
     office("Mac");
-    expect(downloadsBlocked()).toBe(true);
+    expect(officeBlocksDownloads()).toBe(true);
     office("PC");
-    expect(downloadsBlocked()).toBe(false);
+    expect(officeBlocksDownloads()).toBe(false);
     delete g.Office;
-    expect(downloadsBlocked()).toBe(false);
+    expect(officeBlocksDownloads()).toBe(false);
   });
 });

@@ -9,7 +9,8 @@ import { applyTemplatePlan, applyUnitAddition, TemplateConflictError } from "../
 import { planAddUnit } from "../../src/core/template/addUnit";
 import { templatePlan } from "../../src/core/template/build";
 import { UI } from "../../src/core/i18n/ui";
-import { BlocSession, fixableCells, type BuildStep, type RunBatch } from "../../src/excel/session";
+import type { BuildStep } from "../../src/core/buildSteps";
+import { BlocSession, fixableCells, type RunBatch } from "../../src/excel/session";
 import { FakeOfficeError, fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
 import { viText } from "../core/helpers/run";
 import { BlocBuilder } from "../support/snapshots";
