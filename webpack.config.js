@@ -1,6 +1,7 @@
 /**
- * Builds the add-in's web part into dist/: taskpane.html + commands.html with their bundles, the
- * icons, the support page, and manifest.xml pointed at where dist/ will be served.
+ * Builds the add-in's web part into dist/: taskpane.html with its bundle (the pane and the ribbon
+ * command: one shared runtime, see manifest.xml), the ribbon's message dialog, the icons, the
+ * support page, and manifest.xml pointed at where dist/ will be served.
  *
  *   npm run build        production bundles (ADDIN_PUBLIC_URL=https://host/path/ for the manifest)
  *   npm run build:dev    development bundles with source maps
@@ -118,8 +119,8 @@ module.exports = (env, argv) => {
     context: __dirname,
     devtool: production ? false : "source-map",
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
+      // The ribbon command first: it registers with Office.actions.associate as the page loads.
+      taskpane: ["./src/commands/commands.ts", "./src/taskpane/index.tsx"],
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -145,17 +146,13 @@ module.exports = (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
       }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
-      }),
       new OfficeJsUrlPlugin(officeJsUrl),
       ...(notice ? [new ManifestUrlNoticePlugin(notice)] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/support.html", to: "support.html" },
+          { from: "src/commands/message.html", to: "message.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

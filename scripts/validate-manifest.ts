@@ -8,17 +8,22 @@
  * `office-addin-manifest validate` (npm run validate:online) needs the internet; this one does not.
  * It is not a full XSD validation: it checks what most often breaks an add-in at sideload time —
  * well-formedness, the schema's element order, resource references, Office's length limits,
- * https everywhere, icons that exist at the declared size, and both locales complete.
+ * https everywhere, icons that exist at the declared size, both locales complete, a shared runtime
+ * that really is shared, and the declared ExcelApi floor against the calls the code makes without
+ * checking first (scripts/api-floor.ts).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, normalize, resolve, sep } from "node:path";
 import { SaxesParser } from "saxes";
+import { checkApiFloor } from "./api-floor";
 
 export interface ValidateOptions {
   /** Folder the icon URLs map to: ".../assets/icon-16.png" → <assetsDir>/icon-16.png. */
   assetsDir: string;
   /** Locales every localisable string must override (besides the default locale). */
   requiredLocales?: readonly string[];
+  /** The add-in's sources (src/): the Office.js calls are checked against the declared floor. */
+  sourcesDir?: string;
 }
 
 export interface ValidationResult {
@@ -189,6 +194,8 @@ const CHILD_RULES: Record<string, ChildRule> = {
     order: ["Description", "Requirements", "Hosts", "Resources", "WebApplicationInfo", "EquivalentAddins"],
   },
   "Host[Workbook]": { order: ["Runtimes", "AllFormFactors", "DesktopFormFactor"] },
+  Runtimes: { order: ["Runtime"], required: ["Runtime"], repeatable: ["Runtime"] },
+  Runtime: { order: ["Override"] },
   DesktopFormFactor: {
     order: ["GetStarted", "FunctionFile", "ExtensionPoint"],
     required: ["ExtensionPoint"],
@@ -296,8 +303,58 @@ export function validateManifest(xmlText: string, opts: ValidateOptions): Valida
   checkUrls(root, resources, report);
   checkIcons(root, resources, opts.assetsDir, report);
   checkCommands(root, report);
+  checkSharedRuntime(root, report);
+  if (opts.sourcesDir) checkFloor(root, opts.sourcesDir, report);
 
   return { errors: report.errors, warnings: report.warnings };
+}
+
+/** The sets the manifest requires, by name → minimum version (ExcelApi's default is 1.1). */
+export function declaredFloors(root: XmlElement): Record<string, string> {
+  const floors: Record<string, string> = {};
+  const sets = child(child(root, "Requirements"), "Sets");
+  for (const set of childrenNamed(sets, "Set")) {
+    if (set.attrs.Name) floors[set.attrs.Name] = set.attrs.MinVersion ?? sets?.attrs.DefaultMinVersion ?? "1.1";
+  }
+  floors.ExcelApi ??= "1.1";
+  return floors;
+}
+
+function checkFloor(root: XmlElement, sourcesDir: string, report: Report): void {
+  const floors = declaredFloors(root);
+  for (const f of checkApiFloor(sourcesDir, floors)) {
+    const at = floors[f.need.set];
+    report.error(
+      undefined,
+      `${f.file}:${f.line}: ${f.member} needs ${f.need.set} ${f.need.version}, ${at ? `above the manifest's floor ${f.need.set} ${at}` : "a set the manifest does not require"}, and no supports("${f.need.set}", "${f.need.version}") guards it`,
+    );
+  }
+}
+
+/**
+ * A shared runtime ("Configure your Office Add-in to use a shared runtime"; Runtime element
+ * reference): one <Runtime> with lifetime="long" (Excel needs it), and the FunctionFile and every
+ * ShowTaskpane action load that same URL, each pane with a TaskpaneId — otherwise Office starts a
+ * second runtime and the ribbon and the pane share nothing.
+ */
+function checkSharedRuntime(root: XmlElement, report: Report): void {
+  for (const runtimes of [...walk(root)].filter((el) => el.local === "Runtimes")) {
+    const list = childrenNamed(runtimes, "Runtime");
+    if (list.length !== 1) report.error(runtimes, `<Runtimes> must hold exactly one <Runtime> for a shared runtime, found ${list.length}`);
+    const runtime = list[0];
+    if (!runtime) continue;
+    if (runtime.attrs.lifetime !== "long") report.error(runtime, `<Runtime lifetime="${runtime.attrs.lifetime ?? ""}"> must be "long" in Excel for a shared runtime`);
+    const resid = runtime.attrs.resid;
+    const host = runtimes.parent;
+    for (const el of host ? [...walk(host)] : []) {
+      if (el.local === "FunctionFile" && el.attrs.resid !== resid) report.error(el, `<FunctionFile resid="${el.attrs.resid ?? ""}"> must be the runtime's "${resid}", or the ribbon runs in a runtime of its own`);
+      if (el.local === "Action" && el.xsiType === "ShowTaskpane") {
+        const source = child(el, "SourceLocation");
+        if (source?.attrs.resid !== resid) report.error(source ?? el, `the task pane's <SourceLocation resid="${source?.attrs.resid ?? ""}"> must be the runtime's "${resid}"`);
+        if (!child(el, "TaskpaneId")) report.error(el, `a task pane in a shared runtime needs a <TaskpaneId>`);
+      }
+    }
+  }
 }
 
 function checkChildOrder(root: XmlElement, report: Report): void {
@@ -624,15 +681,18 @@ function checkCommands(root: XmlElement, report: Report): void {
 
 export function main(argv: readonly string[]): number {
   const args = [...argv];
-  let assetsDir: string | undefined;
-  const at = args.indexOf("--assets");
-  if (at >= 0) {
-    assetsDir = args[at + 1];
-    if (!assetsDir) {
-      console.error("usage: validate-manifest [manifest.xml] [--assets <dir>]");
-      return 2;
-    }
+  const option = (name: string): string | undefined | null => {
+    const at = args.indexOf(name);
+    if (at < 0) return undefined;
+    const value = args[at + 1];
     args.splice(at, 2);
+    return value ?? null;
+  };
+  const assetsDir = option("--assets");
+  const sourcesOption = option("--sources");
+  if (assetsDir === null || sourcesOption === null) {
+    console.error("usage: validate-manifest [manifest.xml] [--assets <dir>] [--sources <src dir>]");
+    return 2;
   }
   const file = args[0] ?? "manifest.xml";
   let text: string;
@@ -642,7 +702,10 @@ export function main(argv: readonly string[]): number {
     console.error(`${file}: cannot read (${(e as Error).message})`);
     return 2;
   }
-  const result = validateManifest(text, { assetsDir: resolve(assetsDir ?? join(dirname(file), "assets")) });
+  // The sources beside the manifest, or here (dist/manifest.xml is checked from the project root).
+  const sourcesDir = sourcesOption ?? [join(dirname(file), "src"), "src"].find((d) => existsSync(join(d, "excel")));
+  if (!sourcesDir) console.error(`${file}: warning: no src/ found; the ExcelApi floor was not checked against the code (--sources <dir>)`);
+  const result = validateManifest(text, { assetsDir: resolve(assetsDir ?? join(dirname(file), "assets")), sourcesDir });
   for (const w of result.warnings) console.error(`${file}: warning: ${w}`);
   if (result.errors.length > 0) {
     for (const e of result.errors) console.error(`${file}: error: ${e}`);

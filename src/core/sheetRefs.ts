@@ -1,6 +1,6 @@
 /**
- * Sheet references inside formulas: the Office host writes outputs under temporary names, the file
- * host drops defined names of removed sheets. One scanner, so both read a formula alike.
+ * Sheet references inside formulas: the file host drops defined names of removed sheets. One
+ * scanner, so every reader of a formula reads it alike.
  */
 import { quoteSheet } from "./a1";
 

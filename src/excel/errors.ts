@@ -1,6 +1,13 @@
 /** Errors the excel host raises itself, and every error mapped to a message the user can act on. */
 import type { Lang } from "../core/i18n/format";
 import { hostMessage, type HostMessageKey, type HostMessageParams } from "../core/i18n/hostMessages";
+import { LOCK_TTL_MS, WorkbookBusyError } from "./lock";
+
+/** "14:05" in this machine's time zone: when another build took the workbook. */
+function clockTime(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
 
 /** The workbook holds more cells than the add-in reads; raised before any cell is read. */
 export class WorkbookTooLargeError extends Error {
@@ -26,7 +33,11 @@ export class OutputNameTakenError extends Error {
   }
 }
 
-/** Office.js error codes (OfficeExtension.Error.code) and our own, to message keys. */
+/**
+ * Office.js error codes (OfficeExtension.Error.code; "Error messages" in the Excel JavaScript API
+ * docs, learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling) and our own, to
+ * message keys. "PayloadTooLarge" is not here: it is Microsoft Graph's code, never Office.js's.
+ */
 const KEY_BY_CODE: Record<string, HostMessageKey> = {
   ItemNotFound: "itemNotFound",
   InvalidReference: "itemNotFound",
@@ -37,13 +48,18 @@ const KEY_BY_CODE: Record<string, HostMessageKey> = {
   InvalidOperationInCellEditMode: "cellEditMode",
   AccessDenied: "accessDenied",
   RequestPayloadSizeLimitExceeded: "requestTooLarge",
-  PayloadTooLarge: "requestTooLarge",
   ResponsePayloadSizeLimitExceeded: "responseTooLarge",
   GeneralException: "generalException",
   WorkbookTooLarge: "workbookTooLarge",
   ApiNotFound: "apiNotSupported",
+  ApiNotAvailable: "apiNotSupported",
   NotImplemented: "apiNotSupported",
   UnsupportedOperation: "apiNotSupported",
+  RangeExceedsLimit: "rangeTooLarge",
+  FormulaLengthExceedsLimit: "formulaTooLong",
+  InactiveWorkbook: "inactiveWorkbook",
+  MemoryLimitReached: "memoryLimit",
+  WorkbookBusy: "workbookBusy",
 };
 
 function codeOf(err: unknown): string | undefined {
@@ -64,6 +80,7 @@ export function officeErrorMessage(err: unknown, lang: Lang): string {
   const params: HostMessageParams = {};
   if (err instanceof WorkbookTooLargeError) Object.assign(params, { sheet: err.sheet, cells: err.cellCount, total: err.totalCells, limit: err.limit });
   else if (err instanceof OutputNameTakenError) params.sheet = err.sheet;
+  else if (err instanceof WorkbookBusyError) Object.assign(params, { since: clockTime(err.holder.started), minutes: Math.round(LOCK_TTL_MS / 60_000) });
   if (key === "unknown") params.detail = err instanceof Error ? err.message : String(err);
   return hostMessage(key, lang, params);
 }

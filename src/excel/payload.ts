@@ -19,5 +19,10 @@ export function jsonBytes(x: unknown): number {
   return utf8Length(JSON.stringify(x) ?? "null");
 }
 
-/** Rough cost of one queued operation besides its argument (object path, member name, ids). */
-export const OPERATION_OVERHEAD_BYTES = 80;
+/**
+ * Cost of one queued operation besides its argument: the action, and usually a new object path it
+ * runs on (getRange, format, font, …), with their ids. Measured against the requests the real
+ * client library builds (test/excel/payload.test.ts): a property set on a new range costs ~150–250
+ * bytes of JSON, a call on an existing object ~100.
+ */
+export const OPERATION_OVERHEAD_BYTES = 160;

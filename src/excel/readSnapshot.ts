@@ -1,13 +1,17 @@
 /**
  * Workbook → snapshot, in a fixed number of syncs: 1) the sheet list, 2) each used range's size,
- * 3) every cell's values, formulas, formats and types (plus merged areas). The count depends on
- * how many cells there are, never on how many sheets: a workbook whose cells fit one response
- * (the normal case, whatever its sheet count) takes exactly 3 syncs.
+ * 3) every cell's values, formulas, formats and types. The count depends on how many cells there
+ * are, never on how many sheets: a workbook whose cells fit one response (the normal case, whatever
+ * its sheet count) takes exactly 3 syncs.
+ *
+ * Merged areas are not read: the engine finds headers and titles by their labels, never by merged
+ * cells (SPEC §3), and Range.getMergedAreasOrNullObject (ExcelApi 1.13) fails on a range with more
+ * than 512 merged areas — which a heavily merged Vietnamese report form has. `merges` is always [].
  */
 import { parseRange, rangeA1 } from "../core/a1";
 import { MAX_WORKBOOK_CELLS, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../core/snapshot";
 import { WorkbookTooLargeError } from "./errors";
-import { officeSupports, type Supports } from "./supports";
+import type { Supports } from "./supports";
 
 /**
  * Cells read per sync. Four arrays per cell come back (values, formulas, formats, types): 25–50
@@ -17,9 +21,23 @@ import { officeSupports, type Supports } from "./supports";
 export const CELLS_PER_READ = 80_000;
 
 export interface ReadOptions {
+  /** Requirement sets (nothing above the 1.7 floor is used today; kept for every host function alike). */
   supports?: Supports;
   maxCells?: number;
   cellsPerRead?: number;
+  /** Other work folded into the read's syncs (the build's lock and write state). */
+  alongside?: ReadAlongside;
+}
+
+/** Work queued with the read's syncs, so a build needs no syncs of its own to prepare. */
+export interface ReadAlongside {
+  /** Queued with the sheet list (sync 1). */
+  withSheetList?(context: Excel.RequestContext): void;
+  /** After sync 1: queued with the used-range sizes (sync 2); may throw to stop the read there. */
+  withSizes?(context: Excel.RequestContext, sheets: string[]): void;
+  /** Queued with the first read of cells (sync 3); may throw after it (`afterCells`). */
+  withCells?(context: Excel.RequestContext): void;
+  afterCells?(): void;
 }
 
 const VISIBILITY: Record<string, SheetVisibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
@@ -29,12 +47,17 @@ function localAddress(address: string): string {
   return address.slice(address.lastIndexOf("!") + 1);
 }
 
-/** Merged areas come as one string, "Sheet!A1:F1, Sheet!A3:B3" — sheet names may hold commas. */
-export function mergedAddresses(address: string): string[] {
-  const out: string[] = [];
-  const re = /!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)\s*(?:,|$)/g;
-  for (let m = re.exec(address); m; m = re.exec(address)) out.push(m[1].replace(/\$/g, "").toUpperCase());
-  return out;
+const LAST_ROW = 1048576;
+const LAST_COLUMN = "XFD";
+
+/** A used range's address as a rectangle, including Excel's whole-column ("A:XFD") and whole-row ("1:1048576") forms. */
+function usedRect(address: string): ReturnType<typeof parseRange> {
+  const local = localAddress(address).replace(/\$/g, "");
+  const columns = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(local);
+  if (columns) return parseRange(`${columns[1]}1:${columns[2]}${LAST_ROW}`);
+  const rows = /^(\d+):(\d+)$/.exec(local);
+  if (rows) return parseRange(`A${rows[1]}:${LAST_COLUMN}${rows[2]}`);
+  return parseRange(local);
 }
 
 function toCellValue(value: unknown, type: string): CellValue {
@@ -77,26 +100,25 @@ interface Piece {
   at: UsedSheet;
   firstRow: number;
   rowCount: number;
-  withMerges: boolean;
 }
 
 interface Loaded {
   piece: Piece;
   range: Excel.Range;
-  merged: Excel.RangeAreas | null;
 }
 
 export async function readSnapshot(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
-  const supports = opts.supports ?? officeSupports;
   const maxCells = opts.maxCells ?? MAX_WORKBOOK_CELLS;
   const perRead = Math.max(1, opts.cellsPerRead ?? CELLS_PER_READ);
-  const withMerges = supports("ExcelApi", "1.13");
+  const alongside = opts.alongside ?? {};
 
   // Sync 1: which sheets.
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
+  alongside.withSheetList?.(context);
   await context.sync();
   const sheets = worksheets.items;
+  alongside.withSizes?.(context, sheets.map((ws) => ws.name));
 
   // Sync 2: how big each used range is (values only: formatting far below the data does not count).
   const usedRanges = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load("address,cellCount"));
@@ -107,10 +129,11 @@ export async function readSnapshot(context: Excel.RequestContext, opts: ReadOpti
   const used: UsedSheet[] = [];
   usedRanges.forEach((u, index) => {
     if (u.isNullObject) return;
-    const cells = u.cellCount;
+    const r = usedRect(u.address);
+    // cellCount is -1 past 2^31-1 cells (Range.cellCount, Excel JavaScript API reference).
+    const cells = u.cellCount >= 0 ? u.cellCount : (r.end.row - r.start.row + 1) * (r.end.col - r.start.col + 1);
     total += cells;
     if (cells > largest.cells) largest = { name: sheets[index].name, cells };
-    const r = parseRange(localAddress(u.address));
     used.push({ index, sheet: sheets[index], used: u, top: r.start.row, left: r.start.col, rows: r.end.row - r.start.row + 1, cols: r.end.col - r.start.col + 1 });
   });
   if (total > maxCells) throw new WorkbookTooLargeError(largest.name, largest.cells, total, maxCells);
@@ -119,7 +142,7 @@ export async function readSnapshot(context: Excel.RequestContext, opts: ReadOpti
   const pieces: Piece[] = [];
   for (const at of used) {
     const band = Math.max(1, Math.floor(perRead / at.cols));
-    for (let r = 0; r < at.rows; r += band) pieces.push({ at, firstRow: r, rowCount: Math.min(band, at.rows - r), withMerges: withMerges && r === 0 });
+    for (let r = 0; r < at.rows; r += band) pieces.push({ at, firstRow: r, rowCount: Math.min(band, at.rows - r) });
   }
   const batches: Piece[][] = [];
   let batch: Piece[] = [];
@@ -137,11 +160,14 @@ export async function readSnapshot(context: Excel.RequestContext, opts: ReadOpti
   if (batch.length) batches.push(batch);
 
   const loaded: Loaded[] = [];
+  alongside.withCells?.(context);
+  if (batches.length === 0) await context.sync();
   for (const b of batches) loaded.push(...(await readPieces(context, b)));
+  alongside.afterCells?.();
 
   const grids = new Map<number, { values: CellValue[][]; formulas: (string | null)[][]; numberFormats: string[][]; merges: string[] }>();
   for (const at of used) grids.set(at.index, { values: new Array(at.rows), formulas: new Array(at.rows), numberFormats: new Array(at.rows), merges: [] });
-  for (const { piece, range, merged } of loaded) {
+  for (const { piece, range } of loaded) {
     const g = grids.get(piece.at.index)!;
     const values = range.values;
     const formulas = range.formulas;
@@ -153,7 +179,6 @@ export async function readSnapshot(context: Excel.RequestContext, opts: ReadOpti
       g.formulas[row] = formulas[r].map((f, c) => toFormula(f, values[r][c], types[r][c]));
       g.numberFormats[row] = formats[r].map((f) => (typeof f === "string" ? f : String(f)));
     }
-    if (merged && !merged.isNullObject) g.merges = mergedAddresses(merged.address);
   }
 
   return {
@@ -176,8 +201,7 @@ async function readPieces(context: Excel.RequestContext, pieces: Piece[]): Promi
     const whole = piece.firstRow === 0 && piece.rowCount === at.rows;
     const range = whole ? at.used : at.sheet.getRange(rangeA1(at.top + piece.firstRow, at.left, at.top + piece.firstRow + piece.rowCount - 1, at.left + at.cols - 1));
     range.load("values,formulas,numberFormat,valueTypes");
-    const merged = piece.withMerges ? at.used.getMergedAreasOrNullObject().load("address") : null;
-    return { piece, range, merged };
+    return { piece, range };
   });
   try {
     await context.sync();
@@ -193,7 +217,7 @@ async function readPieces(context: Excel.RequestContext, pieces: Piece[]): Promi
     const half = Math.ceil(p.rowCount / 2);
     return [
       ...(await readPieces(context, [{ ...p, rowCount: half }])),
-      ...(await readPieces(context, [{ ...p, firstRow: p.firstRow + half, rowCount: p.rowCount - half, withMerges: false }])),
+      ...(await readPieces(context, [{ ...p, firstRow: p.firstRow + half, rowCount: p.rowCount - half }])),
     ];
   }
 }

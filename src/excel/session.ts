@@ -12,7 +12,10 @@ import type { WritePlan } from "../core/plan";
 import { buildBloc, type BuildResult } from "../core/pipeline";
 import { parseA1 } from "../core/a1";
 import { formatAt, type WorkbookSnapshot } from "../core/snapshot";
-import { applyPlan } from "./applyPlan";
+import { applyPlan, queueStateRead, type ApplyExtras, type ApplyOptions, type WorkbookState } from "./applyPlan";
+import { assertLockHeld, newLock, queueLockRead, queueLockRelease, queueLockTake, releaseIfMine, type LockRead, type LockSource } from "./lock";
+import type { ReadOptions } from "./readSnapshot";
+import { officeSupports, type Supports } from "./supports";
 import { officeErrorMessage } from "./errors";
 import { applyNumberFixes } from "./fixTextNumbers";
 import { readSnapshot } from "./readSnapshot";
@@ -40,12 +43,12 @@ export interface CellFix {
 
 /** What the session needs from the excel host; the real functions live in src/excel. */
 export interface ExcelHostOps {
-  readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot>;
-  applyPlan(context: Excel.RequestContext, plan: WritePlan): Promise<unknown>;
+  readSnapshot(context: Excel.RequestContext, opts?: ReadOptions): Promise<WorkbookSnapshot>;
+  applyPlan(context: Excel.RequestContext, plan: WritePlan, opts?: ApplyOptions, extras?: ApplyExtras): Promise<unknown>;
   selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<unknown>;
   applyNumberFixes(context: Excel.RequestContext, fixes: readonly CellFix[]): Promise<unknown>;
-  applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan): Promise<unknown>;
-  applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan): Promise<unknown>;
+  applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan, supports?: Supports): Promise<unknown>;
+  applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan, supports?: Supports): Promise<unknown>;
   officeErrorMessage(err: unknown, lang: Lang): string;
 }
 
@@ -112,11 +115,17 @@ export interface SessionOptions {
   now?: () => Date;
   /** Minutes east of UTC for times printed on the outputs; defaults to this machine's zone. */
   utcOffsetMinutes?: () => number;
+  /** Requirement sets (Office's answer by default; tests give the fake's level). */
+  supports?: Supports;
+  /** Who builds, as the workbook's lock tells a second build. */
+  lockSource?: LockSource;
 }
 
 export class BlocSession implements BlocHost {
   private readonly now: () => Date;
   private readonly offset: () => number;
+  private readonly supports: Supports;
+  private readonly lockSource: LockSource;
 
   constructor(
     private readonly run: RunBatch,
@@ -125,13 +134,15 @@ export class BlocSession implements BlocHost {
   ) {
     this.now = options.now ?? (() => new Date());
     this.offset = options.utcOffsetMinutes ?? (() => -new Date().getTimezoneOffset());
+    this.supports = options.supports ?? officeSupports;
+    this.lockSource = options.lockSource ?? "pane";
   }
 
   /** The last snapshot read, so a fix knows each cell's number format without another read. */
   private lastSnapshot: WorkbookSnapshot | null = null;
 
   private async read(): Promise<WorkbookSnapshot> {
-    const snapshot = await this.run((ctx) => this.ops.readSnapshot(ctx));
+    const snapshot = await this.run((ctx) => this.ops.readSnapshot(ctx, { supports: this.supports }));
     this.lastSnapshot = snapshot;
     return snapshot;
   }
@@ -176,21 +187,61 @@ export class BlocSession implements BlocHost {
     return this.attempt(lang, async () => this.compute(await this.read(), lang));
   }
 
+  /**
+   * The whole build in 4 syncs: the read's three (the workbook's lock taken and confirmed, and what
+   * the write needs to know, ride along with them) and one write that also releases the lock.
+   * A second build of the same workbook meanwhile is refused with WorkbookBusyError.
+   */
   build(lang: Lang, onStep: (step: BuildStep) => void = () => {}): Promise<Outcome<Built>> {
+    const mine = newLock(this.lockSource, this.now().getTime());
+    let locked = false;
     return this.attempt(lang, async () => {
-      onStep("read");
-      const snapshot = await this.read();
-      // buildBloc validates and computes in one pure call; the pane still shows both steps.
-      onStep("check");
-      await nextTick();
-      const checked = this.compute(snapshot, lang);
-      onStep("compute");
-      await nextTick();
-      const plan = checked.result.plan;
-      onStep("write");
-      // applyPlan ends by activating plan.activate: the summary, or "Kiểm tra" when there are errors.
-      await this.run((ctx) => this.ops.applyPlan(ctx, plan));
-      return { ...checked, activated: plan.activate };
+      try {
+        onStep("read");
+        let state: WorkbookState | null = null;
+        const snapshot = await this.run((ctx) => {
+          let first: () => LockRead = () => ({ exists: false, holder: null });
+          let again: () => LockRead = first;
+          let rest: (() => Omit<WorkbookState, "sheets">) | null = null;
+          let sheets: string[] = [];
+          return this.ops
+            .readSnapshot(ctx, {
+              supports: this.supports,
+              alongside: {
+                withSheetList: (c) => void (first = queueLockRead(c)),
+                withSizes: (c, names) => {
+                  queueLockTake(c, first(), mine, this.now().getTime());
+                  locked = true;
+                  sheets = names;
+                  rest = queueStateRead(c, names, this.supports);
+                },
+                withCells: (c) => void (again = queueLockRead(c)),
+                afterCells: () => {
+                  assertLockHeld(again(), mine);
+                  if (rest) state = { sheets, ...rest() };
+                },
+              },
+            })
+            .then((snap) => {
+              this.lastSnapshot = snap;
+              return snap;
+            });
+        });
+        // buildBloc validates and computes in one pure call; the pane still shows both steps.
+        onStep("check");
+        await nextTick();
+        const checked = this.compute(snapshot, lang);
+        onStep("compute");
+        await nextTick();
+        const plan = checked.result.plan;
+        onStep("write");
+        // applyPlan ends by activating plan.activate: the summary, or "Kiểm tra" when there are errors.
+        await this.run((ctx) => this.ops.applyPlan(ctx, plan, { supports: this.supports }, { state: state ?? undefined, finally: queueLockRelease }));
+        locked = false;
+        return { ...checked, activated: plan.activate };
+      } finally {
+        if (locked) await releaseIfMine(this.run, mine);
+      }
     });
   }
 
@@ -211,7 +262,7 @@ export class BlocSession implements BlocHost {
   createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Added>> {
     return this.attempt(lang, async () => {
       const plan = templatePlan(options);
-      await this.run((ctx) => this.ops.applyTemplatePlan(ctx, plan));
+      await this.run((ctx) => this.ops.applyTemplatePlan(ctx, plan, this.supports));
       return { ...this.compute(await this.read(), lang), added: plan.sheets.map((s) => s.name) };
     });
   }
@@ -221,7 +272,7 @@ export class BlocSession implements BlocHost {
       const planned = planAddUnit(await this.read(), unit, lang);
       if (!planned.plan) throw new AddUnitRefused(planned.problems);
       const addition = planned.plan;
-      await this.run((ctx) => this.ops.applyUnitAddition(ctx, addition));
+      await this.run((ctx) => this.ops.applyUnitAddition(ctx, addition, this.supports));
       return { ...this.compute(await this.read(), lang), added: [addition.sheet.name] };
     });
   }

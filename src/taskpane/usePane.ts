@@ -10,6 +10,7 @@ import type { Issue } from "../core/issues";
 import { OUTPUT_SHEETS } from "../core/outputSheets";
 import type { TemplateOptions } from "../core/template/build";
 import type { TemplateUnit } from "../core/template/unit";
+import { subscribeRibbonBuilds } from "../excel/ribbonBuilds";
 import { fixableCells, type BlocHost, type CellFix, type Outcome } from "../excel/session";
 import type { DocumentKind } from "./components/Documents";
 import type { SaveFile } from "./download";
@@ -70,6 +71,9 @@ export function usePane(host: BlocHost, initialLang: Lang, saveFile: SaveFile): 
       live = false;
     };
   }, [host]);
+
+  // The ribbon's builds reach the pane where they share one runtime (src/excel/ribbonBuilds.ts).
+  useEffect(() => subscribeRibbonBuilds((out) => dispatch(out.ok ? { type: "built", built: out.value } : { type: "failed", task: "build", message: out.message })), []);
 
   const fixes = useMemo(() => (checked ? fixableCells(checked.result.issues) : []), [checked]);
 

@@ -13,7 +13,7 @@ import { BlocSession, type RunBatch } from "../../src/excel/session";
 import { selectCell } from "../../src/excel/select";
 import { applyTemplatePlan, applyUnitAddition } from "../../src/excel/template";
 import { App } from "../../src/taskpane/App";
-import { fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
+import { API_LEVELS, fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
 
 declare global {
   interface Window {
@@ -31,12 +31,15 @@ async function main(): Promise<void> {
   const response = await fetch(`/fixtures/${encodeURIComponent(name)}.json`);
   if (!response.ok) throw new Error(`fixture ${name}: HTTP ${response.status}`);
   const snapshot = (await response.json()) as WorkbookSnapshot;
-  const fake = fakeFromSnapshot(snapshot);
+  // ?level=1.7 runs the pane over an Excel of that capability level (default: everything).
+  const level = API_LEVELS.find((l) => l === params.get("level")) ?? "1.18";
+  const fake = fakeFromSnapshot(snapshot, { apiLevel: level });
   const run: RunBatch = (batch) => fake.run(batch);
   const session = new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage }, {
     // A fixed clock (?now=ISO) and zone: the screenshots stay the same from run to run.
     now: () => new Date(params.get("now") ?? "2024-01-15T02:30:00.000Z"),
     utcOffsetMinutes: () => 420,
+    supports: fake.supports,
   });
   window.__harness = { fake, workbook: () => ({ sheets: fake.sheetNames().map((n) => fake.cellsOf(n)) }) };
   const container = document.getElementById("container");

@@ -273,9 +273,24 @@ async function main(): Promise<number> {
           page.on("pageerror", (e) => errors.push(e.message));
           await page.goto(`${base}/taskpane.html`);
           await page.waitForFunction((texts) => texts.some((t) => document.body.innerText.includes(t)), [vi.outsideExcel, en.outsideExcel], { timeout: 30_000 });
-          await page.goto(`${base}/commands.html`);
-          await page.waitForFunction(() => typeof Office !== "undefined");
-          await page.waitForTimeout(300);
+          // The ribbon's message dialog (no shared runtime): the text shown as text, never as markup.
+          await page.goto(`${base}/message.html?lang=en&text=${encodeURIComponent("Excel <b>refused</b>")}`);
+          same(await page.locator("#message").textContent(), "Excel <b>refused</b>", "dialog text");
+          same(await page.locator("#message b").count(), 0, "no markup from the text");
+          same(await page.title(), "Bloc Summary", "dialog title in English");
+          same(errors, [], "page errors");
+          await page.close();
+        },
+      ],
+      [
+        "at ExcelApi 1.7 (volume-licensed Office 2019) Build still writes the summary and shows it",
+        async () => {
+          const errors: string[] = [];
+          const page = await openHarness(context, base, "workbook=sample&level=1.7", errors);
+          await page.getByRole("button", { name: vi.build, exact: true }).click();
+          await page.getByText(vi.builtOk(sampleResult.plan.activate)).waitFor();
+          same(await page.evaluate(() => window.__harness!.fake.activeSheetName), sampleResult.plan.activate, "active sheet");
+          same(await page.evaluate(() => window.__harness!.fake.syncLog.filter((x) => x.failed !== null).length), 0, "failed syncs");
           same(errors, [], "page errors");
           await page.close();
         },

@@ -1,7 +1,8 @@
 import type { WritePlan } from "../../src/core/plan";
 import type { Cell, SheetModel } from "../../src/core/sheet/model";
 import { sheetFromRows, type WorkbookSnapshot } from "../../src/core/snapshot";
-import { applyPlan, columnWidthPoints, TEMP_SHEET_PREFIX } from "../../src/excel/applyPlan";
+import { applyPlan, TEMP_SHEET_PREFIX } from "../../src/excel/applyPlan";
+import { columnWidthPoints } from "../../src/excel/sheetWriter";
 import { OutputNameTakenError } from "../../src/excel/errors";
 import { FakeExcel, FakeOfficeError, fakeFromSnapshot } from "../support/excelFake";
 
@@ -202,8 +203,9 @@ describe("applyPlan", () => {
     const report = await fake.run((context) => applyPlan(context, plan(), { supports: all }));
     expect(fake.sheetNames()).toEqual(["Tổng hợp 2023", "Kiểm tra", "Tờ trình 2023", "Cấu hình", "BCA", "BTP", "Ghi chép"]);
     expect(fake.activeSheetName).toBe("Tổng hợp 2023");
-    expect(report).toMatchObject({ syncs: 3, writeBatches: 1 });
-    expect(fake.syncCount).toBe(3);
+    // One sync to look, one to write.
+    expect(report).toMatchObject({ syncs: 2, writeBatches: 1 });
+    expect(fake.syncCount).toBe(2);
   });
 
   it("suspends calculation and screen updating for every write, with events off until the swap turns them back on", async () => {
@@ -216,11 +218,16 @@ describe("applyPlan", () => {
     expect(fake.eventsEnabled).toBe(true);
   });
 
-  it("replaces the earlier outputs named in plan.remove and touches nothing else", async () => {
+  it("replaces the earlier outputs named in plan.remove in place, and touches nothing else", async () => {
     const fake = withOldOutputs();
     const userBefore = ["Cấu hình", "BCA", "BTP", "Ghi chép"].map((n) => fake.cellsOf(n));
+    const ids = ["Tổng hợp 2023", "Kiểm tra", "Tờ trình 2023"].map((n) => fake.sheetId(n));
     await fake.run((context) => applyPlan(context, plan(), { supports: all }));
     await fake.run((context) => applyPlan(context, plan(60), { supports: all }));
+    expect(["Tổng hợp 2023", "Kiểm tra", "Tờ trình 2023"].map((n) => fake.sheetId(n))).toEqual(ids);
+    // One chart, not one per build; the old "(cũ)" cells are gone.
+    expect(fake.sheet("Tổng hợp 2023").charts).toHaveLength(1);
+    expect(fake.cell("Tổng hợp 2023", "A2").value).toBe("Ghi chú: =1+1 phải là văn bản");
     expect(fake.sheetNames()).toEqual(["Tổng hợp 2023", "Kiểm tra", "Tờ trình 2023", "Cấu hình", "BCA", "BTP", "Ghi chép"]);
     expect(fake.cell("Tổng hợp 2023", "A1").value).toBe("TỔNG HỢP SỐ LIỆU KHỐI THI ĐUA SỐ 2 NĂM 2023");
     expect(fake.cellsOf("Kiểm tra").values[0][0]).toBe("Mức độ");
@@ -260,19 +267,88 @@ describe("applyPlan", () => {
     expect(fake.eventsEnabled).toBe(true);
   });
 
-  it("settles every output as wholly old or wholly new when the swap itself fails", async () => {
+  it("leaves every output wholly old or wholly new, wherever in its one write batch a rebuild fails", async () => {
+    const twin = withOldOutputs();
+    const start = twin.writesApplied;
+    await twin.run((context) => applyPlan(context, plan(), { supports: all }));
+    const writes = twin.writesApplied - start;
+    const news = { "Tổng hợp 2023": "TỔNG HỢP SỐ LIỆU KHỐI THI ĐUA SỐ 2 NĂM 2023", "Kiểm tra": "Mức độ", "Tờ trình 2023": "THANH TRA BỘ CÔNG AN" };
+    const olds = { "Tổng hợp 2023": "TỔNG HỢP (cũ)", "Kiểm tra": "Danh sách lỗi (cũ)", "Tờ trình 2023": "TỜ TRÌNH (cũ)" };
+    for (const k of [1, 2, 5, Math.floor(writes / 3), Math.floor(writes / 2), writes - 3, writes - 1]) {
+      const fake = withOldOutputs();
+      const user = ["Cấu hình", "BCA", "BTP", "Ghi chép"].map((n) => fake.cellsOf(n));
+      fake.failOnWrite(k, new FakeOfficeError("GeneralException", "boom"));
+      await expect(fake.run((context) => applyPlan(context, plan(), { supports: all }))).rejects.toMatchObject({ code: "GeneralException" });
+      expect(fake.sheetNames().filter((n) => n.startsWith("~"))).toEqual([]);
+      for (const [name, text] of Object.entries(news)) {
+        const cells = fake.cellsOf(name);
+        const old = olds[name as keyof typeof olds];
+        const wholly = cells.values[0][0] === old ? JSON.stringify(cells.values) === JSON.stringify(withOldOutputs().cellsOf(name).values) : cells.values[0][0] === text;
+        expect([k, name, wholly]).toEqual([k, name, true]);
+      }
+      expect(["Cấu hình", "BCA", "BTP", "Ghi chép"].map((n) => fake.cellsOf(n))).toEqual(user);
+      expect(fake.eventsEnabled).toBe(true);
+    }
+  });
+
+  it("keeps a user's formula, defined name and chart on the summary pointing at the new summary after a rebuild", async () => {
     const fake = withOldOutputs();
-    // Sync 1 reads, sync 2 writes, sync 3 swaps: let the swap suspend calculation and screen
-    // updating, delete one old output, and then fail.
-    fake.failOnSync(3, new FakeOfficeError("GeneralException", "boom"), { afterOps: 3 });
+    await fake.run((context) => applyPlan(context, plan(), { supports: all }));
+    // The user refers to this year's summary: C4 holds BCA's figure (=BCA!E7).
+    await fake.run(async (context) => {
+      const notes = context.workbook.worksheets.getItem("Ghi chép");
+      notes.getRange("D1").formulas = [["='Tổng hợp 2023'!C4"]];
+      context.workbook.names.add("TongBCA", "='Tổng hợp 2023'!$C$4");
+      const chart = notes.charts.add("Line", context.workbook.worksheets.getItem("Tổng hợp 2023").getRange("C4:C5"), "Columns");
+      chart.title.text = "Của người dùng";
+      await context.sync();
+    });
+    expect(fake.evaluate("Ghi chép", "D1")).toBe(30);
+    // BCA corrects its figure; the bloc rebuilds.
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("BCA").getRange("E7").values = [[35]];
+      await context.sync();
+    });
+    await fake.run((context) => applyPlan(context, plan(57), { supports: all }));
+    expect(fake.cell("Ghi chép", "D1").formula).toBe("='Tổng hợp 2023'!C4");
+    expect(fake.evaluate("Ghi chép", "D1")).toBe(35);
+    expect(fake.names()).toContainEqual(expect.objectContaining({ name: "TongBCA", formula: "='Tổng hợp 2023'!$C$4" }));
+    expect(fake.sheet("Ghi chép").charts[0].series.map((x) => x.values)).toEqual(["Tổng hợp 2023!C4:C5"]);
+  });
+
+  it("would have broken those references had it deleted the summary (the fake keeps Excel's #REF! rule)", async () => {
+    const fake = withOldOutputs();
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Ghi chép").getRange("D1").formulas = [["='Tổng hợp 2023'!C4"]];
+      context.workbook.names.add("TongBCA", "='Tổng hợp 2023'!$C$4");
+      context.workbook.worksheets.getItem("Tổng hợp 2023").delete();
+      await context.sync();
+    });
+    expect(fake.evaluate("Ghi chép", "D1")).toEqual({ error: "#REF!" });
+    expect(fake.names()[0].formula).toBe("=#REF!$C$4");
+  });
+
+  it("retries a large batch in halves when Excel answers GeneralException or RequestPayloadSizeLimitExceeded", async () => {
+    const rows: Cell[][] = Array.from({ length: 3000 }, (_, r) => Array.from({ length: 8 }, (_, c) => text(`Đơn vị ${r} — cột ${c} — nội dung dài để lô ghi vượt một megabyte`)));
+    const big: SheetModel = { name: "Tổng hợp 2023", kind: "summary", rows, merges: [], columnWidths: [], print: { orientation: "landscape", fitToWidth: true }, charts: [] };
+    for (const code of ["GeneralException", "RequestPayloadSizeLimitExceeded"]) {
+      const fake = fakeFromSnapshot(workbook());
+      fake.failOnSync(2, new FakeOfficeError(code, "too big"));
+      const report = await fake.run((context) => applyPlan(context, { sheets: [big], activate: "Tổng hợp 2023", remove: [] }, { supports: all }));
+      expect(fake.syncLog.map((s) => s.failed)).toEqual([null, code, null, null]);
+      expect(report.writeBatches).toBe(2);
+      expect(fake.cell("Tổng hợp 2023", "H3000").value).toBe("Đơn vị 2999 — cột 7 — nội dung dài để lô ghi vượt một megabyte");
+    }
+  });
+
+  it("reports a GeneralException of a small batch at once, without retrying", async () => {
+    const fake = withOldOutputs();
+    fake.failOnSync(2, new FakeOfficeError("GeneralException", "boom"));
     await expect(fake.run((context) => applyPlan(context, plan(), { supports: all }))).rejects.toMatchObject({ code: "GeneralException" });
-    const names = fake.sheetNames();
-    expect(names.some((n) => n.startsWith(TEMP_SHEET_PREFIX))).toBe(false);
-    for (const out of ["Tổng hợp 2023", "Kiểm tra", "Tờ trình 2023"]) expect(names).toContain(out);
-    expect(fake.cell("Tổng hợp 2023", "A1").value).toBe("TỔNG HỢP SỐ LIỆU KHỐI THI ĐUA SỐ 2 NĂM 2023");
-    expect(fake.cell("Kiểm tra", "A1").value).toBe("Danh sách lỗi (cũ)");
-    expect(fake.cell("Tờ trình 2023", "A1").value).toBe("TỜ TRÌNH (cũ)");
-    expect(fake.eventsEnabled).toBe(true);
+    // After the failed write only the small clean-up follows, never the plan sent again.
+    expect(fake.syncLog.filter((s) => s.failed === "GeneralException")).toHaveLength(1);
+    expect(fake.syncLog.slice(2).every((s) => s.writes < 10)).toBe(true);
+    expect(fake.cell("Tổng hợp 2023", "A1").value).toBe("TỔNG HỢP (cũ)");
   });
 
   it("turns events back on after a failure, and leaves them off if they were off", async () => {
@@ -289,8 +365,9 @@ describe("applyPlan", () => {
 
   it("removes temporary sheets left by a run that crashed", async () => {
     const fake = fakeFromSnapshot(workbook());
-    fake.addSheet(`${TEMP_SHEET_PREFIX}1`);
-    fake.addSheet(`${TEMP_SHEET_PREFIX}7`);
+    fake.addSheet(`${TEMP_SHEET_PREFIX}1`, { visibility: "Hidden" });
+    // Very hidden (by hand or by another tool): Excel refuses to delete it until it is only hidden.
+    fake.addSheet(`${TEMP_SHEET_PREFIX}7`, { visibility: "VeryHidden" });
     await fake.run((context) => applyPlan(context, plan(), { supports: all }));
     expect(fake.sheetNames().filter((n) => n.startsWith("~"))).toEqual([]);
   });
@@ -309,7 +386,7 @@ describe("applyPlan", () => {
     // More than one request's worth of data: it had to be split.
     expect(fake.syncLog.reduce((sum, s) => sum + s.requestBytes, 0)).toBeGreaterThan(FIVE_MB);
     expect(report.writeBatches).toBeGreaterThan(1);
-    expect(report.syncs).toBe(report.writeBatches + 2);
+    expect(report.syncs).toBe(report.writeBatches + 1);
     expect(fake.cell("Tổng hợp 2023", "A8000").value).toBe("Đơn vị số 8000 — Thanh tra tỉnh");
     expect(fake.cell("Tổng hợp 2023", "T8000").value).toBe(7999 * 1000 + 19 + 0.5);
     expect(fake.cell("Tổng hợp 2023", "D1").formula).toBe("=SUM(B1:C1)");

@@ -1,5 +1,6 @@
 import { HOST_MESSAGES } from "../../src/core/i18n/hostMessages";
 import { officeErrorKey, officeErrorMessage, OutputNameTakenError, WorkbookTooLargeError } from "../../src/excel/errors";
+import { WorkbookBusyError } from "../../src/excel/lock";
 import { FakeOfficeError } from "../support/excelFake";
 
 describe("officeErrorMessage", () => {
@@ -9,7 +10,11 @@ describe("officeErrorMessage", () => {
     ["InvalidOperationInCellEditMode", "cellEditMode"],
     ["AccessDenied", "accessDenied"],
     ["RequestPayloadSizeLimitExceeded", "requestTooLarge"],
-    ["PayloadTooLarge", "requestTooLarge"],
+    ["ApiNotAvailable", "apiNotSupported"],
+    ["RangeExceedsLimit", "rangeTooLarge"],
+    ["FormulaLengthExceedsLimit", "formulaTooLong"],
+    ["InactiveWorkbook", "inactiveWorkbook"],
+    ["MemoryLimitReached", "memoryLimit"],
     ["ResponsePayloadSizeLimitExceeded", "responseTooLarge"],
     ["GeneralException", "generalException"],
     ["ItemAlreadyExists", "alreadyExists"],
@@ -35,6 +40,16 @@ describe("officeErrorMessage", () => {
 
   it("names the sheet whose name an output would take", () => {
     expect(officeErrorMessage(new OutputNameTakenError("Kiểm tra"), "vi")).toContain("Đã có sheet “Kiểm tra”");
+  });
+
+  it("does not take Microsoft Graph's PayloadTooLarge for an Office.js code: it is passed on as unknown", () => {
+    expect(officeErrorKey(new FakeOfficeError("PayloadTooLarge", "x"))).toBe("unknown");
+  });
+
+  it("says in both languages that a second build is running, since when, and when its lock expires", () => {
+    const holder = { token: "t", started: new Date(2031, 11, 15, 14, 5).getTime(), expires: 0, source: "ribbon" };
+    expect(officeErrorMessage(new WorkbookBusyError(holder), "vi")).toBe("Một lần tổng hợp khác đang chạy trên sổ làm việc này (bắt đầu lúc 14:05). Hãy chờ nó xong rồi thử lại; nếu lần đó bị gián đoạn, khóa tự hết hạn sau 5 phút.");
+    expect(officeErrorMessage(new WorkbookBusyError(holder), "en")).toBe("Another build of this workbook is running (started at 14:05). Wait for it to finish, then try again; if it was interrupted, its lock expires after 5 minutes.");
   });
 
   it("passes on the text of an unknown error", () => {

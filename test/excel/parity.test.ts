@@ -10,7 +10,8 @@ import { buildBloc, type BuildOptions } from "../../src/core/pipeline";
 import { STYLES } from "../../src/core/sheet/styles";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 import type { WritePlan } from "../../src/core/plan";
-import { applyPlan, columnWidthPoints } from "../../src/excel/applyPlan";
+import { applyPlan } from "../../src/excel/applyPlan";
+import { columnWidthPoints } from "../../src/excel/sheetWriter";
 import { readSnapshot } from "../../src/excel/readSnapshot";
 import { loadWorkbook } from "../../src/file/load";
 import { writePlanIntoPackage } from "../../src/file/package";
@@ -117,7 +118,8 @@ describe("parity of the Excel host with the file host", () => {
     const { snapshot } = await loadWorkbook(SAMPLE);
     const fake = fakeFromSnapshot(snapshot);
     const viaExcel = await fake.run((context) => readSnapshot(context, { supports: all }));
-    expect(viaExcel).toEqual(snapshot);
+    // Everything but merged areas, which the Office.js host does not read (the engine never uses them).
+    expect(viaExcel).toEqual({ sheets: snapshot.sheets.map((s) => ({ ...s, merges: [] })) });
     expect(buildBloc(viaExcel, OPTIONS).plan).toEqual(buildBloc(snapshot, OPTIONS).plan);
   });
 
@@ -143,7 +145,7 @@ describe("parity of the Excel host with the file host", () => {
       const e = excelSide.sheets.find((s) => s.name === sp.name)!;
       const f = fileSide.sheets.find((s) => s.name === sp.name)!;
       expect([sp.name, written(e)]).toEqual([sp.name, written(f)]);
-      expect([sp.name, [...e.merges].sort()]).toEqual([sp.name, [...f.merges].sort()]);
+      expect([sp.name, [...fake.sheet(sp.name).merges].sort()]).toEqual([sp.name, [...f.merges].sort()]);
 
       // Every styled cell of the model looks the same through both hosts, and as the style says.
       const ws = fileBook.getWorksheet(sp.name)!;

@@ -9,6 +9,7 @@ import {
   validateManifest,
   type XmlElement,
 } from "../../scripts/validate-manifest";
+import { unguardedCalls, versionAtLeast } from "../../scripts/api-floor";
 
 const ROOT = resolve(__dirname, "../..");
 const ASSETS = join(ROOT, "assets");
@@ -41,12 +42,12 @@ describe("the real manifest.xml", () => {
   const root = parseXml(MANIFEST).root!;
   const text = (local: string) => find(root, (e) => e.local === local).map((e) => e.text.trim());
 
-  it("is a Vietnamese-first task-pane add-in for Excel that needs ExcelApi 1.8", () => {
+  it("is a Vietnamese-first task-pane add-in for Excel that needs ExcelApi 1.7 (volume-licensed Office 2019)", () => {
     expect(root.xsiType).toBe("TaskPaneApp");
     expect(text("DefaultLocale")).toEqual(["vi-VN"]);
     expect(find(root, (e) => e.local === "Host" && e.attrs.Name !== undefined).map((e) => e.attrs.Name)).toEqual(["Workbook"]);
     const sets = find(root, (e) => e.local === "Set").map((e) => [e.attrs.Name, e.attrs.MinVersion]);
-    expect(sets).toEqual([["ExcelApi", "1.8"]]);
+    expect(sets).toEqual([["ExcelApi", "1.7"]]);
     expect(text("Permissions")).toEqual(["ReadWriteDocument"]);
   });
 
@@ -63,8 +64,14 @@ describe("the real manifest.xml", () => {
     expect(text("TaskpaneId")).toEqual(["BlocSummary.Taskpane"]);
   });
 
-  it("loads commands.html as the function file and taskpane.html in the pane, over https://localhost:3000/", () => {
-    expect(MANIFEST).toContain('<bt:Url id="Commands.Url" DefaultValue="https://localhost:3000/commands.html"/>');
+  it("runs the ribbon and the pane in one shared runtime: taskpane.html is the runtime, the function file and the pane", () => {
+    const runtimes = find(root, (e) => e.local === "Runtime");
+    expect(runtimes.map((r) => [r.attrs.resid, r.attrs.lifetime])).toEqual([["Taskpane.Url", "long"]]);
+    expect(find(root, (e) => e.local === "FunctionFile").map((e) => e.attrs.resid)).toEqual(["Taskpane.Url"]);
+    expect(find(root, (e) => e.local === "SourceLocation" && e.attrs.resid !== undefined).map((e) => e.attrs.resid)).toEqual(["Taskpane.Url"]);
+    // Not a requirement: Office 2019 (no SharedRuntime) keeps its ribbon.
+    expect(find(root, (e) => e.local === "Set").map((e) => e.attrs.Name)).not.toContain("SharedRuntime");
+    expect(MANIFEST).not.toContain("commands.html");
     expect(MANIFEST).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>');
     // Namespace names are http URIs by definition; every address Office loads is https.
     expect(MANIFEST).not.toMatch(/(Value="|<AppDomain>)http:/);
@@ -91,7 +98,7 @@ const BROKEN: [string, () => string, RegExp][] = [
     "an element out of order inside VersionOverrides (<FunctionFile> before <GetStarted>)",
     () =>
       mutate(
-        /(<GetStarted>[\s\S]*?<\/GetStarted>)(\s*<!--[^>]*-->\s*)(<FunctionFile resid="Commands.Url"\/>)/,
+        /(<GetStarted>[\s\S]*?<\/GetStarted>)(\s*<!--[^>]*-->\s*)(<FunctionFile resid="Taskpane.Url"\/>)/,
         "$3$2$1",
       ),
     /<GetStarted> is out of order in <DesktopFormFactor>: it must come before <FunctionFile>/,
@@ -174,6 +181,21 @@ const BROKEN: [string, () => string, RegExp][] = [
     "a missing required element",
     () => mutate("<Permissions>ReadWriteDocument</Permissions>", ""),
     /<OfficeApp> lacks the required <Permissions>/,
+  ],
+  [
+    "a shared runtime with a short lifetime",
+    () => mutate('<Runtime resid="Taskpane.Url" lifetime="long"/>', '<Runtime resid="Taskpane.Url"/>'),
+    /<Runtime lifetime=""> must be "long"/,
+  ],
+  [
+    "a function file outside the shared runtime",
+    () => mutate('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="GetStarted.LearnMoreUrl"/>'),
+    /<FunctionFile resid="GetStarted.LearnMoreUrl"> must be the runtime's "Taskpane.Url"/,
+  ],
+  [
+    "a task pane without its id in a shared runtime",
+    () => mutate("<TaskpaneId>BlocSummary.Taskpane</TaskpaneId>", ""),
+    /a task pane in a shared runtime needs a <TaskpaneId>/,
   ],
   [
     "a FunctionName that is not a JavaScript identifier",
@@ -277,5 +299,44 @@ describe("the command line", () => {
 
   it("exits 2 when the file cannot be read", () => {
     expect(main([join(dir, "missing.xml")])).toBe(2);
+  });
+});
+
+describe("the declared floor against the code (scripts/api-floor.ts)", () => {
+  const floor = { ExcelApi: "1.7" };
+  const members = (code: string, floors: Record<string, string> = floor) => unguardedCalls("x.ts", code, floors).map((f) => `${f.line}:${f.member}`);
+
+  it("finds a member above the floor that nothing guards", () => {
+    expect(members("function f(ws: Excel.Worksheet) {\n  ws.pageLayout.orientation = 'Landscape';\n}")).toEqual(["2:pageLayout"]);
+    expect(members("const shown = () => Office.addin.showAsTaskpane();")).toEqual(["1:showAsTaskpane"]);
+  });
+
+  it.each([
+    ["an if on the requirement call", `if (supports("ExcelApi", "1.9")) ws.pageLayout.zoom = z;`],
+    ["an if on a const bound to it", `const layout = supports("ExcelApi", "1.9");\nif (layout) { const p = ws.pageLayout; p.zoom = z; }`],
+    ["a property bound to it", `const can = { orientation: supports("ExcelApi", "1.9") };\nif (can.orientation) ws.pageLayout.orientation = o;`],
+    ["a string a conditional picks by it", `const kind = supports("ExcelApi", "1.18") ? "note" : "none";\nif (kind === "note") ws.notes.add("A1", t);`],
+    ["a function that asks for the set", `function shared() { return Office.context.requirements.isSetSupported("SharedRuntime", "1.1"); }\nasync function show() { if (shared()) await Office.addin.showAsTaskpane(); }`],
+    ["an early return", `function f(ws) {\n  if (!supports("ExcelApi", "1.13")) return;\n  ws.getRange().getMergedAreasOrNullObject();\n}`],
+    ["&& and ?:", `const a = events && context.runtime.enableEvents;\nconst b = events ? context.runtime.enableEvents : true;\nconst events = supports("ExcelApi", "1.8");`],
+  ])("accepts %s as a guard", (_name, code) => {
+    expect(members(code)).toEqual([]);
+  });
+
+  it("does not take a guard for an older set as one for a newer member", () => {
+    expect(members(`const layout = supports("ExcelApi", "1.8");\nif (layout) ws.pageLayout.zoom = z;`)).toEqual(["2:pageLayout"]);
+    expect(versionAtLeast("1.10", "1.9")).toBe(true);
+    expect(versionAtLeast("1.9", "1.10")).toBe(false);
+  });
+
+  it("finds nothing unguarded in the add-in's own code at the manifest's floor", () => {
+    const result = validateManifest(MANIFEST, { assetsDir: ASSETS, sourcesDir: join(ROOT, "src") });
+    expect(result.errors).toEqual([]);
+  });
+
+  it("would refuse a floor below what the code calls unguarded (ExcelApi 1.6: getRangeByIndexes, hyperlinks, freeze panes)", () => {
+    const lowered = mutate('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.6"/>');
+    const { errors } = validateManifest(lowered, { assetsDir: ASSETS, sourcesDir: join(ROOT, "src") });
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/src\/excel\/sheetWriter\.ts:\d+: getRangeByIndexes needs ExcelApi 1\.7, above the manifest's floor ExcelApi 1\.6/)]));
   });
 });

@@ -43,12 +43,12 @@ function build(config: webpack.Configuration): Promise<webpack.Stats> {
     if (out) rmSync(out, { recursive: true, force: true });
   });
 
-  it("writes both pages, loading office.js from Microsoft's CDN and their own bundle", () => {
-    for (const page of ["taskpane", "commands"]) {
-      const html = readFileSync(join(out, `${page}.html`), "utf8");
-      expect(html).toMatch(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/);
-      expect(html).toMatch(new RegExp(`src="?${page}\\.[0-9a-f]{8}\\.js"?`));
-    }
+  it("writes the pane's page (also the ribbon's), loading office.js from Microsoft's CDN and its bundle, and the message dialog", () => {
+    const html = readFileSync(join(out, "taskpane.html"), "utf8");
+    expect(html).toMatch(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/);
+    expect(html).toMatch(/src="?taskpane\.[0-9a-f]{8}\.js"?/);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(["message.html"]));
+    expect(readdirSync(out)).not.toContain("commands.html");
   });
 
   it("keeps office.js out of every bundle, each page on its one bundle, and the task-pane bundle under 1 MB", () => {
@@ -58,10 +58,9 @@ function build(config: webpack.Configuration): Promise<webpack.Stats> {
       expect(readFileSync(join(out, f), "utf8")).not.toContain("HostSpecificFileVersionDefault");
     }
     // Each page loads one bundle of ours; anything else is a chunk loaded later with import().
-    const initial = ["taskpane", "commands"].flatMap((page) => localScripts(readFileSync(join(out, `${page}.html`), "utf8")));
-    expect(initial).toHaveLength(2);
+    const initial = localScripts(readFileSync(join(out, "taskpane.html"), "utf8"));
+    expect(initial).toHaveLength(1);
     expect(initial.filter((f) => f.startsWith("taskpane."))).toHaveLength(1);
-    expect(initial.filter((f) => f.startsWith("commands."))).toHaveLength(1);
     const taskpane = initial.find((f) => f.startsWith("taskpane."))!;
     expect(statSync(join(out, taskpane)).size).toBeLessThan(1024 * 1024);
   });
@@ -72,7 +71,7 @@ function build(config: webpack.Configuration): Promise<webpack.Stats> {
     // The Word namespace URI is written by the docx package; the pane's own bundle must not hold it.
     const isDocx = (f: string) => readFileSync(join(out, f), "utf8").includes("schemas.openxmlformats.org/wordprocessingml/2006/main");
     expect(isDocx(taskpane)).toBe(false);
-    expect(scripts.filter((f) => f !== taskpane && !f.startsWith("commands.")).some(isDocx)).toBe(true);
+    expect(scripts.filter((f) => f !== taskpane).some(isDocx)).toBe(true);
   });
 
   it("writes a manifest for the public URL that validates against the copied icons", () => {

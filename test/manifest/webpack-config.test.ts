@@ -28,7 +28,7 @@ describe("the production manifest", () => {
 
   it("accepts a URL without the trailing slash", () => {
     const xml = webpackConfig.publicManifest(MANIFEST, "https://addin.example.vn");
-    expect(xml).toContain('DefaultValue="https://addin.example.vn/commands.html"');
+    expect(xml).toContain('DefaultValue="https://addin.example.vn/taskpane.html"');
   });
 
   it("leaves the manifest unchanged when no URL is given", () => {
@@ -44,8 +44,8 @@ describe("the production manifest", () => {
 describe("webpack.config.js", () => {
   const config = webpackConfig({}, { mode: "production" });
 
-  it("builds the task pane and the ribbon commands as separate entries", () => {
-    expect(config.entry).toEqual({ taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" });
+  it("builds the ribbon command into the task pane's page (one shared runtime), the command first", () => {
+    expect(config.entry).toEqual({ taskpane: ["./src/commands/commands.ts", "./src/taskpane/index.tsx"] });
   });
 
   it("transpiles TypeScript to ES modules without type checking, so Fluent UI tree-shakes", () => {
@@ -67,11 +67,21 @@ describe("webpack.config.js", () => {
 });
 
 describe("the HTML pages", () => {
-  it.each(["src/taskpane/taskpane.html", "src/commands/commands.html"])("%s is Vietnamese, UTF-8 and loads office.js from the CDN", (file) => {
+  it.each(["src/taskpane/taskpane.html"])("%s is Vietnamese, UTF-8 and loads office.js from the CDN", (file) => {
     const html = readFileSync(join(ROOT, file), "utf8");
     expect(html).toMatch(/<html lang="vi">/);
     expect(html).toMatch(/<meta charset="utf-8" \/>/);
     expect(html).toContain("<title>Bloc Summary — Tổng hợp Khối</title>");
     expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+  });
+});
+
+describe("the ribbon's message dialog (src/commands/message.html)", () => {
+  it("is UTF-8, shows the text it is given as text (never as HTML), and titles itself in English for lang=en", () => {
+    const html = readFileSync(join(ROOT, "src/commands/message.html"), "utf8");
+    expect(html).toMatch(/<meta charset="utf-8" \/>/);
+    expect(html).toContain('.textContent = params.get("text")');
+    expect(html).not.toMatch(/innerHTML/);
+    expect(html).toContain('params.get("lang") === "en"');
   });
 });

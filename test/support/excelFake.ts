@@ -15,7 +15,14 @@
  *   the last visible sheet can be neither hidden nor deleted;
  * - deleting a sheet turns references to it into #REF!, renaming updates them (like Excel);
  * - request and response sizes are estimated (UTF-8 bytes of the JSON of each batch's operations and
- *   of its loaded results) and limited to 5 MB, like Excel on the web.
+ *   of its loaded results) and limited to 5 MB, like Excel on the web;
+ * - a capability level (`apiLevel`: ExcelApi 1.7, 1.8, 1.10, 1.13 or 1.18): a member newer than it
+ *   fails at sync with ApiNotAvailable, and `supports` answers isSetSupported accordingly;
+ * - Excel's documented limits: getMergedAreasOrNullObject returns only areas whose top-left cell is
+ *   in the range and fails above 512; deleting a VeryHidden sheet is InvalidOperation; cellCount is
+ *   -1 past 2^31-1 cells; writes to locked cells of a protected sheet are AccessDenied;
+ * - defined names (their references follow renames and become #REF! on delete, like cells'),
+ *   Worksheet.copy, data validation, protection, comments and notes.
  *
  * Formulas are stored, not calculated: a formula written through the API has no value here.
  */
@@ -48,7 +55,37 @@ const fail = {
   invalidArgument: (what: string) => new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${what})`),
   invalidOperation: (what: string) => new FakeOfficeError("InvalidOperation", `The operation is invalid for the object or the current state. (${what})`),
   exists: (what: string) => new FakeOfficeError("ItemAlreadyExists", `The resource already exists. (${what})`),
+  apiNotAvailable: (what: string, level: string) => new FakeOfficeError("ApiNotAvailable", `The requested API is not available. (${what} needs a newer ExcelApi than ${level})`),
+  accessDenied: (what: string) => new FakeOfficeError("AccessDenied", `You cannot perform the requested operation. (${what})`),
 };
+
+/* ----------------------------------------------------------------------------------------------
+ * Capability levels: what each ExcelApi version adds, for the members the add-in touches
+ * -------------------------------------------------------------------------------------------- */
+
+/** The levels the fake can be told to be (ExcelApi 1.x). 1.7 is the add-in's floor. */
+export const API_LEVELS = ["1.7", "1.8", "1.10", "1.13", "1.18"] as const;
+export type ApiLevel = (typeof API_LEVELS)[number];
+
+const minor = (version: string): number => Number(version.split(".")[1] ?? NaN);
+
+/**
+ * The ExcelApi minor version that introduced a proxy class (every member of it) or one member
+ * ("Class.member"); anything not listed is at or below 1.7. From the "API set" line of each member
+ * in Microsoft's Excel JavaScript API reference (learn.microsoft.com/javascript/api/excel).
+ */
+const API_SINCE: Record<string, number> = {
+  "Runtime.enableEvents": 8,
+  "Application.suspendScreenUpdatingUntilNextSync": 9,
+  PageLayout: 9,
+  DataValidation: 8,
+  "Range.getMergedAreasOrNullObject": 13,
+  "Range.copyFrom": 9,
+  CommentCollection: 10,
+  NoteCollection: 18,
+  "Workbook.insertWorksheetsFromBase64": 13,
+};
+
 
 /* ----------------------------------------------------------------------------------------------
  * Workbook state
@@ -104,6 +141,20 @@ interface CellState {
   prefixed: boolean;
   format: CellFormat;
   hyperlink?: FakeHyperlink;
+  /** Range.dataValidation's rule, prompt and alert (ExcelApi 1.8). */
+  validation?: FakeValidation;
+  /** format.protection.locked; Excel's default is locked. */
+  unlocked?: boolean;
+  /** A threaded comment (ExcelApi 1.10) or a note (ExcelApi 1.18). */
+  comment?: string;
+  note?: string;
+}
+
+export interface FakeValidation {
+  rule?: Record<string, unknown>;
+  ignoreBlanks?: boolean;
+  prompt?: { showPrompt?: boolean; title?: string; message?: string };
+  errorAlert?: { showAlert?: boolean; style?: string; title?: string; message?: string };
 }
 
 interface RangeTarget {
@@ -155,6 +206,8 @@ class SheetState {
   readonly rowHeights = new Map<number, number>();
   merges: Rect[] = [];
   freeze: { rows: number; cols: number } | null = null;
+  /** Worksheet.protection: null when unprotected, else the options it was protected with. */
+  protection: Record<string, unknown> | null = null;
   readonly charts: ChartState[] = [];
   readonly pageLayout: PageLayoutState = {
     orientation: "Portrait",
@@ -589,7 +642,15 @@ abstract class FakeObject<T> {
 
   /** Queue a method call or property write applied at sync. */
   _queueWrite(member: string, args: unknown[], run: () => void): void {
-    this._ctx._queue({ kind: "write", bytes: jsonBytes({ o: this._id, m: member, a: args }), run });
+    const name = member.replace(/=$/, "");
+    this._ctx._queue({
+      kind: "write",
+      bytes: jsonBytes({ o: this._id, m: member, a: args }),
+      run: () => {
+        this._ctx._excel._requireApi(this._className, name);
+        run();
+      },
+    });
   }
 
   /** Queue an instantiation whose result (null or not) is known after the next sync. */
@@ -649,6 +710,7 @@ abstract class FakeObject<T> {
       kind: "load",
       bytes: jsonBytes({ o: this._id, load: name }),
       run: () => {
+        this._ctx._excel._requireApi(this._className, name);
         const t = this._resolve();
         if (t === null) return;
         this._ctx._excel._respond(this as FakeObject<unknown>, name, clone(get(t, this)));
@@ -699,8 +761,105 @@ class FakeWorkbook extends FakeObject<FakeExcel> {
   get application(): FakeApplication {
     return this._child("application", () => new FakeApplication(this._ctx, () => this._require(), this._ctx._excel));
   }
+  get names(): FakeNamedItemCollection {
+    return this._child("names", () => new FakeNamedItemCollection(this._ctx, () => this._require(), this._ctx._excel));
+  }
+  get comments(): FakeCommentCollection {
+    return this._child("comments", () => new FakeCommentCollection(this._ctx, () => this._require(), this._ctx._excel));
+  }
 }
-defineProps(FakeWorkbook, {}, ["worksheets", "application"]);
+defineProps(FakeWorkbook, {}, ["worksheets", "application", "names"]);
+
+/* ---- Defined names (workbook scope) ------------------------------------------------------- */
+
+export interface NameState {
+  name: string;
+  /** Always starts with "=". Sheet references follow renames and become #REF! on delete. */
+  formula: string;
+  visible: boolean;
+  comment: string;
+  deleted: boolean;
+}
+
+/** Excel's rules for a defined name: a letter, "_" or "\\" first, then letters, digits, "_" or "."; not a cell reference. */
+function checkDefinedName(name: unknown): string {
+  if (typeof name !== "string" || name.length === 0 || name.length > 255 || !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) {
+    throw fail.invalidArgument(`defined name ${JSON.stringify(name)}`);
+  }
+  return name;
+}
+
+class FakeNamedItemCollection extends FakeObject<FakeExcel> {
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    let created: NameState | null = null;
+    const item = new FakeNamedItem(this._ctx, () => {
+      if (!created) throw fail.invalidOperation("name used before it was added");
+      return created;
+    });
+    const ref = typeof reference === "string" ? reference : { _ref: reference._id };
+    this._queueWrite("add", [name, ref, comment ?? null], () => {
+      const excel = this._require();
+      checkDefinedName(name);
+      if (excel._findName(name)) throw fail.exists(`name "${name}"`);
+      let formula: string;
+      if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
+      else {
+        const t = reference._require();
+        formula = `=${excelQuote(t.sheet.name)}!${absolute(t.rect)}`;
+      }
+      created = { name, formula, visible: true, comment: comment ?? "", deleted: false };
+      excel._names.push(created);
+    });
+    return item;
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this._ctx, () => {
+      const n = this._require()._findName(name);
+      if (!n) throw fail.notFound(`name "${name}"`);
+      return n;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    const item = new FakeNamedItem(this._ctx, () => this._require()._findName(name) ?? null);
+    item._queueResolve();
+    return item;
+  }
+}
+defineProps(FakeNamedItemCollection, {});
+
+/** "$A$1" or "$A$1:$C$3". */
+function absolute(r: Rect): string {
+  const cell = (row: number, col: number) => `$${columnName(col)}$${row + 1}`;
+  return rectCells(r) === 1 ? cell(r.top, r.left) : `${cell(r.top, r.left)}:${cell(r.bottom, r.right)}`;
+}
+
+class FakeNamedItem extends FakeObject<NameState> {
+  protected override _checkAlive(t: NameState): void {
+    if (t.deleted) throw fail.notFound(`name "${t.name}" was deleted`);
+  }
+  delete(): void {
+    this._queueWrite("delete", [], () => this._ctx._excel._deleteName(this._require()));
+  }
+}
+defineProps(FakeNamedItem, {
+  name: { get: (n) => n.name },
+  formula: {
+    get: (n) => n.formula,
+    set: (n, v) => {
+      if (typeof v !== "string" || v === "") throw fail.invalidArgument(`name formula ${JSON.stringify(v)}`);
+      n.formula = v.startsWith("=") ? v : `=${v}`;
+    },
+  },
+  visible: {
+    get: (n) => n.visible,
+    set: (n, v) => {
+      n.visible = !!v;
+    },
+  },
+  comment: { get: (n) => n.comment },
+});
 
 /* ---- Worksheets -------------------------------------------------------------------------- */
 
@@ -784,6 +943,25 @@ class FakeWorksheet extends FakeObject<SheetState> {
   get pageLayout(): FakePageLayout {
     return this._child("pageLayout", () => new FakePageLayout(this._ctx, () => this._resolve()));
   }
+  get protection(): FakeWorksheetProtection {
+    return this._child("protection", () => new FakeWorksheetProtection(this._ctx, () => this._resolve()));
+  }
+  get notes(): FakeNoteCollection {
+    return this._child("notes", () => new FakeNoteCollection(this._ctx, () => this._resolve()));
+  }
+
+  /** Worksheet.copy (ExcelApi 1.7): a new sheet "Name (2)" with the same cells, merges, layout and charts. */
+  copy(positionType: string = "None", relativeTo?: FakeWorksheet): FakeWorksheet {
+    let created: SheetState | null = null;
+    const ws = new FakeWorksheet(this._ctx, () => {
+      if (!created) throw fail.invalidOperation("worksheet copy used before it was made");
+      return created;
+    });
+    this._queueWrite("copy", [positionType, relativeTo ? { _ref: relativeTo._id } : null], () => {
+      created = this._ctx._excel._copySheet(this._require(), positionType, relativeTo?._require() ?? null);
+    });
+    return ws;
+  }
 
   getRange(address?: string): FakeRange {
     return new FakeRange(this._ctx, () => {
@@ -863,8 +1041,71 @@ defineProps(
       },
     },
   },
-  ["freezePanes", "charts", "pageLayout"],
+  ["freezePanes", "charts", "pageLayout", "protection"],
 );
+
+class FakeWorksheetProtection extends FakeObject<SheetState> {
+  protect(options: Record<string, unknown> = {}, password?: string): void {
+    this._queueWrite("protect", [options, password ?? null], () => {
+      const s = this._require();
+      // Excel refuses to protect a sheet that already is (WorksheetProtection.protect).
+      if (s.protection) throw fail.invalidOperation(`worksheet "${s.name}" is already protected`);
+      s.protection = { ...options };
+    });
+  }
+  unprotect(password?: string): void {
+    this._queueWrite("unprotect", [password ?? null], () => {
+      this._require().protection = null;
+    });
+  }
+}
+defineProps(FakeWorksheetProtection, {
+  protected: { get: (s) => s.protection !== null },
+  options: { get: (s) => s.protection ?? {} },
+});
+
+/** "Sheet!A1" or "'My sheet'!A1" → the sheet and one cell. */
+function cellOf(excel: FakeExcel, address: string, sheet?: SheetState): { sheet: SheetState; row: number; col: number } {
+  const bang = address.lastIndexOf("!");
+  let target = sheet;
+  if (bang >= 0) {
+    const raw = address.slice(0, bang);
+    const name = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+    target = excel._findSheet(name);
+    if (!target || (sheet && target !== sheet)) throw fail.invalidArgument(`cell address ${address}`);
+  }
+  if (!target) throw fail.invalidArgument(`cell address ${address} without a sheet`);
+  const rect = parseAddress(address.slice(bang + 1));
+  if (rectCells(rect) !== 1) throw fail.invalidArgument(`${address} is not one cell`);
+  return { sheet: target, row: rect.top, col: rect.left };
+}
+
+/** Workbook.comments (ExcelApi 1.10): one threaded comment per cell here. */
+class FakeCommentCollection extends FakeObject<FakeExcel> {
+  add(cellAddress: string, content: string): void {
+    this._queueWrite("add", [cellAddress, content], () => {
+      const at = cellOf(this._require(), cellAddress);
+      const cell = at.sheet.getOrCreate(at.row, at.col);
+      if (cell.comment !== undefined) throw fail.invalidOperation(`${cellAddress} already has a comment`);
+      cell.comment = String(content);
+    });
+  }
+}
+defineProps(FakeCommentCollection, {});
+
+/** Worksheet.notes (ExcelApi 1.18): one note per cell. */
+class FakeNoteCollection extends FakeObject<SheetState> {
+  add(cellAddress: string, content: string): void {
+    this._queueWrite("add", [cellAddress, content], () => {
+      const s = this._require();
+      const at = cellOf(this._ctx._excel, cellAddress, s);
+      const cell = s.getOrCreate(at.row, at.col);
+      if (cell.note !== undefined) throw fail.invalidOperation(`${cellAddress} already has a note`);
+      cell.note = String(content);
+    });
+  }
+}
+defineProps(FakeNoteCollection, {});
 
 class FakeFreezePanes extends FakeObject<SheetState> {
   freezeRows(count = 1): void {
@@ -965,6 +1206,7 @@ const valueType = (c: CellState | undefined): string => {
 
 function writeEntries(t: RangeTarget, raw: unknown, what: string): void {
   const at = gridInput(raw, t.rect, what);
+  guardProtected(t, what);
   for (let r = t.rect.top; r <= t.rect.bottom; r++) {
     for (let c = t.rect.left; c <= t.rect.right; c++) {
       const existing = t.sheet.get(r, c);
@@ -995,6 +1237,11 @@ function forEachCell(t: RangeTarget, f: (cell: CellState, row: number, col: numb
   if (rectCells(t.rect) > 5_000_000) throw fail.invalidOperation("formatting a range this large is not supported by the fake");
   for (let r = t.rect.top; r <= t.rect.bottom; r++) for (let c = t.rect.left; c <= t.rect.right; c++) f(t.sheet.getOrCreate(r, c), r, c);
 }
+
+/** Range.getMergedAreasOrNullObject fails above this many areas (Excel JavaScript API reference). */
+export const MAX_MERGED_AREAS_PER_READ = 512;
+/** Range.cellCount is -1 past 2^31-1 cells (Excel JavaScript API reference, Range.cellCount). */
+const cellCountOf = (n: number): number => (n > 2_147_483_647 ? -1 : n);
 
 const overlaps = (a: Rect, b: Rect): boolean => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 
@@ -1033,11 +1280,20 @@ class FakeRange extends FakeObject<RangeTarget> {
     return this.derived((t) => ({ top: t.rect.top + rowOffset, left: t.rect.left + columnOffset, bottom: t.rect.bottom + rowOffset, right: t.rect.right + columnOffset }));
   }
 
+  /**
+   * Only the areas whose top-left cell lies in the range, and a failure above 512 of them
+   * (Range.getMergedAreasOrNullObject, Excel JavaScript API reference: "if the merged areas count
+   * in this range is more than 512, then this method will fail to return the result"). The error
+   * code is not documented; the fake uses GeneralException.
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const areas = new FakeRangeAreas(this._ctx, () => {
+      this._ctx._excel._requireApi("Range", "getMergedAreasOrNullObject");
       const t = this._resolve();
       if (t === null) return null;
-      const rects = t.sheet.merges.filter((m) => overlaps(m, t.rect));
+      const inside = (r: number, c: number) => r >= t.rect.top && r <= t.rect.bottom && c >= t.rect.left && c <= t.rect.right;
+      const rects = t.sheet.merges.filter((m) => inside(m.top, m.left));
+      if (rects.length > MAX_MERGED_AREAS_PER_READ) throw new FakeOfficeError("GeneralException", `More than ${MAX_MERGED_AREAS_PER_READ} merged areas in ${rectAddress(t.rect)}`);
       return rects.length ? { sheet: t.sheet, rects } : null;
     });
     areas._queueResolve();
@@ -1081,18 +1337,53 @@ class FakeRange extends FakeObject<RangeTarget> {
     });
   }
 
-  clear(): void {
-    this._queueWrite("clear", [], () => {
+  /** Range.clear: "All" (default) forgets the cells; merged areas stay (unmerge is its own call). */
+  clear(applyTo: string = "All"): void {
+    this._queueWrite("clear", [applyTo], () => {
       const t = this._require();
-      for (let r = t.rect.top; r <= t.rect.bottom; r++) for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.cells.delete(key(r, c));
+      guardProtected(t, "clear");
+      if (!["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks"].includes(applyTo)) throw fail.invalidArgument(`clear ${applyTo}`);
+      const whole = rectCells(t.rect) > 5_000_000;
+      const cells = whole ? [...t.sheet.cells.keys()].filter((k) => {
+        const r = Math.floor(k / MAX_COLS);
+        const c = k % MAX_COLS;
+        return r >= t.rect.top && r <= t.rect.bottom && c >= t.rect.left && c <= t.rect.right;
+      }) : cellsIn(t).map(({ row, col }) => key(row, col));
+      for (const k of cells) {
+        const cell = t.sheet.cells.get(k);
+        if (!cell) continue;
+        if (applyTo === "All") t.sheet.cells.delete(k);
+        else if (applyTo === "Contents") Object.assign(cell, { value: null, formula: null, prefixed: false });
+        else if (applyTo === "Formats") Object.assign(cell, { format: {}, numberFormat: "General" });
+        else delete cell.hyperlink;
+      }
     });
+  }
+
+  /** Range.copyFrom (ExcelApi 1.9), copyType "All" only: values, formulas, formats, from the source's top-left. */
+  copyFrom(source: FakeRange | string, copyType: string = "All"): void {
+    this._queueWrite("copyFrom", [typeof source === "string" ? source : { _ref: source._id }, copyType], () => {
+      const t = this._require();
+      if (copyType !== "All" || typeof source === "string") throw fail.invalidArgument("the fake copies ranges with copyType All only");
+      const src = source._require();
+      const copies = cellsIn(src).map(({ row, col, cell }) => ({ row: row - src.rect.top, col: col - src.rect.left, cell: cell ? clone(cell) : undefined }));
+      for (const { row, col, cell } of copies) {
+        const k = key(t.rect.top + row, t.rect.left + col);
+        if (cell) t.sheet.cells.set(k, cell);
+        else t.sheet.cells.delete(k);
+      }
+    });
+  }
+
+  get dataValidation(): FakeDataValidation {
+    return this._child("dataValidation", () => new FakeDataValidation(this._ctx, () => this._resolve()));
   }
 }
 defineProps(
   FakeRange,
   {
     address: { get: (t) => `${excelQuote(t.sheet.name)}!${rectAddress(t.rect)}` },
-    cellCount: { get: (t) => rectCells(t.rect) },
+    cellCount: { get: (t) => cellCountOf(rectCells(t.rect)) },
     rowCount: { get: (t) => t.rect.bottom - t.rect.top + 1 },
     columnCount: { get: (t) => t.rect.right - t.rect.left + 1 },
     rowIndex: { get: (t) => t.rect.top },
@@ -1109,6 +1400,7 @@ defineProps(
       get: (t) => grid(t, (c) => c?.numberFormat ?? "General"),
       set: (t, v) => {
         const at = gridInput(v, t.rect, "numberFormat");
+        guardProtected(t, "numberFormat");
         for (let r = t.rect.top; r <= t.rect.bottom; r++)
           for (let c = t.rect.left; c <= t.rect.right; c++) {
             const f = at(r, c);
@@ -1140,8 +1432,51 @@ defineProps(
       },
     },
   },
-  ["format"],
+  ["format", "dataValidation"],
 );
+
+/** Writes to locked cells of a protected sheet fail, as in Excel. */
+function guardProtected(t: RangeTarget, what: string): void {
+  if (!t.sheet.protection) return;
+  for (const { cell } of rectCells(t.rect) > 100_000 ? [{ cell: undefined }] : cellsIn(t)) {
+    if (!cell?.unlocked) throw fail.accessDenied(`${what} on the protected worksheet "${t.sheet.name}"`);
+  }
+}
+
+class FakeDataValidation extends FakeObject<RangeTarget> {
+  clear(): void {
+    this._queueWrite("clear", [], () => forEachCell(this._require(), (cell) => void delete cell.validation));
+  }
+}
+const validationProp = (name: keyof FakeValidation, check: (v: unknown) => boolean): PropDef<RangeTarget> => ({
+  get: (t) => uniform(t, (c) => c?.validation?.[name] ?? null),
+  set: (t, v) => {
+    if (!check(v)) throw fail.invalidArgument(`dataValidation.${name} = ${JSON.stringify(v)}`);
+    forEachCell(t, (cell) => {
+      (cell.validation ??= {})[name] = clone(v) as never;
+    });
+  },
+});
+const isObject = (v: unknown): boolean => typeof v === "object" && v !== null;
+const VALIDATION_KINDS = ["wholeNumber", "decimal", "textLength", "date", "time", "list", "custom"];
+const VALIDATION_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
+defineProps(FakeDataValidation, {
+  rule: validationProp("rule", (v) => {
+    if (!isObject(v)) return false;
+    const kinds = Object.keys(v as object);
+    if (kinds.length !== 1 || !VALIDATION_KINDS.includes(kinds[0])) return false;
+    const basic = (v as Record<string, Record<string, unknown>>)[kinds[0]];
+    if (kinds[0] === "wholeNumber" || kinds[0] === "decimal") {
+      if (!VALIDATION_OPERATORS.includes(basic.operator as string) || basic.formula1 === undefined) return false;
+      if ((basic.operator === "Between" || basic.operator === "NotBetween") && basic.formula2 === undefined) return false;
+    }
+    return true;
+  }),
+  ignoreBlanks: validationProp("ignoreBlanks", (v) => typeof v === "boolean"),
+  // The prompt's title is limited to 32 characters and its message to 255 (as in Excel's dialog).
+  prompt: validationProp("prompt", (v) => isObject(v) && String((v as { title?: string }).title ?? "").length <= 32 && String((v as { message?: string }).message ?? "").length <= 255),
+  errorAlert: validationProp("errorAlert", (v) => isObject(v) && ["Stop", "Warning", "Information", undefined].includes((v as { style?: string }).style) && String((v as { title?: string }).title ?? "").length <= 32 && String((v as { message?: string }).message ?? "").length <= 255),
+});
 
 interface AreasTarget {
   sheet: SheetState;
@@ -1152,7 +1487,7 @@ class FakeRangeAreas extends FakeObject<AreasTarget> {}
 defineProps(FakeRangeAreas, {
   address: { get: (t) => t.rects.map((r) => `${excelQuote(t.sheet.name)}!${rectAddress(r)}`).join(", ") },
   areaCount: { get: (t) => t.rects.length },
-  cellCount: { get: (t) => t.rects.reduce((s, r) => s + rectCells(r), 0) },
+  cellCount: { get: (t) => cellCountOf(t.rects.reduce((s, r) => s + rectCells(r), 0)) },
 });
 
 /* ---- Range formatting -------------------------------------------------------------------- */
@@ -1183,6 +1518,9 @@ class FakeRangeFormat extends FakeObject<RangeTarget> {
   get borders(): FakeRangeBorderCollection {
     return this._child("borders", () => new FakeRangeBorderCollection(this._ctx, () => this._resolve()));
   }
+  get protection(): FakeFormatProtection {
+    return this._child("protection", () => new FakeFormatProtection(this._ctx, () => this._resolve()));
+  }
   autofitColumns(): void {
     this._queueWrite("autofitColumns", [], () => void this._require());
   }
@@ -1207,6 +1545,18 @@ defineProps(
         for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, v);
       },
     },
+    useStandardWidth: {
+      get: (t) => [...Array(t.rect.right - t.rect.left + 1).keys()].every((i) => !t.sheet.columnWidths.has(t.rect.left + i)),
+      set: (t, v) => {
+        if (v === true) for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.delete(c);
+      },
+    },
+    useStandardHeight: {
+      get: (t) => [...t.sheet.rowHeights.keys()].every((r) => r < t.rect.top || r > t.rect.bottom),
+      set: (t, v) => {
+        if (v === true) for (const r of [...t.sheet.rowHeights.keys()]) if (r >= t.rect.top && r <= t.rect.bottom) t.sheet.rowHeights.delete(r);
+      },
+    },
     rowHeight: {
       get: (t) => {
         const hs = new Set<number>();
@@ -1219,8 +1569,21 @@ defineProps(
       },
     },
   },
-  ["font", "fill", "borders"],
+  ["font", "fill", "borders", "protection"],
 );
+class FakeFormatProtection extends FakeObject<RangeTarget> {}
+defineProps(FakeFormatProtection, {
+  locked: {
+    get: (t) => uniform(t, (c) => !c?.unlocked),
+    set: (t, v) => {
+      if (typeof v !== "boolean") throw fail.invalidArgument(`protection.locked ${JSON.stringify(v)}`);
+      if (t.sheet.protection) throw fail.accessDenied(`locking cells of the protected worksheet "${t.sheet.name}"`);
+      forEachCell(t, (cell) => {
+        cell.unlocked = !v;
+      });
+    },
+  },
+});
 
 class FakeRangeFont extends FakeObject<RangeTarget> {}
 defineProps(FakeRangeFont, {
@@ -1325,6 +1688,31 @@ const CHART_TYPES = new Set([
 ]);
 
 class FakeChartCollection extends FakeObject<SheetState> {
+  get items(): FakeChart[] {
+    return this._read("items") as FakeChart[];
+  }
+
+  override load(arg?: string | string[] | { select?: string }): this {
+    const text = typeof arg === "string" ? arg : Array.isArray(arg) ? arg.join(",") : arg?.select ?? "";
+    const names = text.split(",").map((p) => p.trim().replace(/^items\/?/, "")).filter((p) => p !== "");
+    this._ctx._queue({
+      kind: "load",
+      bytes: jsonBytes({ o: this._id, load: names }),
+      run: () => {
+        const s = this._resolve();
+        if (s === null) return;
+        const items = s.charts.filter((c) => !c.deleted).map((c) => new FakeChart(this._ctx, () => c, c));
+        for (const item of items) for (const n of names.length ? names : ["name"]) {
+          const def = (propTables.get(FakeChart) as unknown as PropDefs<ChartState>)[n];
+          if (!def?.get) throw fail.invalidArgument(`Chart has no loadable property "${n}"`);
+          this._ctx._excel._respond(item as FakeObject<unknown>, n, clone(def.get(item._require(), item as FakeObject<ChartState>)));
+        }
+        this._ctx._excel._respond(this as FakeObject<unknown>, "items", items);
+      },
+    });
+    return this;
+  }
+
   add(type: string, sourceData: FakeRange, seriesBy: string = "Auto"): FakeChart {
     let created: ChartState | null = null;
     const chart = new FakeChart(this._ctx, () => {
@@ -1346,7 +1734,17 @@ class FakeChartCollection extends FakeObject<SheetState> {
     return chart;
   }
 }
-defineProps(FakeChartCollection, {});
+Object.defineProperty(FakeChartCollection.prototype, "getItem", {
+  value(this: FakeChartCollection, name: string): FakeChart {
+    return new FakeChart(this._ctx, () => {
+      const s = this._require();
+      const c = s.charts.find((x) => !x.deleted && x.name === name);
+      if (!c) throw fail.notFound(`chart "${name}"`);
+      return c;
+    });
+  },
+});
+defineProps(FakeChartCollection, { count: { get: (s) => s.charts.filter((c) => !c.deleted).length } });
 
 class FakeChart extends FakeObject<ChartState> {
   protected override _checkAlive(t: ChartState): void {
@@ -1492,6 +1890,10 @@ export interface FakeCellView {
   wrapText: boolean;
   borders: Partial<Record<Edge, BorderState>>;
   hyperlink: FakeHyperlink | null;
+  validation: FakeValidation | null;
+  locked: boolean;
+  comment: string | null;
+  note: string | null;
 }
 
 export interface FakeChartView {
@@ -1518,9 +1920,13 @@ export interface FakeSheetView {
   rowHeights: Record<number, number>;
   pageLayout: PageLayoutState;
   charts: FakeChartView[];
+  /** The options the sheet is protected with, or null. */
+  protection: Record<string, unknown> | null;
 }
 
 export interface FakeOptions {
+  /** The ExcelApi version this Excel has (default 1.18: everything the add-in may use). */
+  apiLevel?: ApiLevel;
   /** Largest request a sync accepts (Excel on the web: 5 MB). */
   requestLimitBytes?: number;
   /** Largest response a sync may produce (Excel on the web: 5 MB). */
@@ -1531,6 +1937,7 @@ const FIVE_MB = 5 * 1024 * 1024;
 
 export class FakeExcel {
   private sheets: SheetState[] = [];
+  _names: NameState[] = [];
   private activeSheet: SheetState | null = null;
   private nextSheetId = 1;
   private writeCount = 0;
@@ -1545,9 +1952,21 @@ export class FakeExcel {
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
 
+  readonly apiLevel: ApiLevel;
+
   constructor(options: FakeOptions = {}) {
     this.requestLimitBytes = options.requestLimitBytes ?? FIVE_MB;
     this.responseLimitBytes = options.responseLimitBytes ?? FIVE_MB;
+    this.apiLevel = options.apiLevel ?? "1.18";
+  }
+
+  /** Office.context.requirements.isSetSupported as this Excel answers it (ExcelApi only). */
+  readonly supports = (set: string, version: string): boolean => set === "ExcelApi" && minor(version) <= minor(this.apiLevel);
+
+  /** Throws ApiNotAvailable at sync for a member newer than this Excel's level. */
+  _requireApi(cls: string, member: string): void {
+    const since = API_SINCE[`${cls}.${member}`] ?? API_SINCE[cls];
+    if (since !== undefined && since > minor(this.apiLevel)) throw fail.apiNotAvailable(`${cls}.${member}`, `ExcelApi ${this.apiLevel}`);
   }
 
   /* ---- public API for tests ---- */
@@ -1638,12 +2057,17 @@ export class FakeExcel {
       wrapText: f.wrapText ?? false,
       borders: clone(f.borders ?? {}),
       hyperlink: c?.hyperlink ? { ...c.hyperlink } : null,
+      validation: c?.validation ? clone(c.validation) : null,
+      locked: !c?.unlocked,
+      comment: c?.comment ?? null,
+      note: c?.note ?? null,
     };
   }
 
   sheet(sheetName: string): FakeSheetView {
     const s = this.mustFind(sheetName);
-    const where = (t: RangeTarget | null): string | null => (t ? `${t.sheet.name}!${rectAddress(t.rect)}` : null);
+    // A series whose sheet was deleted shows #REF!, as Excel's series formula does.
+    const where = (t: RangeTarget | null): string | null => (t ? (t.sheet.deleted ? "#REF!" : `${t.sheet.name}!${rectAddress(t.rect)}`) : null);
     return {
       name: s.name,
       visibility: s.visibility,
@@ -1654,6 +2078,7 @@ export class FakeExcel {
       columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnName(c), w])),
       rowHeights: Object.fromEntries([...s.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [r + 1, h])),
       pageLayout: clone(s.pageLayout),
+      protection: s.protection ? { ...s.protection } : null,
       charts: s.charts
         .filter((c) => !c.deleted)
         .map((c) => ({
@@ -1666,6 +2091,41 @@ export class FakeExcel {
           series: c.series.map((x) => ({ name: x.name, values: where(x.values), xValues: where(x.xValues) })),
         })),
     };
+  }
+
+  /** The workbook's defined names and what they refer to, as they are now. */
+  names(): { name: string; formula: string; visible: boolean }[] {
+    return this._names.map((n) => ({ name: n.name, formula: n.formula, visible: n.visible }));
+  }
+
+  /** Define a workbook name directly (test setup). */
+  addName(name: string, formula: string): void {
+    checkDefinedName(name);
+    this._names.push({ name, formula: formula.startsWith("=") ? formula : `=${formula}`, visible: true, comment: "", deleted: false });
+  }
+
+  /** The fake sheet's identity, to tell a sheet rewritten in place from a new one of the same name. */
+  sheetId(sheetName: string): string {
+    return this.mustFind(sheetName).id;
+  }
+
+  /**
+   * The value a cell shows, following formulas that are one plain reference ("=Sheet!E7",
+   * "='My sheet'!$E$7", "=E7") the way Excel would calculate them; other formulas are not
+   * calculated (null), a reference to a deleted sheet is #REF!.
+   */
+  evaluate(sheetName: string, address: string, depth = 0): CellValue {
+    const s = this.mustFind(sheetName);
+    const r = parseAddress(address);
+    const c = s.get(r.top, r.left);
+    if (!c) return null;
+    if (c.formula === null) return isErrorValue(c.value) ? { error: c.value.error } : c.value;
+    const m = /^=(?:('(?:[^']|'')+'|[^'!]+)!)?(\$?[A-Z]{1,3}\$?\d+)$/i.exec(c.formula);
+    if (!m || depth > 50) return null;
+    const sheet = m[1] === undefined ? s.name : m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
+    if (sheet === "#REF") return { error: "#REF!" };
+    if (!this._findSheet(sheet)) return { error: "#REF!" };
+    return this.evaluate(sheet, m[2].replace(/\$/g, ""), depth + 1);
   }
 
   /** Add a sheet directly (test setup, no sync counted). */
@@ -1697,6 +2157,39 @@ export class FakeExcel {
 
   _liveSheets(): SheetState[] {
     return this.sheets;
+  }
+
+  _findName(name: string): NameState | undefined {
+    return this._names.find((n) => sameName(n.name, name));
+  }
+
+  _deleteName(n: NameState): void {
+    this._names = this._names.filter((x) => x !== n);
+    n.deleted = true;
+  }
+
+  _copySheet(src: SheetState, positionType: string, relativeTo: SheetState | null): SheetState {
+    if (!["None", "Before", "After", "Beginning", "End"].includes(positionType)) throw fail.invalidArgument(`copy position ${positionType}`);
+    let i = 2;
+    const base = src.name.replace(/ \(\d+\)$/, "").slice(0, 25);
+    while (this._findSheet(`${base} (${i})`)) i++;
+    const copy = this._addSheet(`${base} (${i})`);
+    for (const [k, c] of src.cells) copy.cells.set(k, clone(c));
+    for (const [k, w] of src.columnWidths) copy.columnWidths.set(k, w);
+    for (const [k, h] of src.rowHeights) copy.rowHeights.set(k, h);
+    copy.merges = src.merges.map((m) => ({ ...m }));
+    copy.freeze = src.freeze ? { ...src.freeze } : null;
+    copy.tabColor = src.tabColor;
+    copy.visibility = src.visibility === "VeryHidden" ? "Hidden" : src.visibility;
+    Object.assign(copy.pageLayout, clone(src.pageLayout));
+    const here = (t: RangeTarget | null): RangeTarget | null => (t && t.sheet === src ? { sheet: copy, rect: { ...t.rect } } : t);
+    for (const c of src.charts.filter((x) => !x.deleted)) {
+      copy.charts.push({ ...clone({ ...c, source: null, series: [] }), source: here(c.source)!, series: c.series.map((x) => ({ name: x.name, values: here(x.values), xValues: here(x.xValues) })) } as ChartState);
+    }
+    this.sheets = this.sheets.filter((x) => x !== copy);
+    const at = positionType === "Beginning" ? 0 : positionType === "Before" && relativeTo ? this.sheets.indexOf(relativeTo) : positionType === "After" && relativeTo ? this.sheets.indexOf(relativeTo) + 1 : positionType === "End" ? this.sheets.length : this.sheets.indexOf(src) + 1;
+    this.sheets.splice(at, 0, copy);
+    return copy;
   }
 
   _findSheet(name: string): SheetState | undefined {
@@ -1733,6 +2226,9 @@ export class FakeExcel {
   }
 
   _deleteSheet(s: SheetState): void {
+    // Worksheet.delete: "if the worksheet's visibility is set to VeryHidden, the delete operation
+    // will fail with an InvalidOperation exception" (Excel JavaScript API reference).
+    if (s.visibility === "VeryHidden") throw fail.invalidOperation(`cannot delete the very hidden worksheet "${s.name}"`);
     const visible = this.sheets.filter((x) => x.visibility === "Visible");
     if (this.sheets.length === 1 || (visible.length === 1 && visible[0] === s)) throw fail.invalidOperation("a workbook must contain at least one visible worksheet");
     this.sheets = this.sheets.filter((x) => x !== s);
@@ -1829,6 +2325,7 @@ export class FakeExcel {
   }
 
   private rewriteFormulas(map: (name: string) => string | null): void {
+    for (const n of this._names) n.formula = mapSheetRefs(n.formula, map);
     for (const s of this.sheets)
       for (const c of s.cells.values()) {
         if (c.formula === null) continue;

@@ -2,6 +2,7 @@ import { applyTemplatePlan, applyUnitAddition, officeProtection, officeRule, Tem
 import { planAddUnit } from "../../src/core/template/addUnit";
 import { TEMPLATE_PROTECTION, templatePlan, UNIT_LAYOUT } from "../../src/core/template/build";
 import { templateSnapshot } from "../../src/core/template/snapshot";
+import { API_LEVELS, FakeExcel, FakeOfficeError, type ApiLevel } from "../support/excelFake";
 
 describe("the Office.js template host (pure parts)", () => {
   const plan = templatePlan({ lang: "vi", year: 2023, units: [{ code: "BCA", name: "Thanh tra Bộ Công an" }] });
@@ -27,106 +28,132 @@ describe("the Office.js template host (pure parts)", () => {
   });
 });
 
-/**
- * A recording stand-in for Office.js: every property chain is an object, every call is logged, and
- * a few paths answer with data. Enough to see which commands the host queues, not what Excel does.
- */
-function recorder(answers: Record<string, unknown>) {
-  const sets: { path: string; value: unknown }[] = [];
-  const calls: { path: string; args: unknown[] }[] = [];
-  const show = (a: unknown) => (typeof a === "object" && a !== null ? "{}" : JSON.stringify(a));
-  const make = (path: string): unknown =>
-    new Proxy(function () {}, {
-      get(_t, prop) {
-        if (prop === "then") return undefined;
-        const p = path ? `${path}.${String(prop)}` : String(prop);
-        return p in answers ? answers[p] : make(p);
-      },
-      set(_t, prop, value) {
-        sets.push({ path: `${path}.${String(prop)}`, value });
-        return true;
-      },
-      apply(_t, _this, args: unknown[]) {
-        const p = `${path}(${args.map(show).join(",")})`;
-        calls.push({ path: p, args });
-        return path.endsWith("sync") ? Promise.resolve() : make(p);
-      },
-    });
-  return { context: make("") as Excel.RequestContext, sets, calls };
+/** A new workbook in the strict fake at a capability level: one blank "Sheet1". */
+function blank(level: ApiLevel): FakeExcel {
+  const fake = new FakeExcel({ apiLevel: level });
+  fake.addSheet("Sheet1");
+  return fake;
 }
 
-describe("applyTemplatePlan through a recording Office.js", () => {
-  const plan = templatePlan({ lang: "vi", year: 2023, units: [{ code: "BCA", name: "Thanh tra Bộ Công an" }, { code: "BTP", name: "" }] });
-  const fresh = () =>
-    recorder({
-      "workbook.worksheets.items": [{ name: "Sheet1" }],
-      'workbook.worksheets.getItem("Sheet1").getUsedRangeOrNullObject(true).isNullObject': true,
-    });
+const minor = (level: string): number => Number(level.split(".")[1]);
 
-  it("adds every sheet, protects each without a password, and removes the blank Sheet1", async () => {
-    const r = fresh();
-    await applyTemplatePlan(r.context, plan, () => true);
-    expect(r.calls.filter((c) => /^workbook\.worksheets\.add\("[^"]*"\)$/.test(c.path)).map((c) => c.args[0])).toEqual(plan.sheets.map((s) => s.name));
-    const protects = r.calls.filter((c) => c.path.endsWith(".protection.protect({})"));
-    expect(protects).toHaveLength(plan.sheets.length);
-    for (const p of protects) expect(p.args).toEqual([{ allowFormatColumns: true, allowFormatRows: true, allowFormatCells: false, allowInsertRows: false, selectionMode: "Normal" }]);
-    expect(r.calls.map((c) => c.path)).toContain('workbook.worksheets.getItem("Sheet1").delete()');
+describe.each(API_LEVELS)("templates in the strict Excel fake at ExcelApi %s", (level) => {
+  const plan = templatePlan({ lang: "vi", year: 2023, units: [{ code: "BCA", name: "Thanh tra Bộ Công an" }, { code: "BTP", name: "" }] });
+  const notes = plan.sheets.flatMap((sheet) => sheet.rows.flatMap((line, r) => (line ?? []).flatMap((cell, c) => (cell?.note ? [{ sheet: sheet.name, at: `${String.fromCharCode(65 + c)}${r + 1}`, text: cell.note }] : []))));
+
+  it("adds every sheet protected without a password, removes the blank Sheet1, and shows the plan's sheet", async () => {
+    const fake = blank(level);
+    await fake.run((context) => applyTemplatePlan(context, plan, fake.supports));
+    expect(fake.sheetNames()).toEqual(plan.sheets.map((s) => s.name));
+    expect(fake.activeSheetName).toBe(plan.activate);
+    for (const sheet of plan.sheets) expect(fake.sheet(sheet.name).protection).toEqual(officeProtection(TEMPLATE_PROTECTION));
+    expect(fake.syncLog.every((x) => x.failed === null)).toBe(true);
   });
 
-  it("sets a rule, a prompt and an unlocked cell for every value cell of the plan, and a note for every note", async () => {
-    const r = fresh();
-    await applyTemplatePlan(r.context, plan, () => true);
+  it("writes each value cell unlocked with its format, its rule and prompt where ExcelApi 1.8 exists, and the orientation where 1.9 does", async () => {
+    const fake = blank(level);
+    await fake.run((context) => applyTemplatePlan(context, plan, fake.supports));
+    let checked = 0;
     for (const sheet of plan.sheets) {
       sheet.rows.forEach((line, row) =>
         line?.forEach((cell, col) => {
-          const at = `workbook.worksheets.add(${JSON.stringify(sheet.name)}).getCell(${row},${col})`;
-          const set = (what: string) => r.sets.find((s) => s.path === `${at}.${what}`)?.value;
-          if (cell?.validation) {
-            expect(set("dataValidation.rule")).toEqual(officeRule(cell.validation) ?? undefined);
-            expect(set("dataValidation.prompt")).toEqual({ showPrompt: true, title: cell.validation.prompt.title, message: cell.validation.prompt.message });
+          if (!cell) return;
+          const view = fake.cell(sheet.name, `${String.fromCharCode(65 + col)}${row + 1}`);
+          if (cell.locked === false) expect(view.locked).toBe(false);
+          if (cell.format) expect(view.numberFormat).toBe(cell.format);
+          if (cell.validation) {
+            checked++;
+            if (minor(level) >= 8) {
+              expect(view.validation?.rule ?? null).toEqual(officeRule(cell.validation) ?? null);
+              expect(view.validation?.prompt).toEqual({ showPrompt: true, title: cell.validation.prompt.title, message: cell.validation.prompt.message });
+            } else expect(view.validation).toBeNull();
           }
-          if (cell?.locked === false) expect(set("format.protection.locked")).toBe(false);
-          if (cell?.format) expect(set("numberFormat")).toEqual([[cell.format]]);
         }),
       );
+      expect(fake.sheet(sheet.name).pageLayout.orientation).toBe(minor(level) >= 9 && sheet.print.orientation === "landscape" ? "Landscape" : "Portrait");
     }
-    const notes = plan.sheets.flatMap((s) => s.rows.flatMap((l) => (l ?? []).filter((c) => c?.note)));
-    expect(r.calls.filter((c) => /\.notes\.add\(/.test(c.path))).toHaveLength(notes.length);
+    expect(checked).toBeGreaterThan(10);
   });
 
-  it("falls back to comments before ExcelApi 1.18", async () => {
-    const r = fresh();
-    await applyTemplatePlan(r.context, plan, (_set, v) => v !== "1.18");
-    expect(r.calls.filter((c) => /\.notes\.add\(/.test(c.path))).toHaveLength(0);
-    expect(r.calls.filter((c) => c.path.startsWith("workbook.comments.add(")).map((c) => c.args[0])).toContain("'Cấu hình'!A4");
+  it("puts each config note in a note (1.18), else a comment (1.10), else nowhere", async () => {
+    const fake = blank(level);
+    await fake.run((context) => applyTemplatePlan(context, plan, fake.supports));
+    expect(notes.length).toBeGreaterThan(3);
+    for (const n of notes) {
+      const view = fake.cell(n.sheet, n.at);
+      expect([view.note, view.comment]).toEqual(minor(level) >= 18 ? [n.text, null] : minor(level) >= 10 ? [null, n.text] : [null, null]);
+    }
   });
 
-  it("refuses, writing nothing, when a sheet of the plan already exists", async () => {
-    const r = recorder({ "workbook.worksheets.items": [{ name: "Sheet1" }, { name: "bca" }] });
-    await expect(applyTemplatePlan(r.context, plan, () => true)).rejects.toBeInstanceOf(TemplateConflictError);
-    expect(r.calls.filter((c) => /worksheets\.add\(/.test(c.path))).toEqual([]);
+  it("leaves the workbook as it was when a sheet's write fails half-way", async () => {
+    const fake = blank(level);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["của tôi"]];
+      await context.sync();
+    });
+    fake.failOnSync(3, new FakeOfficeError("GeneralException", "boom"), { afterOps: 40 });
+    await expect(fake.run((context) => applyTemplatePlan(context, plan, fake.supports))).rejects.toMatchObject({ code: "GeneralException" });
+    expect(fake.sheetNames()).toEqual(["Sheet1"]);
+    expect(fake.cell("Sheet1", "A1").value).toBe("của tôi");
+  });
+
+  it("adds a unit: its sheet, the roster and scoring rows, each target protected again as it was", async () => {
+    const fake = blank(level);
+    await fake.run((context) => applyTemplatePlan(context, plan, fake.supports));
+    const res = planAddUnit(templateSnapshot(plan), { code: "BNV", name: "Thanh tra Bộ Nội vụ" }, "vi");
+    const addition = res.plan!;
+    await fake.run((context) => applyUnitAddition(context, addition, fake.supports));
+    expect(fake.sheetNames()).toContain(addition.sheet.name);
+    expect(fake.activeSheetName).toBe(addition.sheet.name);
+    for (const w of addition.writes) {
+      const view = fake.cell(w.sheet, `${String.fromCharCode(65 + w.col)}${w.row + 1}`);
+      if (w.cell.formula !== undefined) expect(view.formula).toBe(`=${w.cell.formula}`);
+      else if (w.cell.value !== undefined && w.cell.value !== null) expect(view.value).toBe(w.cell.value);
+    }
+    for (const sheet of new Set(addition.writes.map((w) => w.sheet))) expect(fake.sheet(sheet).protection).toEqual(officeProtection(TEMPLATE_PROTECTION));
+  });
+
+  it("undoes a unit addition that fails: no new sheet, the roster as before, protected as before", async () => {
+    const fake = blank(level);
+    await fake.run((context) => applyTemplatePlan(context, plan, fake.supports));
+    const addition = planAddUnit(templateSnapshot(plan), { code: "BNV", name: "Thanh tra Bộ Nội vụ" }, "vi").plan!;
+    const targets = [...new Set(addition.writes.map((w) => w.sheet))];
+    const before = targets.map((n) => [fake.cellsOf(n), fake.sheet(n).protection]);
+    const names = fake.sheetNames();
+    // Let the write batch get past the roster's unprotect and first cells, then fail.
+    const probe = blank(level);
+    await probe.run((context) => applyTemplatePlan(context, plan, probe.supports));
+    const start = probe.writesApplied;
+    await probe.run((context) => applyUnitAddition(context, addition, probe.supports));
+    fake.failOnWrite(probe.writesApplied - start - 3, new FakeOfficeError("GeneralException", "boom"));
+    await expect(fake.run((context) => applyUnitAddition(context, addition, fake.supports))).rejects.toMatchObject({ code: "GeneralException" });
+    expect(fake.sheetNames()).toEqual(names);
+    expect(targets.map((n) => [fake.cellsOf(n), fake.sheet(n).protection])).toEqual(before);
   });
 });
 
-describe("applyUnitAddition through a recording Office.js", () => {
-  it("unprotects the roster and scoring sheets for the writes and protects them again", async () => {
+describe("templates where comments.add is not implemented though ExcelApi 1.10 is reported (office-js #1847)", () => {
+  it("rolls back and writes the template again without comments", async () => {
+    const plan = templatePlan({ lang: "en", year: 2024, units: [{ code: "BCA", name: "Thanh tra Bộ Công an" }] });
+    const fake = blank("1.13");
+    const real = fake._requireApi.bind(fake);
+    fake._requireApi = (cls, member) => {
+      if (cls === "CommentCollection") throw new FakeOfficeError("NotImplemented", "comments are not implemented in this build");
+      real(cls, member);
+    };
+    await fake.run((context) => applyTemplatePlan(context, plan, fake.supports));
+    expect(fake.sheetNames()).toEqual(plan.sheets.map((s) => s.name));
+    expect(fake.syncLog.some((s) => s.failed === "NotImplemented")).toBe(true);
+    const notes = plan.sheets[0].rows.flatMap((line, r) => (line ?? []).flatMap((cell, c) => (cell?.note ? [`${String.fromCharCode(65 + c)}${r + 1}`] : [])));
+    for (const at of notes) expect(fake.cell(plan.sheets[0].name, at)).toMatchObject({ note: null, comment: null });
+  });
+
+  it("refuses, writing nothing, when a sheet of the plan already exists", async () => {
     const plan = templatePlan({ lang: "vi", year: 2023, units: [{ code: "BCA", name: "Thanh tra Bộ Công an" }] });
-    const res = planAddUnit(templateSnapshot(plan), { code: "BTP", name: "Thanh tra Bộ Tư pháp" }, "vi");
-    const r = recorder({
-      "workbook.worksheets.items": plan.sheets.map((s) => ({ name: s.name })),
-      'workbook.worksheets.getItem("Cấu hình").protection.protected': true,
-      'workbook.worksheets.getItem("Chấm điểm").protection.protected': true,
-    });
-    await applyUnitAddition(r.context, res.plan!, () => true);
-    const paths = r.calls.map((c) => c.path);
-    for (const sheet of ["Cấu hình", "Chấm điểm"]) {
-      const un = paths.indexOf(`workbook.worksheets.getItem(${JSON.stringify(sheet)}).protection.unprotect()`);
-      const re = paths.indexOf(`workbook.worksheets.getItem(${JSON.stringify(sheet)}).protection.protect({})`);
-      const write = paths.findIndex((p) => p.startsWith(`workbook.worksheets.getItem(${JSON.stringify(sheet)}).getCell(`));
-      expect(un).toBeGreaterThanOrEqual(0);
-      expect(write).toBeGreaterThan(un);
-      expect(re).toBeGreaterThan(write);
-    }
-    expect(paths).toContain('workbook.worksheets.add("BTP")');
+    const fake = blank("1.18");
+    fake.addSheet("bca");
+    await expect(fake.run((context) => applyTemplatePlan(context, plan, fake.supports))).rejects.toBeInstanceOf(TemplateConflictError);
+    expect(fake.sheetNames()).toEqual(["Sheet1", "bca"]);
+    expect(fake.writesApplied).toBe(0);
   });
 });

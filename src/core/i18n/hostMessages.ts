@@ -17,9 +17,14 @@ export type HostMessageKey =
   | "generalException"
   | "workbookTooLarge"
   | "apiNotSupported"
+  | "rangeTooLarge"
+  | "formulaTooLong"
+  | "inactiveWorkbook"
+  | "memoryLimit"
+  | "workbookBusy"
   | "unknown";
 
-/** Placeholders: {sheet}, {cells}, {total}, {limit}, {detail}. */
+/** Placeholders: {sheet}, {cells}, {total}, {limit}, {detail}, {since}, {minutes}. */
 export const HOST_MESSAGES: Record<Lang, Record<HostMessageKey, string>> = {
   vi: {
     itemNotFound: "Không tìm thấy sheet hoặc vùng dữ liệu cần thiết.",
@@ -38,6 +43,12 @@ export const HOST_MESSAGES: Record<Lang, Record<HostMessageKey, string>> = {
     workbookTooLarge:
       "Sổ làm việc quá lớn để tổng hợp: sheet “{sheet}” có {cells} ô dữ liệu (cả sổ {total} ô, giới hạn {limit} ô). Hãy xóa các vùng dữ liệu thừa rồi thử lại.",
     apiNotSupported: "Phiên bản Excel này chưa hỗ trợ chức năng cần thiết. Hãy cập nhật Office hoặc dùng Excel trên web.",
+    rangeTooLarge: "Vùng dữ liệu vượt quá giới hạn Excel cho phép trong một thao tác. Hãy xóa các vùng dữ liệu thừa rồi thử lại.",
+    formulaTooLong: "Một công thức dài hơn giới hạn 8.192 ký tự của Excel. Hãy giảm số đơn vị trong một sổ hoặc dùng công cụ dòng lệnh.",
+    inactiveWorkbook: "Sổ làm việc không còn đang mở (đã đóng hoặc chuyển sang sổ khác trong khi thực hiện). Hãy mở lại sổ rồi thử lại.",
+    memoryLimit: "Excel không đủ bộ nhớ để thực hiện thao tác. Hãy đóng bớt sổ làm việc khác rồi thử lại.",
+    workbookBusy:
+      "Một lần tổng hợp khác đang chạy trên sổ làm việc này (bắt đầu lúc {since}). Hãy chờ nó xong rồi thử lại; nếu lần đó bị gián đoạn, khóa tự hết hạn sau {minutes} phút.",
     unknown: "Đã xảy ra lỗi không xác định: {detail}",
   },
   en: {
@@ -55,11 +66,17 @@ export const HOST_MESSAGES: Record<Lang, Record<HostMessageKey, string>> = {
     workbookTooLarge:
       "The workbook is too large to summarise: sheet “{sheet}” has {cells} cells in use ({total} in the workbook, limit {limit}). Remove unused ranges and try again.",
     apiNotSupported: "This version of Excel lacks a feature the add-in needs. Update Office or use Excel on the web.",
+    rangeTooLarge: "A range exceeds what Excel allows in one operation. Remove unused ranges and try again.",
+    formulaTooLong: "A formula is longer than Excel's limit of 8,192 characters. Put fewer units in one workbook or use the command-line tool.",
+    inactiveWorkbook: "The workbook is no longer open (it was closed, or another workbook took its place, while the add-in worked). Open it again and retry.",
+    memoryLimit: "Excel ran out of memory for this operation. Close other workbooks and try again.",
+    workbookBusy:
+      "Another build of this workbook is running (started at {since}). Wait for it to finish, then try again; if it was interrupted, its lock expires after {minutes} minutes.",
     unknown: "An unexpected error occurred: {detail}",
   },
 };
 
-export type HostMessageParams = Partial<Record<"sheet" | "cells" | "total" | "limit" | "detail", string | number>>;
+export type HostMessageParams = Partial<Record<"sheet" | "cells" | "total" | "limit" | "detail" | "since" | "minutes", string | number>>;
 
 export function hostMessage(key: HostMessageKey, lang: Lang, params: HostMessageParams = {}): string {
   return HOST_MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
