@@ -21,6 +21,7 @@ import { applyTemplatePlan, applyUnitAddition } from "../src/excel/template";
 import { fakeFromSnapshot } from "../test/support/excelFake";
 import { taskpaneInitialJsGzipBytes } from "../scripts/bundle-size";
 import { syntheticSnapshot, syntheticWorkbook } from "./synthetic";
+import { benchRollup } from "./rollup";
 
 const json = process.argv.includes("--json");
 const log = (s: string) => (json ? process.stderr : process.stdout).write(s + "\n");
@@ -184,7 +185,8 @@ async function main() {
   const cliProcess = await benchCliProcess();
   const host = await benchExcelHost();
   const taskpaneInitialJsGzipBytes = benchBundle();
-  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, cliProcessVsExceljs: cliProcess.ratio, cliProcessMs: cliProcess.cliMs, exceljsProcessMs: cliProcess.exceljsMs, cliPeakKb: cliProcess.cliPeakKb, exceljsPeakKb: cliProcess.exceljsPeakKb, ...host, taskpaneInitialJsGzipBytes };
+  const rollupVsRead = (await benchRollup(log)).ratio;
+  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, cliProcessVsExceljs: cliProcess.ratio, cliProcessMs: cliProcess.cliMs, exceljsProcessMs: cliProcess.exceljsMs, cliPeakKb: cliProcess.cliPeakKb, exceljsPeakKb: cliProcess.exceljsPeakKb, ...host, taskpaneInitialJsGzipBytes, rollupVsRead };
   if (json) process.stdout.write(JSON.stringify(result) + "\n");
 }
 

@@ -5,15 +5,10 @@
  */
 import path from "path";
 import ExcelJS from "exceljs";
+import { BLOC2_UNITS } from "./bloc2";
+import { makeMoreSamples } from "./make-more-samples";
 
-const UNITS = [
-  { code: "BCA", name: "Thanh tra Bộ Công an" },
-  { code: "BTP", name: "Thanh tra Bộ Tư pháp" },
-  { code: "BQP", name: "Thanh tra Bộ Quốc phòng" },
-  { code: "BKHDT", name: "Thanh tra Bộ Kế hoạch và Đầu tư" },
-  { code: "BNV", name: "Thanh tra Bộ Nội vụ" },
-  { code: "NHNN", name: "Cơ quan Thanh tra, giám sát ngân hàng" },
-];
+const UNITS = BLOC2_UNITS;
 
 /** [code, name, unit of measure, section] in the order of the sector's report form. */
 const ROWS: [string, string, string][] = [
@@ -238,5 +233,9 @@ export async function makeSample(file: string): Promise<void> {
 
 if (require.main === module) {
   const file = path.join(__dirname, "khoi-thi-dua-2-2023.xlsx");
-  makeSample(file).then(() => console.log(`Đã tạo ${file}`));
+  makeSample(file)
+    .then(() => console.log(`Đã tạo ${file}`))
+    // The mid-year workbook and the three blocs of the roll-up come from the sibling script.
+    .then(makeMoreSamples)
+    .then((files) => files.forEach((f) => console.log(`Đã tạo ${f}`)));
 }

@@ -1,6 +1,7 @@
 /** A short human summary of a build, for the command line and the demo. */
 import type { Lang } from "../core/i18n/format";
 import { formatNumber, formatPercent } from "../core/i18n/format";
+import { periodText, samePeriodText } from "../core/i18n/period";
 import type { BuildResult } from "../core/pipeline";
 
 export function buildSummaryText(res: BuildResult, lang: Lang): string {
@@ -11,8 +12,8 @@ export function buildSummaryText(res: BuildResult, lang: Lang): string {
   lines.push(
     figures
       ? vi
-        ? `${head} — năm ${figures.year} (so sánh với năm ${figures.compareYear}), ${res.roster.length} đơn vị`
-        : `${head} — ${figures.year} (against ${figures.compareYear}), ${res.roster.length} units`
+        ? `${head} — ${periodText(res.period, figures.year, lang)} (so sánh với ${samePeriodText(res.period, figures.compareYear, lang)}), ${res.roster.length} đơn vị`
+        : `${head} — ${periodText(res.period, figures.year, lang)} (against ${samePeriodText(res.period, figures.compareYear, lang)}), ${res.roster.length} units`
       : head,
   );
   if (figures) {

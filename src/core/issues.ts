@@ -8,6 +8,7 @@ export const ISSUE_CODES = [
   "SHEET_NOT_IN_ROSTER",
   "HEADER_NOT_FOUND",
   "YEAR_COLUMN_MISSING",
+  "PERIOD_MISMATCH",
   "INDICATOR_MISSING",
   "INDICATOR_UNKNOWN",
   "INDICATOR_DUPLICATE",
@@ -23,6 +24,7 @@ export const ISSUE_CODES = [
   "CHANGE_OUTLIER",
   "SCORE_INVALID",
   "SCORE_TIE",
+  "LEGACY_ENCODING",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -37,6 +39,14 @@ export interface NumberFix {
   value: number;
 }
 
+/** A one-click fix: write this text over the cell's (legacy-encoded) text. */
+export interface TextFix {
+  kind: "setText";
+  value: string;
+}
+
+export type Fix = NumberFix | TextFix;
+
 export interface Issue {
   code: IssueCode;
   severity: Severity;
@@ -44,10 +54,10 @@ export interface Issue {
   /** A1 address of the cell the problem is at ("E7"). */
   cell: string;
   params: IssueParams;
-  fix?: NumberFix;
+  fix?: Fix;
 }
 
-export function issue(code: IssueCode, severity: Severity, sheet: string, cell: string, params: IssueParams = {}, fix?: NumberFix): Issue {
+export function issue(code: IssueCode, severity: Severity, sheet: string, cell: string, params: IssueParams = {}, fix?: Fix): Issue {
   return fix ? { code, severity, sheet, cell, params, fix } : { code, severity, sheet, cell, params };
 }
 
@@ -59,4 +69,18 @@ export function countBySeverity(issues: readonly Issue[]): { errors: number; war
     else warnings++;
   }
   return { errors, warnings };
+}
+
+/** The first issue at each cell that offers a fix of this kind, in issue order (one write per cell). */
+export function fixesOfKind<K extends Fix["kind"]>(issues: readonly Issue[], kind: K): (Issue & { fix: Extract<Fix, { kind: K }> })[] {
+  const seen = new Set<string>();
+  const out: (Issue & { fix: Extract<Fix, { kind: K }> })[] = [];
+  for (const i of issues) {
+    if (i.fix?.kind !== kind) continue;
+    const key = `${i.sheet}\u0001${i.cell}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(i as Issue & { fix: Extract<Fix, { kind: K }> });
+  }
+  return out;
 }

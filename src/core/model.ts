@@ -1,10 +1,12 @@
 /** The engine's view of a bloc after reading: plain data passed from stage to stage. */
 import type { Indicator } from "./catalog";
+import type { Period } from "./period";
 
 export type ConfigKey =
   | "bloc"
   | "year"
   | "compareYear"
+  | "period"
   | "leader"
   | "deputy"
   | "theme"
@@ -27,6 +29,8 @@ export interface BlocConfig {
   bloc: string;
   year: number | null;
   compareYear: number | null;
+  /** "Kỳ báo cáo" as configured; null when the config does not say (the unit sheets' headers decide). */
+  period: Period | null;
   leader: string;
   deputy: string;
   theme: string;
@@ -62,8 +66,18 @@ export interface UnitLayout {
   nameCol: number | null;
   uomCol: number | null;
   noteCol: number | null;
-  /** year → column */
+  /** year → column, for the columns of the period being read */
   yearCols: Map<number, number>;
+  /** Every year column on the header, whatever its period ("6 tháng 2024", "Quý II/2024" …). */
+  periodCols: PeriodColumn[];
+}
+
+/** A header cell naming a year and its period. 0-based absolute row and column. */
+export interface PeriodColumn {
+  year: number;
+  period: Period;
+  row: number;
+  col: number;
 }
 
 /** A figure the engine accepted: converted to the indicator's unit (tỷ đồng for money). */

@@ -3,7 +3,7 @@
  * JSON report out. workbook → snapshot → read → validate → aggregate → render → plan.
  */
 import { parseA1 } from "./a1";
-import { computeFigures, type Figures } from "./aggregate/figures";
+import { computeFigures, totalsJson, type Figures } from "./aggregate/figures";
 import { fingerprintSheets, type Fingerprints, type Staleness } from "./fingerprint";
 import { formatDateTime, type Lang } from "./i18n/format";
 import { OUTPUT_SHEETS } from "./outputSheets";
@@ -13,7 +13,11 @@ import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
 import type { WritePlan } from "./plan";
 import type { SheetModel } from "./sheet/model";
 import { readConfig } from "./read/config";
-import { inferRoster, inferYear, readUnits } from "./read/units";
+import { inferPeriod, inferRoster, inferYear, readUnits } from "./read/units";
+import { computeHistory, historyJson, type History } from "./aggregate/history";
+import { readEarlierSummaries } from "./read/earlierSummaries";
+import { buildPeriodReport } from "./render/report";
+import type { Period } from "./period";
 import { awardsJson, decideBlocAwards, unitsWithErrors } from "./awards/bloc";
 import type { AwardResult } from "./awards/rule";
 import type { DocumentModel } from "./document";
@@ -27,6 +31,7 @@ import { generatedKind } from "./marker";
 import { renderSummary } from "./render/summary";
 import type { WorkbookSnapshot } from "./snapshot";
 import { compareFingerprints, inputSheets, readEarlierBuild } from "./stale";
+import { checkLegacyText } from "./validate/legacy";
 
 export interface BuildOptions {
   lang: Lang;
@@ -34,6 +39,11 @@ export interface BuildOptions {
   now: string;
   /** The user's time zone, for the time printed on the outputs (Vietnam: 420). */
   utcOffsetMinutes?: number;
+  /**
+   * False: validate and total only — no sheets and no documents in the result (the sector roll-up
+   * builds many blocs and writes none of their outputs). Default true.
+   */
+  outputs?: boolean;
 }
 
 export interface BuildJson {
@@ -41,11 +51,15 @@ export interface BuildJson {
   bloc: string;
   year: number | null;
   compareYear: number | null;
+  /** "year", "6m", "9m", "q1" … "q4" (SPEC §11). */
+  period: Period;
   units: { code: string; name: string; sheet: string }[];
   values: Record<string, Record<string, Record<string, number>>>;
   totals: Record<string, Record<string, number>>;
   issues: { code: string; severity: string; sheet: string; cell: string; message: string }[];
   awards: { ranking: { code: string; score: number; rank: number }[]; flag: string[]; merit: string[] };
+  /** indicator → year → bloc total of the period, null where some unit lacks it. */
+  history: Record<string, Record<string, number | null>>;
 }
 
 export interface BuildResult {
@@ -57,8 +71,12 @@ export interface BuildResult {
   year: number | null;
   /** The year compared against: the config's, else year − 1; null without a year. */
   compareYear: number | null;
+  /** The period reported: the config's "Kỳ báo cáo", else the one the unit sheets' headers show. */
+  period: Period;
   /** Null when no report year could be determined. */
   figures: Figures | null;
+  /** Every year's bloc total of the period ("Diễn biến qua các năm"); null without figures. */
+  history: History | null;
   issues: Issue[];
   errors: number;
   warnings: number;
@@ -69,7 +87,10 @@ export interface BuildResult {
   scores: ScoreSheet | null;
   /** The award rule's outcome (SPEC §6), or null without a scoring sheet. */
   awards: AwardResult | null;
-  /** The tờ trình and the minutes: null while errors remain (nothing is proposed from bad data). */
+  /**
+   * The tờ trình (for the year) or the bloc's report of results (for another period), and the
+   * minutes (year only): null while errors remain (nothing is proposed from bad data).
+   */
   submission: DocumentModel | null;
   minutes: DocumentModel | null;
   plan: WritePlan;
@@ -104,8 +125,9 @@ function outputName(wanted: string, wb: WorkbookSnapshot): string {
  * (or their "(BSn)" variants). A marked sheet the user renamed to keep ("Tổng hợp 2023 (lưu)"),
  * or last year's "Tổng hợp 2022", stays.
  */
-function earlierOutputs(wb: WorkbookSnapshot, year: number | null): string[] {
-  const own = new Set([OUTPUT_SHEETS.check(), ...(year !== null ? [OUTPUT_SHEETS.summary(year), OUTPUT_SHEETS.submission(year)] : [])].map((n) => n.toLowerCase()));
+function earlierOutputs(wb: WorkbookSnapshot, year: number | null, period: Period): string[] {
+  const mine = year === null ? [] : period === "year" ? [OUTPUT_SHEETS.summary(year), OUTPUT_SHEETS.submission(year)] : [OUTPUT_SHEETS.summary(year, period), OUTPUT_SHEETS.report(year, period)];
+  const own = new Set([OUTPUT_SHEETS.check(), ...mine].map((n) => n.toLowerCase()));
   return wb.sheets
     .filter((s) => generatedKind(s) !== null && own.has(s.name.toLowerCase().replace(/ \(bs\d+\)$/, "")))
     .map((s) => s.name);
@@ -121,15 +143,17 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
     roster = inferRoster(wb);
     issues.push(issue("CONFIG_MISSING", "error", OUTPUT_CONFIG_SHEET, "A1", { units: roster.length }));
   }
-  const year = config.year ?? inferYear(wb);
+  const period = config.period ?? inferPeriod(wb, roster);
+  const year = config.year ?? inferYear(wb, period);
   const compareYear = config.compareYear ?? (year !== null ? year - 1 : null);
-  const units = readUnits(wb, config, roster, catalog, year, compareYear);
+  const units = readUnits(wb, config, roster, catalog, year, compareYear, { period, from: config.period ? "config" : "units" });
   issues.push(...units.issues);
   const reports = units.reports;
   const figures = year !== null && compareYear !== null ? computeFigures(reports, catalog, year, compareYear) : null;
+  const history = figures ? computeHistory(roster, reports, catalog, figures, readEarlierSummaries(wb, catalog, period, figures.year)) : null;
 
-  // Scores and awards: a unit with any unresolved error is not proposed.
-  const scoresRead = readScores(wb, roster);
+  // Scores and awards, for the year only (SPEC §11): a unit with any unresolved error is not proposed.
+  const scoresRead = period === "year" ? readScores(wb, roster) : { scores: null, issues: [] };
   issues.push(...scoresRead.issues);
   const scores = scoresRead.scores;
   let awards: AwardResult | null = null;
@@ -139,25 +163,34 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
     issues.push(...decided.issues);
   }
 
+  const inputs = inputSheets(wb, { configSheet: config.sheet, unitSheets: reports.map((r) => r.sheet), rosterSheets: roster.map((u) => u.sheetName) });
+  // Labels, names and titles typed in TCVN3/VNI fonts were matched as Unicode; say where they are.
+  issues.push(...checkLegacyText(inputs));
+
   const sorted = sortIssues(issues, wb);
   const { errors, warnings } = countBySeverity(sorted);
 
-  const inputs = inputSheets(wb, { configSheet: config.sheet, unitSheets: reports.map((r) => r.sheet), rosterSheets: roster.map((u) => u.sheetName) });
   const fingerprints = fingerprintSheets(inputs);
   const earlier = readEarlierBuild(wb);
   const stale = compareFingerprints(earlier, fingerprints);
 
   const builtAt = formatDateTime(options.now, options.utcOffsetMinutes ?? 0);
+  const base = toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear);
+  const json: BuildJson = { schema: base.schema, bloc: base.bloc, year, compareYear, period, units: base.units, values: base.values, totals: base.totals, history: historyJson(history), issues: base.issues, awards: awardsJson(awards) };
+  const result = { config, roster, catalog, reports, year, compareYear, period, figures, history, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, json };
+  if (options.outputs === false) return { ...result, submission: null, minutes: null, plan: { sheets: [], remove: [], activate: "" } };
+
   const sheets: SheetModel[] = [];
-  const summaryName = figures ? outputName(OUTPUT_SHEETS.summary(figures.year), wb) : null;
+  const summaryName = figures ? outputName(OUTPUT_SHEETS.summary(figures.year, period), wb) : null;
   const checkName = outputName(OUTPUT_SHEETS.check(), wb);
   if (figures && summaryName) {
-    sheets.push(renderSummary({ config, roster, reports, catalog, figures, lang, builtAt, errors, warnings, sheetName: summaryName }));
+    sheets.push(renderSummary({ config, roster, reports, catalog, figures, lang, builtAt, errors, warnings, sheetName: summaryName, period, history }));
   }
   sheets.push(
     renderCheck({
       bloc: config.bloc,
       year,
+      period,
       issues: sorted,
       catalog,
       lang,
@@ -173,25 +206,27 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   );
   // The submission and the minutes only from clean data.
   const docInput = { config, roster, catalog, figures, scores, awards, lang };
-  const submission = errors === 0 && figures ? buildSubmission(docInput) : null;
-  const minutes = errors === 0 && figures ? buildMinutes(docInput) : null;
+  // For a period other than the year the document is the bloc's report of results; no minutes.
+  const clean = errors === 0 && figures !== null;
+  const submission = !clean ? null : period === "year" ? buildSubmission(docInput) : buildPeriodReport({ ...docInput, period });
+  const minutes = clean && period === "year" ? buildMinutes(docInput) : null;
   if (submission && figures) {
-    sheets.push(renderDocumentSheet(submission, outputName(OUTPUT_SHEETS.submission(figures.year), wb), "submission", awardText(lang).draftNote(builtAt)));
+    const name = period === "year" ? OUTPUT_SHEETS.submission(figures.year) : OUTPUT_SHEETS.report(figures.year, period);
+    sheets.push(renderDocumentSheet(submission, outputName(name, wb), "submission", awardText(lang).draftNote(builtAt)));
   }
   const plan: WritePlan = {
     sheets,
-    remove: earlierOutputs(wb, year),
+    remove: earlierOutputs(wb, year, period),
     activate: errors || !summaryName ? checkName : summaryName,
   };
 
-  const json = { ...toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear), awards: awardsJson(awards) };
-  return { config, roster, catalog, reports, year, compareYear, figures, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, submission, minutes, plan, json };
+  return { ...result, submission, minutes, plan };
 }
 
 /** Where CONFIG_MISSING points: the sheet the user should add. */
 const OUTPUT_CONFIG_SHEET = "Cấu hình";
 
-function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[], figures: Figures | null, issues: Issue[], catalog: Catalog, lang: Lang, year: number | null, compareYear: number | null): Omit<BuildJson, "awards"> {
+function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[], figures: Figures | null, issues: Issue[], catalog: Catalog, lang: Lang, year: number | null, compareYear: number | null): Omit<BuildJson, "awards" | "period" | "history"> {
   const sheetOf = new Map(reports.map((r) => [r.unit.code, r.sheet]));
   const values: BuildJson["values"] = {};
   for (const r of reports) {
@@ -203,14 +238,7 @@ function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[],
     }
     values[r.unit.code] = u;
   }
-  const totals: BuildJson["totals"] = {};
-  if (figures) {
-    for (const [code, byYear] of figures.totals) {
-      const y: Record<string, number> = {};
-      for (const [yr, v] of [...byYear].sort((a, b) => a[0] - b[0])) y[String(yr)] = v;
-      totals[code] = y;
-    }
-  }
+  const totals: BuildJson["totals"] = figures ? totalsJson(figures.totals) : {};
   return {
     schema: 1,
     bloc: config.bloc,

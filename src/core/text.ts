@@ -1,7 +1,8 @@
-/** Label matching: case-, diacritics- and whitespace-insensitive (SPEC §3). */
+/** Label matching: case-, diacritics- and whitespace-insensitive (SPEC §3), legacy text as Unicode. */
+import { toUnicode } from "./legacy/detect";
 
 export function fold(s: string): string {
-  return s
+  return toUnicode(s)
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐ]/g, "d")

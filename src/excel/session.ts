@@ -7,7 +7,7 @@
 import type { Lang } from "../core/i18n/format";
 import type { BuildStep } from "../core/buildSteps";
 import { uiTexts } from "../core/i18n/ui";
-import type { Issue } from "../core/issues";
+import { fixesOfKind, type Issue } from "../core/issues";
 import type { WritePlan } from "../core/plan";
 import { buildBloc, type BuildResult } from "../core/pipeline";
 import { parseA1 } from "../core/a1";
@@ -18,6 +18,7 @@ import type { ReadOptions } from "./readSnapshot";
 import { officeSupports, type Supports } from "./supports";
 import { officeErrorMessage } from "./errors";
 import { applyNumberFixes } from "./fixTextNumbers";
+import { applyTextFixes, type TextFixTarget } from "./fixLegacyText";
 import { readSnapshot } from "./readSnapshot";
 import { selectCell } from "./select";
 import { planAddUnit, type AddUnitProblem } from "../core/template/addUnit";
@@ -47,6 +48,8 @@ export interface ExcelHostOps {
   applyPlan(context: Excel.RequestContext, plan: WritePlan, opts?: ApplyOptions, extras?: ApplyExtras): Promise<unknown>;
   selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<unknown>;
   applyNumberFixes(context: Excel.RequestContext, fixes: readonly CellFix[]): Promise<unknown>;
+  /** Legacy text to Unicode; fixLegacyText.ts's when absent. */
+  applyTextFixes?(context: Excel.RequestContext, fixes: readonly TextFixTarget[]): Promise<unknown>;
   applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan, supports?: Supports): Promise<unknown>;
   applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan, supports?: Supports): Promise<unknown>;
   officeErrorMessage(err: unknown, lang: Lang): string;
@@ -87,6 +90,8 @@ export interface BlocHost {
   select(sheet: string, cell: string, lang: Lang): Promise<Outcome<void>>;
   /** Write numbers over exactly these cells, then check again (outputs are not rewritten). */
   fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>>;
+  /** Write the Unicode form over exactly these cells of legacy (TCVN3/VNI) text, then check again. */
+  fixText(fixes: readonly TextFixTarget[], lang: Lang): Promise<Outcome<Checked>>;
   /** "Tạo sổ khối": the template's sheets into the open workbook (refused if a name is taken), then a check. */
   createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Added>>;
   /** "Thêm sheet đơn vị": the unit's sheet plus its roster and scoring rows, then a check. */
@@ -95,16 +100,7 @@ export interface BlocHost {
 
 /** The one-click fixes the issues offer, one per cell, in issue order. */
 export function fixableCells(issues: readonly Issue[]): CellFix[] {
-  const seen = new Set<string>();
-  const out: CellFix[] = [];
-  for (const i of issues) {
-    if (!i.fix || i.fix.kind !== "setNumber") continue;
-    const key = `${i.sheet}\u0001${i.cell}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ sheet: i.sheet, cell: i.cell, value: i.fix.value, text: String(i.params.text ?? "") });
-  }
-  return out;
+  return fixesOfKind(issues, "setNumber").map((i) => ({ sheet: i.sheet, cell: i.cell, value: i.fix.value, text: String(i.params.text ?? "") }));
 }
 
 /** Let the pane paint a step before synchronous work starts. */
@@ -255,6 +251,14 @@ export class BlocSession implements BlocHost {
     return this.attempt(lang, async () => {
       const targets = this.withFormats(fixes);
       if (targets.length) await this.run((ctx) => this.ops.applyNumberFixes(ctx, targets));
+      return this.compute(await this.read(), lang);
+    });
+  }
+
+  fixText(fixes: readonly TextFixTarget[], lang: Lang): Promise<Outcome<Checked>> {
+    return this.attempt(lang, async () => {
+      const apply = this.ops.applyTextFixes ?? applyTextFixes;
+      if (fixes.length) await this.run((ctx) => apply(ctx, fixes));
       return this.compute(await this.read(), lang);
     });
   }

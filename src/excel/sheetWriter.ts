@@ -200,7 +200,7 @@ function chartStep(chart: ChartModel, sheet: number): Step | null {
     sheet,
     bytes: OPERATION_OVERHEAD_BYTES * (6 + 4 * chart.series.length) + jsonBytes(chart),
     run: (ws) => {
-      const c = ws.charts.add("ColumnClustered", ws.getRange(chart.series[0].valuesRange), seriesBy);
+      const c = ws.charts.add(chart.kind === "line" ? "LineMarkers" : "ColumnClustered", ws.getRange(chart.series[0].valuesRange), seriesBy);
       c.title.text = chart.title;
       c.legend.position = "Bottom";
       chart.series.forEach((s, i) => {

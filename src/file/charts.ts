@@ -106,20 +106,26 @@ function numCache(values: (number | string | boolean | null | undefined)[], form
 const CAT_AX = 500000001;
 const VAL_AX = 500000002;
 
-/** One clustered-column chart part. */
+/** One chart part: clustered columns, or lines with markers (ChartModel.kind). */
 export function chartXml(sheet: SheetModel, chart: ChartModel): string {
+  const line = chart.kind === "line";
   const cats = rangeValues(sheet, chart.categoriesRange);
   const series = chart.series
     .map((s, i) => {
       const vals = rangeValues(sheet, s.valuesRange);
       const color = PALETTE[i % PALETTE.length];
+      // CT_LineSer has no invertIfNegative, and a line is drawn by its outline (a:ln), not a fill.
+      const look = line
+        ? `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>`
+        : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
-        `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr>` +
-        `<c:invertIfNegative val="0"/>` +
+        look +
         `<c:cat><c:strRef><c:f>${escapeXml(chartRef(sheet.name, chart.categoriesRange))}</c:f>${strCache(cats.values)}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${escapeXml(chartRef(sheet.name, s.valuesRange))}</c:f>${numCache(vals.values, vals.format ?? "General")}</c:numRef></c:val>` +
+        // Straight segments: LibreOffice draws a line series without <c:smooth> as a curve.
+        (line ? `<c:smooth val="0"/>` : "") +
         `</c:ser>`
       );
     })
@@ -133,12 +139,14 @@ export function chartXml(sheet: SheetModel, chart: ChartModel): string {
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1400" b="1"/><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>` +
+    (line
+      ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>`
+      : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>`) +
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${text(900, false)}` +
     `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>` +
-    `<c:numFmt formatCode="0%" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${text(900, false)}` +
+    `<c:numFmt formatCode="${line ? "0" : "0%"}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${text(900, false)}` +
     `<c:crossAx val="${CAT_AX}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${text(900, false)}</c:legend>` +

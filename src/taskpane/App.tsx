@@ -7,12 +7,14 @@
 import { Divider, FluentProvider, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { isLang, type Lang } from "../core/i18n/format";
 import { uiTexts } from "../core/i18n/ui";
+import type { IntakeHost } from "../excel/intake";
 import type { BlocHost } from "../excel/session";
 import { AwardsPanel } from "./components/AwardsPanel";
 import { BlocWorkbook } from "./components/BlocWorkbook";
 import { BuildActions } from "./components/BuildActions";
 import { Documents } from "./components/Documents";
 import FixDialog from "./components/FixDialog";
+import { ImportPanel } from "./components/ImportPanel";
 import { IssuesPanel } from "./components/IssuesPanel";
 import { NoticeBar } from "./components/NoticeBar";
 import { Section } from "./components/Section";
@@ -44,19 +46,21 @@ export interface AppProps {
   utcOffsetMinutes?: number;
   /** How a .docx is saved (an object URL and <a download> unless a test says otherwise); throws where the host cannot download. */
   saveFile?: SaveFile;
+  /** "Nhập báo cáo đơn vị": shown when the host can import units' files. */
+  intake?: IntakeHost;
 }
 
-export function App({ host, initialLang, dark = false, utcOffsetMinutes, saveFile = saveBlob }: AppProps) {
+export function App({ host, initialLang, dark = false, utcOffsetMinutes, saveFile = saveBlob, intake }: AppProps) {
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <Pane host={host} initialLang={initialLang} utcOffsetMinutes={utcOffsetMinutes ?? -new Date().getTimezoneOffset()} saveFile={saveFile} />
+      <Pane host={host} initialLang={initialLang} utcOffsetMinutes={utcOffsetMinutes ?? -new Date().getTimezoneOffset()} saveFile={saveFile} intake={intake} />
     </FluentProvider>
   );
 }
 
-function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHost; initialLang: Lang; utcOffsetMinutes: number; saveFile: SaveFile }) {
+function Pane({ host, initialLang, utcOffsetMinutes, saveFile, intake }: { host: BlocHost; initialLang: Lang; utcOffsetMinutes: number; saveFile: SaveFile; intake?: IntakeHost }) {
   const s = useStyles();
-  const { state, texts, fixes, actions } = usePane(host, initialLang, saveFile);
+  const { state, texts, fixes, textFixes, actions } = usePane(host, initialLang, saveFile);
   const { lang, busy, checked } = state;
   const result = checked?.result ?? null;
   const working = isWorking(state);
@@ -87,7 +91,7 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
         {result && checked && (
           <>
             <Divider />
-            <IssuesPanel result={result} readAt={checked.at} fixes={fixes} lang={lang} texts={texts} busy={busy !== null} working={working} onSelect={actions.select} onFix={actions.openFix} />
+            <IssuesPanel result={result} readAt={checked.at} fixes={fixes} textFixes={textFixes} lang={lang} texts={texts} busy={busy !== null} working={working} onSelect={actions.select} onFix={actions.openFix} onTextFix={actions.openLegacy} />
             <Divider />
             <Section id="awards-head" title={texts.awards} testId="awards">
               <AwardsPanel awards={result.awards} roster={result.roster} lang={lang} texts={texts} />
@@ -100,7 +104,14 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile }: { host: BlocHos
 
         <Divider />
         <BlocWorkbook lang={lang} texts={texts} disabled={busy !== null} defaultYear={result?.year ?? new Date().getFullYear()} onCreate={actions.createWorkbook} onAddUnit={actions.addUnit} />
+        {intake && (
+          <>
+            <Divider />
+            <ImportPanel host={intake} lang={lang} disabled={busy !== null} onImported={actions.recheck} />
+          </>
+        )}
       </main>
+      {state.legacyOpen && <FixDialog open fixes={textFixes} lang={lang} texts={texts} busy={busy === "fix"} onConfirm={actions.applyTextFixes} onCancel={actions.closeLegacy} />}
       {state.fixOpen && <FixDialog open fixes={fixes} lang={lang} texts={texts} busy={busy === "fix"} onConfirm={actions.applyFixes} onCancel={actions.closeFix} />}
     </div>
   );

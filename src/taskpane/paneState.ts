@@ -32,6 +32,8 @@ export interface PaneState {
   progressShown: boolean;
   notice: Notice | null;
   fixOpen: boolean;
+  /** The confirmation of "Chuyển sang Unicode" (legacy TCVN3/VNI text) is open. */
+  legacyOpen: boolean;
 }
 
 export type PaneAction =
@@ -44,6 +46,8 @@ export type PaneAction =
   | { type: "selected" }
   | { type: "fixDialog"; open: boolean }
   | { type: "fixed"; checked: Checked; count: number }
+  | { type: "legacyDialog"; open: boolean }
+  | { type: "textFixed"; checked: Checked; count: number }
   | { type: "templated"; added: Added; text: (t: UiTexts) => string }
   | { type: "downloaded"; file: string }
   | { type: "downloadBlocked"; sheet: string }
@@ -51,7 +55,7 @@ export type PaneAction =
 
 /** The pane opens by reading the workbook. */
 export function initialPaneState(lang: Lang): PaneState {
-  return { lang, busy: "check", checked: null, builtAt: null, step: null, progressShown: false, notice: null, fixOpen: false };
+  return { lang, busy: "check", checked: null, builtAt: null, step: null, progressShown: false, notice: null, fixOpen: false, legacyOpen: false };
 }
 
 /** A download only holds its own button (Documents shows "preparing"); every other task holds the pane. */
@@ -82,6 +86,7 @@ export function paneReducer(s: PaneState, a: PaneAction): PaneState {
         busy: done(s, a.task),
         step: null,
         fixOpen: false,
+        legacyOpen: false,
         progressShown: a.task === "build" ? false : s.progressShown,
         notice: failure(a.message),
       };
@@ -106,6 +111,12 @@ export function paneReducer(s: PaneState, a: PaneAction): PaneState {
     case "fixed": {
       const n = a.count;
       return { ...s, busy: done(s, "fix"), fixOpen: false, checked: a.checked, builtAt: null, progressShown: false, notice: { intent: "success", text: (t) => t.fixDone(n) } };
+    }
+    case "legacyDialog":
+      return { ...s, legacyOpen: a.open };
+    case "textFixed": {
+      const n = a.count;
+      return { ...s, busy: done(s, "fix"), legacyOpen: false, checked: a.checked, builtAt: null, notice: { intent: "success", text: (t) => t.legacyFixDone(n) } };
     }
     case "templated":
       return { ...s, busy: done(s, "template"), checked: a.added, builtAt: null, progressShown: false, notice: { intent: "success", text: a.text } };

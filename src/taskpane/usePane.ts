@@ -12,6 +12,7 @@ import type { TemplateOptions } from "../core/template/build";
 import type { TemplateUnit } from "../core/template/unit";
 import { subscribeRibbonBuilds } from "../excel/ribbonBuilds";
 import { fixableCells, type BlocHost, type CellFix, type Outcome } from "../excel/session";
+import { legacyTextCells, type TextFixTarget } from "../excel/fixLegacyText";
 import type { DocumentKind } from "./components/Documents";
 import type { SaveFile } from "./download";
 import { initialPaneState, paneReducer, type PaneAction, type PaneState, type Task } from "./paneState";
@@ -37,6 +38,9 @@ export interface PaneActions {
   openFix(): void;
   closeFix(): void;
   applyFixes(): Promise<void>;
+  openLegacy(): void;
+  closeLegacy(): void;
+  applyTextFixes(): Promise<void>;
   download(kind: DocumentKind, model: DocumentModel): Promise<void>;
   createWorkbook(options: TemplateOptions): Promise<boolean>;
   addUnit(unit: TemplateUnit): Promise<boolean>;
@@ -48,6 +52,8 @@ export interface Pane {
   texts: UiTexts;
   /** The one-click fixes the current issues offer. */
   fixes: CellFix[];
+  /** The legacy (TCVN3/VNI) texts the current issues offer to store in Unicode. */
+  textFixes: TextFixTarget[];
   actions: PaneActions;
 }
 
@@ -76,6 +82,7 @@ export function usePane(host: BlocHost, initialLang: Lang, saveFile: SaveFile): 
   useEffect(() => subscribeRibbonBuilds((out) => dispatch(out.ok ? { type: "built", built: out.value } : { type: "failed", task: "build", message: out.message })), []);
 
   const fixes = useMemo(() => (checked ? fixableCells(checked.result.issues) : []), [checked]);
+  const textFixes = useMemo(() => (checked ? legacyTextCells(checked.result.issues) : []), [checked]);
 
   const build = useCallback(async () => {
     await run(
@@ -112,6 +119,15 @@ export function usePane(host: BlocHost, initialLang: Lang, saveFile: SaveFile): 
       (c) => ({ type: "fixed", checked: c, count }),
     );
   }, [run, host, fixes, lang]);
+
+  const applyTextFixes = useCallback(async () => {
+    const count = textFixes.length;
+    await run(
+      "fix",
+      () => host.fixText(textFixes, lang),
+      (c) => ({ type: "textFixed", checked: c, count }),
+    );
+  }, [run, host, textFixes, lang]);
 
   const download = useCallback(
     async (kind: DocumentKind, model: DocumentModel) => {
@@ -167,13 +183,16 @@ export function usePane(host: BlocHost, initialLang: Lang, saveFile: SaveFile): 
       openFix: () => dispatch({ type: "fixDialog", open: true }),
       closeFix: () => dispatch({ type: "fixDialog", open: false }),
       applyFixes,
+      openLegacy: () => dispatch({ type: "legacyDialog", open: true }),
+      closeLegacy: () => dispatch({ type: "legacyDialog", open: false }),
+      applyTextFixes,
       download,
       createWorkbook,
       addUnit,
       dismiss: () => dispatch({ type: "dismissed" }),
     }),
-    [build, recheck, select, applyFixes, download, createWorkbook, addUnit],
+    [build, recheck, select, applyFixes, applyTextFixes, download, createWorkbook, addUnit],
   );
 
-  return { state, texts: uiTexts(lang), fixes, actions };
+  return { state, texts: uiTexts(lang), fixes, textFixes, actions };
 }

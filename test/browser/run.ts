@@ -27,6 +27,7 @@ import { buildBloc, type BuildResult } from "../../src/core/pipeline";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 import { fixableCells } from "../../src/excel/session";
 import { loadWorkbook } from "../../src/file/load";
+import { periodText } from "../../src/core/i18n/period";
 import { evaluate } from "../core/helpers/formula";
 import { taskpaneInitialJsGzipBytes, TASKPANE_INITIAL_JS_BUDGET_BYTES } from "../../scripts/bundle-size";
 
@@ -172,7 +173,7 @@ function writtenTotals(wb: WorkbookSnapshot, expected: BuildResult): Record<stri
   const name = expected.plan.sheets.find((s) => s.kind === "summary")!.name;
   const sheet = wb.sheets.find((s) => s.name === name);
   check(sheet, `no sheet "${name}" was written`);
-  const label = LABELS.vi.blocTotal(year);
+  const label = LABELS.vi.blocTotal(periodText("year", year, "vi"));
   const rowIdx = sheet.values.findIndex((r) => r.includes(label));
   check(rowIdx >= 0, `no row "${label}" on ${name}`);
   const headerIdx = sheet.values.findIndex((r) => r.some((v) => typeof v === "string" && /^TT01\b/.test(v)));

@@ -212,7 +212,7 @@ describe("the JSON report (SPEC §7)", () => {
         issues: [],
       }),
     );
-    expect(Object.keys(j).sort()).toEqual(["awards", "bloc", "compareYear", "issues", "schema", "totals", "units", "values", "year"]);
+    expect(Object.keys(j).sort()).toEqual(["awards", "bloc", "compareYear", "history", "issues", "period", "schema", "totals", "units", "values", "year"]);
     expect(j.awards).toEqual(expect.objectContaining({ ranking: expect.any(Array), flag: expect.any(Array), merit: expect.any(Array) }));
   });
 

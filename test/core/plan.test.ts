@@ -9,9 +9,10 @@ import { issueMessage } from "../../src/core/i18n/messages";
 import { ISSUE_CODES, type IssueCode } from "../../src/core/issues";
 import type { BuildResult } from "../../src/core/pipeline";
 import type { Cell, SheetModel } from "../../src/core/sheet/model";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { addr, BlocBuilder, parseAddr, plainSheet } from "../support/snapshots";
 import { evaluate } from "./helpers/formula";
+import { planToSheet } from "../support/planSheet";
 import { briefs, run, viText } from "./helpers/run";
 
 const Y = 2031;
@@ -57,14 +58,6 @@ function unitRows(p: SheetModel, code: string): number[] {
 
 const cellAt = (p: SheetModel, row: number, col: number) => p.rows[row]?.[col];
 
-/** A plan sheet as the workbook would hold it after the host wrote it. */
-function planToSheet(p: SheetModel, name = p.name): SheetSnapshot {
-  const width = p.rows.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
-  const rows = p.rows.map((r) => Array.from({ length: width }, (_, c) => r?.[c]?.value ?? null));
-  const formulas = p.rows.map((r) => Array.from({ length: width }, (_, c) => (r?.[c]?.formula ? `=${r[c]!.formula}` : null)));
-  const s = plainSheet(name, rows);
-  return { ...s, formulas: s.values.length ? formulas : [] };
-}
 
 function expectCachedEqualsEvaluated(res: BuildResult, wb: WorkbookSnapshot): number {
   let n = 0;

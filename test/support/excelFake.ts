@@ -28,6 +28,7 @@
  */
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../src/core/snapshot";
 import { columnName } from "../../src/core/a1";
+import * as XLSX from "xlsx";
 
 /* ----------------------------------------------------------------------------------------------
  * Errors
@@ -766,6 +767,78 @@ class FakeWorkbook extends FakeObject<FakeExcel> {
   }
   get comments(): FakeCommentCollection {
     return this._child("comments", () => new FakeCommentCollection(this._ctx, () => this._require(), this._ctx._excel));
+  }
+
+  /* ---- insertWorksheetsFromBase64 (helper "intake"; one block) ---------------------------- */
+
+  /**
+   * Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13), as Microsoft documents it (Excel.Workbook
+   * and Excel.InsertWorksheetOptions in the Excel JavaScript API reference): the source workbook's
+   * sheets named in `sheetNamesToInsert` (all when absent or empty) are inserted with their values,
+   * formulas, number formats, merged areas and column widths, at `positionType` ("End" by default;
+   * "Beginning", "Before"/"After" `relativeTo`, a sheet or its name), and the result holds the new
+   * sheets' IDs after the sync. A name the workbook already has gets " (2)", " (3)" … as Excel's
+   * own sheet copy does; the docs do not say, so the add-in never relies on the inserted name.
+   * A name not in the source is ItemNotFound; an unreadable file is InvalidArgument.
+   */
+  insertWorksheetsFromBase64(
+    base64File: string,
+    options: { sheetNamesToInsert?: string[]; positionType?: string; relativeTo?: FakeWorksheet | string } = {},
+  ): { readonly value: string[] } {
+    let ids: string[] | null = null;
+    const result = {
+      get value(): string[] {
+        if (ids === null) throw new FakeOfficeError("PropertyNotLoaded", "The value of the result object has not been loaded yet. Before reading the value property, call context.sync().", "ClientResult.value");
+        return ids;
+      },
+    };
+    const rel = options.relativeTo;
+    const relArg = rel === undefined ? null : typeof rel === "string" ? rel : { _ref: rel._id };
+    this._queueWrite("insertWorksheetsFromBase64", [base64File, { ...options, relativeTo: relArg }], () => {
+      const excel = this._require();
+      let book: XLSX.WorkBook;
+      try {
+        book = XLSX.read(base64File, { type: "base64", cellFormula: true, cellNF: true, cellStyles: true });
+      } catch {
+        throw fail.invalidArgument("base64File is not a workbook");
+      }
+      const wanted = options.sheetNamesToInsert?.length ? options.sheetNamesToInsert : book.SheetNames;
+      for (const n of wanted) if (!book.SheetNames.includes(n)) throw fail.notFound(`worksheet "${n}" in the source workbook`);
+      const type = (options.positionType ?? "End").toLowerCase();
+      let at = excel._liveSheets().length;
+      if (type === "beginning") at = 0;
+      else if (type === "before" || type === "after") {
+        const anchor = rel === undefined ? null : typeof rel === "string" ? excel._findSheet(rel) : rel._require();
+        if (!anchor) throw fail.notFound(`relativeTo worksheet ${JSON.stringify(typeof rel === "string" ? rel : "")}`);
+        at = excel._liveSheets().indexOf(anchor) + (type === "after" ? 1 : 0);
+      } else if (type !== "end" && type !== "none") throw fail.invalidArgument(`positionType ${JSON.stringify(options.positionType)}`);
+      const inserted: string[] = [];
+      for (const n of wanted) {
+        let name = n;
+        for (let k = 2; excel._findSheet(name); k++) name = `${n} (${k})`;
+        const s = excel._addSheet(name);
+        excel._move(s, at++);
+        const ws = book.Sheets[n];
+        for (const [ref, c] of Object.entries(ws) as [string, XLSX.CellObject][]) {
+          if (ref.startsWith("!")) continue;
+          const { r, c: col } = XLSX.utils.decode_cell(ref);
+          const cell = s.getOrCreate(r, col);
+          cell.value = c.t === "e" ? { error: String(c.w) } : c.t === "z" || c.v === undefined ? null : (c.v as number | string | boolean);
+          cell.formula = c.f ? `=${c.f}` : null;
+          cell.numberFormat = typeof c.z === "string" ? c.z : "General";
+        }
+        s.merges = (ws["!merges"] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
+        (ws["!cols"] ?? []).forEach((col, i) => {
+          // The file's width in characters, in points as Excel shows it (7 px a character + 5 px, at 96 dpi).
+          const chars = col?.width ?? col?.wch;
+          if (chars !== undefined) s.columnWidths.set(i, Math.round((chars * 7 + 5) * 0.75 * 100) / 100);
+          else if (col?.wpx !== undefined) s.columnWidths.set(i, col.wpx * 0.75);
+        });
+        inserted.push(s.id);
+      }
+      ids = inserted;
+    });
+    return result;
   }
 }
 defineProps(FakeWorkbook, {}, ["worksheets", "application", "names"]);

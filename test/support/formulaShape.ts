@@ -18,5 +18,5 @@ export function formulaShapeProblem(formula: string): string | null {
     .replace(/\$?[A-Z]{1,3}\$?\d+/g, "R")
     .replace(/\d+(?:\.\d+)?/g, "N")
     .replace(/""/g, "T");
-  return /^[RNT()+\-*/=<>,:&%]*$/.test(rest.replace(/\s+/g, "")) ? null : `unexpected text in ${formula}: ${rest}`;
+  return /^[RNT()+\-*/^=<>,:&%]*$/.test(rest.replace(/\s+/g, "")) ? null : `unexpected text in ${formula}: ${rest}`;
 }

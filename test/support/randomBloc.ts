@@ -64,6 +64,8 @@ export interface RandomBlocOptions {
   units?: number;
   /** Put defects in (default true). */
   defects?: boolean;
+  /** The report year (default: random 2019–2030); the compare year is the one before. */
+  year?: number;
 }
 
 const NAME_PARTS = ["Thanh tra", "Bộ", "Sở", "O'Brien", "Đắk Lắk", "Hà Nội", "Quảng Trị", "tỉnh", "Cục", "Nông nghiệp", "Tư pháp", "Công Thương", "Lê's", "Ngân hàng", "d'Arc", "Xây dựng", "Khánh Hòa", "Thừa Thiên Huế", "Bà Rịa – Vũng Tàu", "Ủy ban", "quận 1", "Hải Phòng"];
@@ -178,7 +180,9 @@ export function randomBloc(seed: number, opts: RandomBlocOptions = {}): RandomBl
   const r = rng(seed);
   const defects = opts.defects ?? true;
   const unitCount = opts.units ?? int(r, 1, 40);
-  const year = int(r, 2019, 2030);
+  // Drawn either way, so a seed gives the same bloc whether or not the year is imposed.
+  const drawnYear = int(r, 2019, 2030);
+  const year = opts.year ?? drawnYear;
   const compareYear = year - 1;
   const wb = new ExcelJS.Workbook();
   const codes = new Set<string>();

@@ -6,12 +6,15 @@ import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import type { TemplateOptions } from "../../src/core/template/build";
 import type { TemplateUnit } from "../../src/core/template/unit";
 import type { Added, BlocHost, Built, CellFix, Checked, Outcome } from "../../src/excel/session";
+import type { TextFixTarget } from "../../src/excel/fixLegacyText";
+import { parseA1 } from "../../src/core/a1";
 
 export const NOW = "2031-12-15T03:00:00.000Z";
 
 export class FakeHost implements BlocHost {
   readonly selected: { sheet: string; cell: string }[] = [];
   readonly fixed: CellFix[][] = [];
+  readonly textFixed: TextFixTarget[][] = [];
   readonly steps: BuildStep[] = [];
   readonly created: TemplateOptions[] = [];
   readonly addedUnits: TemplateUnit[] = [];
@@ -61,6 +64,17 @@ export class FakeHost implements BlocHost {
 
   async fix(fixes: readonly CellFix[], lang: Lang): Promise<Outcome<Checked>> {
     this.fixed.push([...fixes]);
+    return { ok: true, value: this.checked(lang) };
+  }
+
+  /** Writes the Unicode text into the test workbook, as the real host does in Excel. */
+  async fixText(fixes: readonly TextFixTarget[], lang: Lang): Promise<Outcome<Checked>> {
+    this.textFixed.push([...fixes]);
+    for (const f of fixes) {
+      const sheet = this.workbook.sheets.find((x) => x.name === f.sheet)!;
+      const { row, col } = parseA1(f.cell);
+      sheet.values[row - sheet.top][col - sheet.left] = f.value;
+    }
     return { ok: true, value: this.checked(lang) };
   }
 

@@ -4,7 +4,9 @@
  */
 import type { CliCommand } from "../command";
 import { buildCommand } from "./build";
+import { importCommand } from "./import";
+import { rollupCommand } from "./rollup";
 import { templateCommand } from "./template";
 import { validateCommand } from "./validate";
 
-export const COMMANDS: readonly CliCommand[] = [buildCommand, validateCommand, templateCommand];
+export const COMMANDS: readonly CliCommand[] = [buildCommand, validateCommand, templateCommand, rollupCommand, importCommand];

@@ -27,22 +27,26 @@ export function changeOf(current: number | undefined, previous: number | undefin
   return { abs: current - previous, pct: previous === 0 ? null : (current - previous) / previous };
 }
 
+/** The sum of the values present, added in the order given; undefined when none is. */
+export function sumPresent(values: readonly (number | undefined)[]): number | undefined {
+  let sum = 0;
+  let any = false;
+  for (const v of values) {
+    if (v === undefined) continue;
+    sum += v;
+    any = true;
+  }
+  return any ? sum : undefined;
+}
+
 /** Sum in the order the summary's SUM formula adds (roster order), so cached results match. */
 export function computeFigures(reports: readonly UnitReport[], catalog: Catalog, year: number, compareYear: number): Figures {
   const totals = new Map<string, Map<number, number>>();
   for (const ind of catalog.indicators) {
     const byYear = new Map<number, number>();
     for (const y of [year, compareYear]) {
-      let sum = 0;
-      let any = false;
-      for (const r of reports) {
-        const v = r.values.get(ind.code)?.get(y);
-        if (v) {
-          sum += v.value;
-          any = true;
-        }
-      }
-      if (any) byYear.set(y, sum);
+      const sum = sumPresent(reports.map((r) => r.values.get(ind.code)?.get(y)?.value));
+      if (sum !== undefined) byYear.set(y, sum);
     }
     totals.set(ind.code, byYear);
   }
@@ -71,4 +75,15 @@ export function computeFigures(reports: readonly UnitReport[], catalog: Catalog,
     });
   }
   return { year, compareYear, totals, change, share, rank, unitChange };
+}
+
+/** Totals keyed like `build`'s JSON: indicator → year (as a string) → number. */
+export function totalsJson(totals: Map<string, Map<number, number>>): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const [code, byYear] of totals) {
+    const y: Record<string, number> = {};
+    for (const [yr, v] of [...byYear].sort((a, b) => a[0] - b[0])) y[String(yr)] = v;
+    out[code] = y;
+  }
+  return out;
 }

@@ -87,10 +87,19 @@ export const DEMO_TEXT = {
   vi: {
     done: (out: string, docx: string) =>
       `Mở ${out} trong Excel: sheet "Tổng hợp 2023" (tổng hợp, so sánh), "Kiểm tra" (danh sách lỗi), "Tờ trình 2023" (dự thảo tờ trình); tờ trình dạng Word: ${docx}.`,
+    /** The other samples, all figures invented: a mid-year review with a trend, and three blocs to roll up. */
+    others: (mid: string, blocs: string) =>
+      `Mẫu khác (số liệu minh họa):\n` +
+      `  Sơ kết 6 tháng đầu năm 2024, có diễn biến 2021–2024: npm run cli -- build ${mid} --out so-ket.xlsx --docx so-ket.docx\n` +
+      `  Tổng hợp ngành từ ba Khối năm 2023: npm run cli -- rollup ${blocs} --out nganh.xlsx --docx nganh.docx`,
   },
   en: {
     done: (out: string, docx: string) =>
       `Open ${out} in Excel: sheets "Tổng hợp 2023" (summary, comparison), "Kiểm tra" (the issues), "Tờ trình 2023" (draft submission); the submission as Word: ${docx}.`,
+    others: (mid: string, blocs: string) =>
+      `Other samples (invented figures):\n` +
+      `  6-month review of 2024 with the 2021–2024 trend: npm run cli -- build ${mid} --out review.xlsx --docx review.docx --lang en\n` +
+      `  Sector roll-up of three blocs, 2023: npm run cli -- rollup ${blocs} --out sector.xlsx --docx sector.docx --lang en`,
   },
 } satisfies Record<Lang, unknown>;
 

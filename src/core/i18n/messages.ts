@@ -2,6 +2,10 @@
 import type { Catalog } from "../model";
 import type { Issue, IssueCode, IssueParams } from "../issues";
 import { formatNumber, type Lang } from "./format";
+import { isPeriod, type Period } from "../period";
+import { periodName, periodText } from "./period";
+
+const asPeriod = (v: unknown): Period => (isPeriod(v) ? v : "year");
 
 type Render = (p: IssueParams, h: Helpers) => string;
 interface Helpers {
@@ -13,6 +17,7 @@ const CONFIG_KEY_NAMES: Record<Lang, Record<string, string>> = {
   vi: {
     year: "Năm báo cáo",
     compareYear: "Năm so sánh",
+    period: "Kỳ báo cáo",
     flagQuota: "Số Cờ thi đua",
     meritQuota: "Số Bằng khen",
     flagThreshold: "Điểm sàn Cờ",
@@ -26,6 +31,7 @@ const CONFIG_KEY_NAMES: Record<Lang, Record<string, string>> = {
   en: {
     year: "Report year",
     compareYear: "Compare year",
+    period: "Period",
     flagQuota: "Flag quota",
     meritQuota: "Merit quota",
     flagThreshold: "Flag threshold",
@@ -43,6 +49,7 @@ const CONFIG_REASONS: Record<Lang, Record<string, string>> = {
     missing: "chưa có giá trị",
     year: "không phải là một năm (ví dụ 2023)",
     compareNotBefore: "phải nhỏ hơn năm báo cáo",
+    period: "không phải là kỳ báo cáo (năm, 6 tháng, 9 tháng, quý I, quý II, quý III hoặc quý IV)",
     quota: "phải là số nguyên không âm",
     threshold: "phải là số không âm",
     notOnRoster: "không có trong danh sách đơn vị (cột Mã)",
@@ -56,6 +63,7 @@ const CONFIG_REASONS: Record<Lang, Record<string, string>> = {
     missing: "has no value",
     year: "is not a year (e.g. 2023)",
     compareNotBefore: "must be earlier than the report year",
+    period: "is not a period (year, 6 months, 9 months, Q1, Q2, Q3 or Q4)",
     quota: "must be a whole number, zero or more",
     threshold: "must be a number, zero or more",
     notOnRoster: "is not on the unit roster (Code column)",
@@ -91,7 +99,9 @@ const VI: Record<IssueCode, Render> = {
       : `Đơn vị ${p.unit} có hai sheet: "${p.other}" và "${p.sheetName}". Xóa hoặc đổi tên sheet thừa.`,
   SHEET_NOT_IN_ROSTER: () => `Sheet này giống báo cáo của một đơn vị nhưng không có trong danh sách đơn vị; số liệu của nó không được tổng hợp.`,
   HEADER_NOT_FOUND: () => `Không tìm thấy dòng tiêu đề (Mã | Chỉ tiêu | Đơn vị tính | <năm> …).`,
-  YEAR_COLUMN_MISSING: (p) => `Không có cột số liệu năm ${p.year}.`,
+  YEAR_COLUMN_MISSING: (p) => `Không có cột số liệu ${periodText(asPeriod(p.period), Number(p.year), "vi")}.`,
+  PERIOD_MISMATCH: (p) =>
+    `Cột "${p.header}" là số liệu ${periodName(asPeriod(p.found), "vi")}, khác kỳ báo cáo của Khối (${periodName(asPeriod(p.expected), "vi")}${p.from === "units" ? ", theo sheet của các đơn vị khác" : ", theo sheet Cấu hình"}); cột này không được tổng hợp. Sửa tiêu đề cột hoặc "Kỳ báo cáo" ở sheet Cấu hình.`,
   INDICATOR_MISSING: (p, h) => `Thiếu chỉ tiêu ${h.ind(p.indicator)}.`,
   INDICATOR_UNKNOWN: (p) => `Dòng "${p.label}" không khớp với chỉ tiêu nào; dòng này không được tổng hợp.`,
   INDICATOR_DUPLICATE: (p, h) => `Chỉ tiêu ${h.ind(p.indicator)} xuất hiện hai lần (lần đầu ở ô ${p.first}); chỉ dòng đầu được tổng hợp.`,
@@ -122,6 +132,7 @@ const VI: Record<IssueCode, Render> = {
       votes: `Số phiếu "${p.text}" ("${p.criterion}", đơn vị ${p.unit}) phải là số nguyên từ 0 đến ${p.max} (số đơn vị trong Khối).`,
     })[String(p.reason)] ?? `Điểm không hợp lệ (${p.unit}).`,
   SCORE_TIE: (p, h) => `Các đơn vị ${p.units} bằng điểm (${h.num(p.score)} điểm) tại ranh giới xét ${p.award === "flag" ? "Cờ thi đua" : "Bằng khen"}; Khối cần bỏ phiếu để quyết định.`,
+  LEGACY_ENCODING: (p) => `Chữ trong ô được gõ bằng bảng mã cũ ${p.encoding} ("${p.text}"); đọc được là "${p.converted}". Bấm "Chuyển sang Unicode" để ghi lại ô này bằng Unicode.`,
 };
 
 const EN: Record<IssueCode, Render> = {
@@ -138,7 +149,9 @@ const EN: Record<IssueCode, Render> = {
       : `Unit ${p.unit} has two sheets: "${p.other}" and "${p.sheetName}". Delete or rename the extra one.`,
   SHEET_NOT_IN_ROSTER: () => `This sheet looks like a unit report but its unit is not on the roster; its figures are not totalled.`,
   HEADER_NOT_FOUND: () => `No header row found (Code | Indicator | Unit | <year> …).`,
-  YEAR_COLUMN_MISSING: (p) => `No column for ${p.year}.`,
+  YEAR_COLUMN_MISSING: (p) => `No column for ${periodText(asPeriod(p.period), Number(p.year), "en")}.`,
+  PERIOD_MISMATCH: (p) =>
+    `Column "${p.header}" holds ${periodName(asPeriod(p.found), "en")} figures, not the bloc's period (${periodName(asPeriod(p.expected), "en")}${p.from === "units" ? ", as on the other units' sheets" : ", as on the Config sheet"}); it is not totalled. Correct the column header or the "Kỳ báo cáo" (Period) on the Config sheet.`,
   INDICATOR_MISSING: (p, h) => `Indicator ${h.ind(p.indicator)} is missing.`,
   INDICATOR_UNKNOWN: (p) => `Row "${p.label}" matches no indicator; it is not totalled.`,
   INDICATOR_DUPLICATE: (p, h) => `Indicator ${h.ind(p.indicator)} appears twice (first at ${p.first}); only the first row is totalled.`,
@@ -169,6 +182,7 @@ const EN: Record<IssueCode, Render> = {
       votes: `Vote count "${p.text}" ("${p.criterion}", unit ${p.unit}) must be a whole number from 0 to ${p.max} (the number of units in the bloc).`,
     })[String(p.reason)] ?? `Invalid score (${p.unit}).`,
   SCORE_TIE: (p, h) => `Units ${p.units} are tied (${h.num(p.score)} points) at the ${p.award === "flag" ? "Emulation Flag" : "Certificate of Merit"} boundary; the bloc must vote.`,
+  LEGACY_ENCODING: (p) => `The text in this cell is in the legacy ${p.encoding} encoding ("${p.text}"); it reads as "${p.converted}". Click "Convert to Unicode" to store it in Unicode.`,
 };
 
 const TABLES: Record<Lang, Record<IssueCode, Render>> = { vi: VI, en: EN };
@@ -177,9 +191,11 @@ const TABLES: Record<Lang, Record<IssueCode, Render>> = { vi: VI, en: EN };
 const CLI_WORDING: Record<Lang, Partial<Record<IssueCode, Render>>> = {
   vi: {
     VALUE_TEXT_NUMBER: (p, h) => `Số liệu năm ${p.year} của ${h.ind(p.indicator)} đang ở dạng văn bản ("${p.text}"); đọc được là ${h.num(p.value)}. Hãy ghi lại ô này dạng số.`,
+    LEGACY_ENCODING: (p) => `Chữ trong ô được gõ bằng bảng mã cũ ${p.encoding} ("${p.text}"); đọc được là "${p.converted}". Hãy ghi lại ô này bằng Unicode (hoặc bấm "Chuyển sang Unicode" trong add-in).`,
   },
   en: {
     VALUE_TEXT_NUMBER: (p, h) => `The ${p.year} figure for ${h.ind(p.indicator)} is stored as text ("${p.text}"); it reads as ${h.num(p.value)}. Store the cell as a number.`,
+    LEGACY_ENCODING: (p) => `The text in this cell is in the legacy ${p.encoding} encoding ("${p.text}"); it reads as "${p.converted}". Store it in Unicode (or click "Convert to Unicode" in the add-in).`,
   },
 };
 

@@ -5,6 +5,8 @@ import { issue, type Issue } from "../issues";
 import type { BlocConfig, Catalog, ConfigKey, RosterUnit } from "../model";
 import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot, type CellValue } from "../snapshot";
 import { parseNumberText } from "../numbers";
+import { toUnicode } from "../legacy/detect";
+import { parsePeriod } from "../period";
 import { label } from "../text";
 import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "../grid";
 
@@ -15,6 +17,7 @@ export const CONFIG_KEYS: ColumnAliases<ConfigKey> = {
   bloc: ["Khối thi đua", "Tên khối", "Bloc", "Emulation bloc", "Bloc name"],
   year: ["Năm báo cáo", "Năm", "Report year", "Year"],
   compareYear: ["Năm so sánh", "Compare year", "Comparison year"],
+  period: ["Kỳ báo cáo", "Kỳ", "Period", "Reporting period", "Report period"],
   leader: ["Khối trưởng", "Leader", "Bloc leader"],
   deputy: ["Khối phó", "Deputy", "Deputy leader"],
   theme: ["Chủ đề thi đua", "Chủ đề", "Theme", "Emulation theme"],
@@ -61,6 +64,7 @@ export function emptyConfig(sheet: string | null): BlocConfig {
     bloc: "",
     year: null,
     compareYear: null,
+    period: null,
     leader: "",
     deputy: "",
     theme: "",
@@ -178,7 +182,8 @@ export function readConfig(wb: WorkbookSnapshot): ConfigRead {
     raw[k.key] = { value: right ? right.value : null, cell, labelCell: a1(k.row, k.col) };
     config.cells[k.key] = cell;
   }
-  const text = (k: ConfigKey) => (raw[k] ? cellText(raw[k]!.value) : "");
+  // Names and titles go into the documents: legacy (TCVN3/VNI) text is taken in Unicode (LEGACY_ENCODING says where).
+  const text = (k: ConfigKey) => (raw[k] ? toUnicode(cellText(raw[k]!.value)) : "");
 
   config.bloc = text("bloc");
   for (const k of ["theme", "basis", "covenant", "place", "signer", "signerTitle", "abbreviation"] as const) config[k] = text(k);
@@ -196,6 +201,12 @@ export function readConfig(wb: WorkbookSnapshot): ConfigRead {
     else config.compareYear = y;
   }
   if (config.compareYear === null && config.year !== null) config.compareYear = config.year - 1;
+  const period = raw.period;
+  if (period && !isBlank(period.value)) {
+    const p = parsePeriod(period.value);
+    if (p === null) invalid(period.cell, "period", "period", period.value);
+    else config.period = p;
+  }
 
   // Quotas and thresholds.
   for (const k of ["flagQuota", "meritQuota"] as const) {
@@ -223,7 +234,7 @@ export function readConfig(wb: WorkbookSnapshot): ConfigRead {
     const seenSheets = new Map<string, string>();
     for (let r = rosterHeader.row + 1; r < rosterEnd; r++) {
       const code = cellText(cellAt(sheet, r, codeCol!));
-      const unitName = nameCol !== undefined ? cellText(cellAt(sheet, r, nameCol)) : "";
+      const unitName = nameCol !== undefined ? toUnicode(cellText(cellAt(sheet, r, nameCol))) : "";
       const cell = a1(r, codeCol!);
       if (!code) {
         invalid(cell, "roster", "codeMissing", unitName);

@@ -2,7 +2,8 @@
 import { a1 } from "../a1";
 import type { Indicator } from "../catalog";
 import { issue, type Issue } from "../issues";
-import type { Catalog, UnitLayout } from "../model";
+import type { Catalog, PeriodColumn, UnitLayout } from "../model";
+import { periodOfHeader, type Period } from "../period";
 import { cellAt, isCellError, sheetBounds, type SheetSnapshot, type CellValue } from "../snapshot";
 import { label } from "../text";
 import { cellText, isBlank, matchColumn, type ColumnAliases } from "../grid";
@@ -18,23 +19,16 @@ export const UNIT_COLUMNS = {
 /** How far down a header may sit. */
 const HEADER_SCAN_ROWS = 40;
 
-/** A header cell naming a year: 2023, "2023", "Năm 2023", "Năm 2023 (kỳ báo cáo)", "Year 2022". */
+/** A header cell naming a whole year: 2023, "2023", "Năm 2023", "Năm 2023 (kỳ báo cáo)", "Year 2022". */
 export function yearOfHeader(v: CellValue): number | null {
-  if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2200 ? v : null;
-  if (typeof v !== "string") return null;
-  const l = label(v);
-  const years = l.match(/(?<!\d)(19|20|21)\d{2}(?!\d)/g);
-  if (!years || years.length !== 1) return null;
-  // The rest may only be words about years and periods, not another column's label.
-  const rest = l.replace(years[0], " ").replace(/\(.*?\)/g, " ").replace(/[^a-z ]/g, " ").trim();
-  const allowed = /^((nam|year|fy|so lieu|thuc hien|ky bao cao|ky truoc|cung ky|ket qua|results?|actual|reported|value|gia tri)\s*)*$/;
-  return allowed.test(rest) ? Number(years[0]) : null;
+  const p = periodOfHeader(v);
+  return p && p.period === "year" ? p.year : null;
 }
 
-function layoutOfRow(sheet: SheetSnapshot, r: number): { cols: Partial<Record<keyof typeof UNIT_COLUMNS, number>>; years: Map<number, number> } {
+function layoutOfRow(sheet: SheetSnapshot, r: number): { cols: Partial<Record<keyof typeof UNIT_COLUMNS, number>>; periods: PeriodColumn[] } {
   const b = sheetBounds(sheet);
   const cols: Partial<Record<keyof typeof UNIT_COLUMNS, number>> = {};
-  const years = new Map<number, number>();
+  const periods: PeriodColumn[] = [];
   for (let c = b.left; c < b.right; c++) {
     const v = cellAt(sheet, r, c);
     const key = matchColumn(v, UNIT_COLUMNS);
@@ -42,39 +36,43 @@ function layoutOfRow(sheet: SheetSnapshot, r: number): { cols: Partial<Record<ke
       if (cols[key] === undefined) cols[key] = c;
       continue;
     }
-    const y = yearOfHeader(v);
-    if (y !== null && !years.has(y)) years.set(y, c);
+    const p = periodOfHeader(v);
+    if (p && !periods.some((x) => x.year === p.year && x.period === p.period)) periods.push({ ...p, col: c, row: r });
   }
-  return { cols, years };
+  return { cols, periods };
 }
 
 /**
  * The header row: the first row with an indicator column (code or name) and at least one year
- * column. A two-row header (labels above, years in the row below) is read as one.
+ * column (of any period). A two-row header (labels above, years in the row below) is read as one.
+ * `yearCols` holds the columns of the wanted period; `periodCols` every year column found.
  */
-export function locateLayout(sheet: SheetSnapshot): UnitLayout | null {
+export function locateLayout(sheet: SheetSnapshot, period: Period = "year"): UnitLayout | null {
   const b = sheetBounds(sheet);
   const end = Math.min(b.bottom, b.top + HEADER_SCAN_ROWS);
   for (let r = b.top; r < end; r++) {
     const row = layoutOfRow(sheet, r);
     if (row.cols.code === undefined && row.cols.name === undefined) continue;
-    let years = row.years;
+    let periods = row.periods;
     let headerRow = r;
-    if (!years.size && r + 1 < b.bottom) {
+    if (!periods.length && r + 1 < b.bottom) {
       const below = layoutOfRow(sheet, r + 1);
-      if (below.years.size && below.cols.code === undefined && below.cols.name === undefined) {
-        years = below.years;
+      if (below.periods.length && below.cols.code === undefined && below.cols.name === undefined) {
+        periods = below.periods;
         headerRow = r + 1;
       }
     }
-    if (!years.size) continue;
+    if (!periods.length) continue;
+    const yearCols = new Map<number, number>();
+    for (const p of periods) if (p.period === period && !yearCols.has(p.year)) yearCols.set(p.year, p.col);
     return {
       headerRow,
       codeCol: row.cols.code ?? null,
       nameCol: row.cols.name ?? null,
       uomCol: row.cols.uom ?? null,
       noteCol: row.cols.note ?? null,
-      yearCols: years,
+      yearCols,
+      periodCols: periods,
     };
   }
   return null;
@@ -169,7 +167,7 @@ export function readIndicatorRows(sheet: SheetSnapshot, layout: UnitLayout, cata
   const issues: Issue[] = [];
   const rows: IndicatorRow[] = [];
   const seen = new Map<string, number>();
-  const yearCols = [...layout.yearCols.values()];
+  const yearCols = layout.periodCols.map((p) => p.col);
   for (let r = layout.headerRow + 1; r < b.bottom; r++) {
     const codeV = layout.codeCol !== null ? cellAt(sheet, r, layout.codeCol) : null;
     const nameV = layout.nameCol !== null ? cellAt(sheet, r, layout.nameCol) : null;

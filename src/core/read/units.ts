@@ -11,6 +11,7 @@ import { checkValue, moneyDivisor } from "../validate/values";
 import { isConfigSheetName } from "./config";
 import { cellText } from "../grid";
 import { locateLabelsOnly, locateLayout, readIndicatorRows } from "./unitSheet";
+import type { Period } from "../period";
 
 export const SCORING_SHEET_NAMES = ["Chấm điểm", "Scoring", "Scores", "Bảng chấm điểm"];
 
@@ -38,13 +39,40 @@ export function inferRoster(wb: WorkbookSnapshot): RosterUnit[] {
 }
 
 /** The latest year any unit sheet has a column for (fallback when the config gives none). */
-export function inferYear(wb: WorkbookSnapshot): number | null {
+export function inferYear(wb: WorkbookSnapshot, period: Period = "year"): number | null {
   let best: number | null = null;
   for (const s of candidateSheets(wb)) {
-    const l = locateLayout(s);
+    const l = locateLayout(s, period);
     if (l) for (const y of l.yearCols.keys()) best = best === null ? y : Math.max(best, y);
   }
   return best;
+}
+
+/**
+ * Without "Kỳ báo cáo" in the config, the unit sheets say: each sheet's period is that of its
+ * latest year column, and the period most roster sheets have wins (the first seen on a tie). The
+ * sheets that differ then get PERIOD_MISMATCH at their header cells.
+ */
+export function inferPeriod(wb: WorkbookSnapshot, roster: readonly RosterUnit[]): Period {
+  const wanted = new Set(roster.map((u) => label(u.sheetName)));
+  const votes = new Map<Period, number>();
+  for (const s of candidateSheets(wb)) {
+    if (wanted.size && !wanted.has(label(s.name))) continue;
+    const cols = locateLayout(s)?.periodCols ?? [];
+    if (!cols.length) continue;
+    const latest = cols.reduce((a, b) => (b.year > a.year ? b : a));
+    votes.set(latest.period, (votes.get(latest.period) ?? 0) + 1);
+  }
+  let best: Period = "year";
+  let most = 0;
+  for (const [p, n] of votes) if (n > most) [best, most] = [p, n];
+  return best;
+}
+
+/** The period being read and where it came from (for the message of a column that differs). */
+export interface PeriodChoice {
+  period: Period;
+  from: "config" | "units";
 }
 
 export interface UnitsRead {
@@ -52,7 +80,15 @@ export interface UnitsRead {
   issues: Issue[];
 }
 
-export function readUnits(wb: WorkbookSnapshot, config: BlocConfig, roster: readonly RosterUnit[], catalog: Catalog, year: number | null, compareYear: number | null): UnitsRead {
+export function readUnits(
+  wb: WorkbookSnapshot,
+  config: BlocConfig,
+  roster: readonly RosterUnit[],
+  catalog: Catalog,
+  year: number | null,
+  compareYear: number | null,
+  period: PeriodChoice = { period: "year", from: "config" },
+): UnitsRead {
   const issues: Issue[] = [];
   const reports: UnitReport[] = [];
   const candidates = candidateSheets(wb);
@@ -85,7 +121,7 @@ export function readUnits(wb: WorkbookSnapshot, config: BlocConfig, roster: read
       used.add(other);
       issues.push(issue("UNIT_DUPLICATE", "error", other.name, "A1", { unit: unit.code, reason: "sheet", other: sheet.name, sheetName: other.name }));
     }
-    const read = readUnitSheet(sheet, unit, catalog, year, compareYear);
+    const read = readUnitSheet(sheet, unit, catalog, year, compareYear, period);
     issues.push(...read.issues);
     if (read.report) reports.push(read.report);
   }
@@ -98,25 +134,40 @@ export function readUnits(wb: WorkbookSnapshot, config: BlocConfig, roster: read
   return { reports, issues };
 }
 
-export function readUnitSheet(sheet: SheetSnapshot, unit: RosterUnit, catalog: Catalog, year: number | null, compareYear: number | null): { report: UnitReport | null; issues: Issue[] } {
+export function readUnitSheet(
+  sheet: SheetSnapshot,
+  unit: RosterUnit,
+  catalog: Catalog,
+  year: number | null,
+  compareYear: number | null,
+  choice: PeriodChoice = { period: "year", from: "config" },
+): { report: UnitReport | null; issues: Issue[] } {
   const issues: Issue[] = [];
-  const layout = locateLayout(sheet);
+  const { period } = choice;
+  const layout = locateLayout(sheet, period);
   if (!layout) {
     const labels = locateLabelsOnly(sheet);
-    if (labels !== null && year !== null) issues.push(issue("YEAR_COLUMN_MISSING", "error", sheet.name, a1(labels, sheetBounds(sheet).left), { year }));
+    if (labels !== null && year !== null) issues.push(issue("YEAR_COLUMN_MISSING", "error", sheet.name, a1(labels, sheetBounds(sheet).left), { year, period }));
     else issues.push(issue("HEADER_NOT_FOUND", "error", sheet.name, a1(sheetBounds(sheet).top, sheetBounds(sheet).left), {}));
     return { report: null, issues };
+  }
+  // A column of another period is never read as this one's: an error at its header cell.
+  for (const p of layout.periodCols) {
+    if (p.period === period) continue;
+    issues.push(issue("PERIOD_MISMATCH", "error", sheet.name, a1(p.row, p.col), { header: cellText(cellAt(sheet, p.row, p.col)), found: p.period, expected: period, from: choice.from, year: p.year }));
   }
   const headerCell = a1(layout.headerRow, layout.nameCol ?? layout.codeCol ?? sheetBounds(sheet).left);
   const years: number[] = [];
   if (year !== null) {
     if (layout.yearCols.has(year)) years.push(year);
-    else issues.push(issue("YEAR_COLUMN_MISSING", "error", sheet.name, headerCell, { year }));
+    else issues.push(issue("YEAR_COLUMN_MISSING", "error", sheet.name, headerCell, { year, period }));
   }
   if (compareYear !== null) {
     if (layout.yearCols.has(compareYear)) years.push(compareYear);
-    else issues.push(issue("YEAR_COLUMN_MISSING", "warning", sheet.name, headerCell, { year: compareYear }));
+    else issues.push(issue("YEAR_COLUMN_MISSING", "warning", sheet.name, headerCell, { year: compareYear, period }));
   }
+  // Earlier years on the sheet feed the trend ("Diễn biến qua các năm"): read, never required.
+  const earlier = [...layout.yearCols.keys()].filter((y) => year !== null && y < year && y !== compareYear).sort((a, b) => a - b);
   const { rows, issues: rowIssues } = readIndicatorRows(sheet, layout, catalog);
   issues.push(...rowIssues);
 
@@ -136,7 +187,7 @@ export function readUnitSheet(sheet: SheetSnapshot, unit: RosterUnit, catalog: C
       divisor = d;
     }
     const byYear = new Map<number, import("../model").AcceptedValue>();
-    for (const y of years) {
+    for (const y of [...years, ...earlier]) {
       const col = layout.yearCols.get(y)!;
       const out = checkValue(cellAt(sheet, row, col), {
         sheet: sheet.name,
@@ -148,7 +199,12 @@ export function readUnitSheet(sheet: SheetSnapshot, unit: RosterUnit, catalog: C
         divisor,
         hasFormula: formulaAt(sheet, row, col) !== null,
       });
-      if (out.issue) issues.push(out.issue);
+      if (out.issue) {
+        // An earlier year's problem is a warning (the figure is left out of the trend), and its
+        // blank is shown as missing on the trend rather than reported cell by cell.
+        if (years.includes(y)) issues.push(out.issue);
+        else if (out.issue.code !== "VALUE_EMPTY") issues.push({ ...out.issue, severity: "warning" });
+      }
       if (out.accepted) byYear.set(y, out.accepted);
     }
     report.values.set(indicator.code, byYear);

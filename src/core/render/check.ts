@@ -2,6 +2,8 @@
 import type { Fingerprints } from "../fingerprint";
 import type { Lang } from "../i18n/format";
 import { labels } from "../i18n/labels";
+import { periodText } from "../i18n/period";
+import type { Period } from "../period";
 import { issueMessage, SEVERITY_LABEL } from "../i18n/messages";
 import type { Issue } from "../issues";
 import type { Catalog } from "../model";
@@ -12,6 +14,8 @@ import { markerText } from "../marker";
 export interface CheckInput {
   bloc: string;
   year: number | null;
+  /** The report's period (the year when absent): the title names it. */
+  period?: Period;
   issues: readonly Issue[];
   catalog: Catalog;
   lang: Lang;
@@ -42,7 +46,7 @@ export const CHECK_FINGERPRINT_COL = 8;
 export function renderCheck(input: CheckInput): SheetModel {
   const L = labels(input.lang);
   const b = new SheetBuilder();
-  b.title(0, 0, 7, L.checkTitle(input.bloc, input.year), "title");
+  b.title(0, 0, 7, L.checkTitle(input.bloc, input.year === null ? null : periodText(input.period ?? "year", input.year, input.lang)), "title");
   b.title(1, 0, 7, `${L.generatedNote(input.builtAt)} ${markerText("check")}`, "marker");
   b.text(CHECK_META_ROWS.builtAt, 0, L.builtAt, "textBold");
   b.title(CHECK_META_ROWS.builtAt, 2, 2, input.builtAtIso, "text");

@@ -12,6 +12,8 @@ import { formatNumber, formatPercent, formatWhole, type Lang } from "../i18n/for
 import type { BlocConfig, Catalog, RosterUnit } from "../model";
 import { resolveUnit } from "../read/config";
 import type { ScoreSheet } from "../read/scores";
+import { samePeriodText } from "../i18n/period";
+import type { Period } from "../period";
 
 export const DOC_FONT = "Times New Roman";
 export const DOC_SIZE = 14;
@@ -109,10 +111,12 @@ export function signatureBlock(left: Paragraph[], title: string, signer: string)
 }
 
 export function recipients(t: AwardText): Paragraph[] {
-  return [
-    para([{ text: t.recipients, bold: true, italic: true, size: SIZE_RECIPIENTS_LABEL }]),
-    ...t.recipientList.map((l) => para([{ text: l, size: SIZE_RECIPIENTS }])),
-  ];
+  return recipientsOf(t, t.recipientList);
+}
+
+/** "Nơi nhận:" and a document's own list of recipients. */
+export function recipientsOf(t: AwardText, list: readonly string[]): Paragraph[] {
+  return [para([{ text: t.recipients, bold: true, italic: true, size: SIZE_RECIPIENTS_LABEL }]), ...list.map((l) => para([{ text: l, size: SIZE_RECIPIENTS }]))];
 }
 
 /** A bordered table with a bold centred header row. */
@@ -185,14 +189,15 @@ export function resultsSentence(figures: Figures, lang: Lang, t: AwardText): str
   return parts.length ? t.results(parts) : null;
 }
 
-export function compareSentence(figures: Figures, lang: Lang, t: AwardText): string | null {
+/** "So với năm 2022, …" — or "So với cùng kỳ năm 2023, …" for a part of the year. */
+export function compareSentence(figures: Figures, lang: Lang, t: AwardText, period: Period = "year"): string | null {
   const parts: string[] = [];
   for (const code of Object.keys(t.cmpNames)) {
     const pct = figures.change.get(code)?.pct;
     if (pct === null || pct === undefined) continue;
     parts.push(t.change(t.cmpNames[code], pct, formatPercent(Math.abs(pct), lang)));
   }
-  return parts.length ? t.compare(figures.compareYear, parts) : null;
+  return parts.length ? t.compare(samePeriodText(period, figures.compareYear, lang), parts) : null;
 }
 
 // ---- the document ----

@@ -10,8 +10,12 @@ import type { Lang } from "../i18n/format";
 import { labels } from "../i18n/labels";
 import type { AcceptedValue, BlocConfig, Catalog, RosterUnit, UnitReport } from "../model";
 import { SheetBuilder } from "../sheet/builder";
-import type { Cell, SheetModel } from "../sheet/model";
+import type { Cell, ChartModel, SheetModel } from "../sheet/model";
 import { FORMATS, indicatorFormat } from "../sheet/styles";
+import type { History } from "../aggregate/history";
+import { periodText } from "../i18n/period";
+import type { Period } from "../period";
+import { renderHistoryBlock } from "./history";
 import { markerText } from "../marker";
 
 export interface SummaryInput {
@@ -25,6 +29,10 @@ export interface SummaryInput {
   errors: number;
   warnings: number;
   sheetName: string;
+  /** The period reported (the year by default): titles say "6 tháng đầu năm 2024" and so on. */
+  period?: Period;
+  /** The trend over the years; block VII is written when it holds more than the two years of block I. */
+  history?: History | null;
 }
 
 const FIRST_IND_COL = 3;
@@ -46,9 +54,11 @@ export function renderSummary(input: SummaryInput): SheetModel {
   const year = figures.year;
   const cmp = figures.compareYear;
   const byUnit = new Map(reports.map((r) => [r.unit.code, r]));
+  const period = input.period ?? "year";
+  const P = (y: number) => periodText(period, y, lang);
   const b = new SheetBuilder();
 
-  b.title(0, 0, width, L.summaryTitle(config.bloc, year), "title");
+  b.title(0, 0, width, L.summaryTitle(config.bloc, P(year)), "title");
   b.title(1, 0, width, `${L.generatedNote(input.builtAt)} ${markerText("summary")}`, "marker");
   const status = input.errors ? L.statusErrors(input.errors, input.warnings) : input.warnings ? L.statusWarnings(input.warnings) : L.statusClean;
   b.title(2, 0, width, status, input.errors ? "error" : input.warnings ? "warning" : "subtitle");
@@ -68,7 +78,7 @@ export function renderSummary(input: SummaryInput): SheetModel {
   };
 
   // I. Bloc totals: four rows referring to the totals of blocks II and III (filled in below).
-  section(L.sectionBloc(year, cmp));
+  section(L.sectionBloc(P(year), P(cmp)));
   const rowTotalCur = r;
   const rowTotalCmp = r + 1;
   const rowChange = r + 2;
@@ -78,7 +88,7 @@ export function renderSummary(input: SummaryInput): SheetModel {
 
   // II and III: each unit's figures for the report year and the compare year, with SUM totals.
   const unitBlock = (n: string, y: number): { first: number; last: number; total: number } => {
-    section(L.sectionYear(n, y));
+    section(L.sectionYear(n, P(y)));
     const first = r;
     roster.forEach((u, i) => {
       b.set(r, 0, { value: i + 1, style: "text", format: FORMATS.rank });
@@ -106,8 +116,8 @@ export function renderSummary(input: SummaryInput): SheetModel {
   const prev = unitBlock("III", cmp);
 
   // Fill block I now that the total rows are known.
-  b.text(rowTotalCur, 2, L.blocTotal(year), "textBold");
-  b.text(rowTotalCmp, 2, L.blocTotal(cmp), "textBold");
+  b.text(rowTotalCur, 2, L.blocTotal(P(year)), "textBold");
+  b.text(rowTotalCmp, 2, L.blocTotal(P(cmp)), "textBold");
   b.text(rowChange, 2, L.change, "text");
   b.text(rowChangePct, 2, L.changePct, "text");
   inds.forEach((ind, k) => {
@@ -143,7 +153,7 @@ export function renderSummary(input: SummaryInput): SheetModel {
   };
   const val = (u: RosterUnit, ind: Indicator, y: number) => byUnit.get(u.code)?.values.get(ind.code)?.get(y)?.value;
 
-  derivedBlock(L.sectionChange("IV", year, cmp), (u, i, ind, c) => {
+  derivedBlock(L.sectionChange("IV", P(year), P(cmp)), (u, i, ind, c) => {
     const x = a1(cur.first + i, c);
     const p = a1(prev.first + i, c);
     const vx = val(u, ind, year);
@@ -155,7 +165,7 @@ export function renderSummary(input: SummaryInput): SheetModel {
       style: "percent",
     };
   });
-  const share = derivedBlock(L.sectionShare("V", year), (u, i, ind, c) => {
+  const share = derivedBlock(L.sectionShare("V", P(year)), (u, i, ind, c) => {
     const x = a1(cur.first + i, c);
     const t = a1RowFixed(cur.total, c);
     const vx = val(u, ind, year);
@@ -167,19 +177,43 @@ export function renderSummary(input: SummaryInput): SheetModel {
       style: "percent",
     };
   });
-  derivedBlock(L.sectionRank("VI", year), (u, i, ind, c) => {
+  derivedBlock(L.sectionRank("VI", P(year)), (u, i, ind, c) => {
     const x = a1(cur.first + i, c);
     const range = `${a1RowFixed(cur.first, c)}:${a1RowFixed(cur.last, c)}`;
     const rank = figures.rank.get(u.code)?.get(ind.code);
     return { formula: `IF(ISNUMBER(${x}),RANK(${x},${range}),"")`, value: rank ?? "", format: FORMATS.rank, style: "number" };
   });
 
+  // VII. The trend, when the workbook holds more years than block I shows.
+  const trendCharts: ChartModel[] = [];
+  if (input.history && input.history.years.length > 2) {
+    const trend = renderHistoryBlock(b, r, {
+      history: input.history,
+      indicators: inds,
+      firstCol: FIRST_IND_COL,
+      width,
+      lang,
+      period,
+      totalRows: [
+        { year, row: rowTotalCur },
+        { year: cmp, row: rowTotalCmp },
+      ],
+      formatOf: indicatorFormat,
+      numeral: "VII",
+    });
+    r = trend.row;
+    if (trend.chart) {
+      trendCharts.push(trend.chart);
+      r += trend.chart.heightRows + 1;
+    }
+  }
+
   // A chart of the required indicators' shares: comparable scales (0–100 %) across indicators.
   const charted = inds.map((ind, k) => ({ ind, c: FIRST_IND_COL + k })).filter((x) => x.ind.required);
   const charts = roster.length && charted.length
     ? [
         {
-          title: L.chartTitle(year),
+          title: L.chartTitle(P(year)),
           categoriesRange: rangeA1(share.first, 2, share.last, 2),
           series: charted.map(({ ind, c }) => ({ name: `${ind.code} ${lang === "vi" ? ind.name : ind.nameEn}`, valuesRange: rangeA1(share.first, c, share.last, c) })),
           anchor: a1(r + 1, 2),
@@ -193,7 +227,7 @@ export function renderSummary(input: SummaryInput): SheetModel {
     columnWidths: [6, 10, 34, ...inds.map(() => 15)],
     freeze: { rows: H + 1, cols: FIRST_IND_COL },
     print: { orientation: "landscape", fitToWidth: true },
-    charts,
+    charts: [...trendCharts, ...charts],
     tabColor: "1F4E79",
   });
 }

@@ -43,6 +43,8 @@ export interface Cell {
 }
 
 export interface ChartModel {
+  /** Clustered columns (the default) or lines with markers (a trend over the years). */
+  kind?: "column" | "line";
   title: string;
   /** Category labels and series data as A1 ranges on the same sheet. */
   categoriesRange: string;

@@ -64,6 +64,8 @@ export const FORMATS = {
   percent: "0.0%",
   rank: "0",
   year: "0",
+  /** An index with the first year = 100. */
+  index: "0.0",
 } as const;
 
 /** The number format of an indicator's figures, wherever they are shown. */

@@ -1,6 +1,6 @@
 /**
- * The confirmation before numbers are written over text: exactly which cells, what they hold, what
- * they will hold.
+ * The confirmation before a one-click fix writes: numbers over text numbers, or Unicode over legacy
+ * (TCVN3/VNI) text — exactly which cells, what they hold, what they will hold.
  */
 import {
   Button,
@@ -23,6 +23,7 @@ import {
 } from "@fluentui/react-components";
 import { formatNumber, type Lang } from "../../core/i18n/format";
 import type { UiTexts } from "../../core/i18n/ui";
+import type { TextFixTarget } from "../../excel/fixLegacyText";
 import type { CellFix } from "../../excel/session";
 
 const useStyles = makeStyles({
@@ -32,7 +33,8 @@ const useStyles = makeStyles({
 
 export interface FixDialogProps {
   open: boolean;
-  fixes: readonly CellFix[];
+  /** Numbers over text numbers, or Unicode over legacy text. */
+  fixes: readonly CellFix[] | readonly TextFixTarget[];
   lang: Lang;
   texts: UiTexts;
   busy: boolean;
@@ -42,20 +44,24 @@ export interface FixDialogProps {
 
 export default function FixDialog({ open, fixes, lang, texts, busy, onConfirm, onCancel }: FixDialogProps) {
   const s = useStyles();
+  const text = fixes.length > 0 && typeof fixes[0].value === "string";
+  const t = text
+    ? { title: texts.legacyFixTitle, intro: texts.legacyFixIntro, current: texts.legacyFixCurrent, next: texts.legacyFixNew, confirm: texts.legacyFixConfirm }
+    : { title: texts.fixTitle, intro: texts.fixIntro, current: texts.fixCurrent, next: texts.fixNew, confirm: texts.fixConfirm };
   return (
     <Dialog open={open} modalType="alert" onOpenChange={(_, d) => !d.open && !busy && onCancel()}>
       <DialogSurface aria-describedby="fix-intro">
         <DialogBody>
-          <DialogTitle>{texts.fixTitle}</DialogTitle>
+          <DialogTitle>{t.title}</DialogTitle>
           <DialogContent>
-            <Text id="fix-intro">{texts.fixIntro(fixes.length)}</Text>
+            <Text id="fix-intro">{t.intro(fixes.length)}</Text>
             <div className={s.scroll}>
-              <Table size="small" aria-label={texts.fixTitle}>
+              <Table size="small" aria-label={t.title}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{texts.fixCell}</TableHeaderCell>
-                    <TableHeaderCell>{texts.fixCurrent}</TableHeaderCell>
-                    <TableHeaderCell>{texts.fixNew}</TableHeaderCell>
+                    <TableHeaderCell>{t.current}</TableHeaderCell>
+                    <TableHeaderCell>{t.next}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -63,7 +69,7 @@ export default function FixDialog({ open, fixes, lang, texts, busy, onConfirm, o
                     <TableRow key={`${f.sheet}!${f.cell}`} data-fix={`${f.sheet}!${f.cell}`}>
                       <TableCell className={s.mono}>{`${f.sheet}!${f.cell}`}</TableCell>
                       <TableCell className={s.mono}>{`"${f.text}"`}</TableCell>
-                      <TableCell className={s.mono}>{formatNumber(f.value, lang, { maxDecimals: 6 })}</TableCell>
+                      <TableCell className={s.mono}>{typeof f.value === "number" ? formatNumber(f.value, lang, { maxDecimals: 6 }) : `"${f.value}"`}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -75,7 +81,7 @@ export default function FixDialog({ open, fixes, lang, texts, busy, onConfirm, o
               {texts.cancel}
             </Button>
             <Button appearance="primary" onClick={onConfirm} disabled={busy || !fixes.length} icon={busy ? <Spinner size="tiny" /> : undefined}>
-              {busy ? texts.fixing : texts.fixConfirm}
+              {busy ? texts.fixing : t.confirm}
             </Button>
           </DialogActions>
         </DialogBody>

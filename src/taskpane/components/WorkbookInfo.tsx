@@ -1,4 +1,5 @@
 /** What the engine found in the workbook: bloc, years, units, and whether the summary is current. */
+import { capitalize, periodName, periodText } from "../../core/i18n/period";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatDateTime, type Lang } from "../../core/i18n/format";
 import { staleText } from "../../core/i18n/stale";
@@ -54,6 +55,14 @@ export function WorkbookInfo({ result, lang, texts, builtNow, utcOffsetMinutes }
         <>
           <dt className={s.term}>{texts.compareYear}</dt>
           <dd className={s.value}>{compareYear}</dd>
+        </>
+      )}
+      {result.period !== "year" && (
+        <>
+          <dt className={s.term}>{texts.period}</dt>
+          <dd className={s.value} data-testid="period">
+            {capitalize(year !== null ? periodText(result.period, year, lang) : periodName(result.period, lang))}
+          </dd>
         </>
       )}
       <dt className={s.term}>{texts.units(result.roster.length)}</dt>

@@ -1,6 +1,6 @@
 /**
  * A tiny evaluator for the formulas the summary plan writes (references to other sheets, ranges,
- * SUM, IF, AND, ISNUMBER, RANK, arithmetic and comparisons), written for the tests so the cached
+ * SUM, IF, AND, ISNUMBER, RANK, arithmetic with ^ and comparisons), written for the tests so the cached
  * values of a plan can be checked against what Excel would compute from the source workbook.
  */
 import type { SheetModel } from "../../../src/core/sheet/model";
@@ -84,7 +84,7 @@ function tokenize(src: string): Tok[] {
       i += name[0].length;
       continue;
     }
-    const op = /^(<=|>=|<>|[-+*/=<>(),:])/.exec(src.slice(i));
+    const op = /^(<=|>=|<>|[-+*/^=<>(),:])/.exec(src.slice(i));
     if (op) {
       out.push({ t: "op", v: op[0] });
       i += op[0].length;
@@ -273,7 +273,15 @@ export function evaluate(formula: string, ctx: EvalContext, memo = new Map<strin
         throw new Error(`function ${name} not supported by the test evaluator`);
     }
   };
-  const unary = (): Val => primary();
+  // Excel's "^" binds tighter than * and /, left to right.
+  const unary = (): Val => {
+    let v: Val = primary();
+    while (isOp("^")) {
+      p++;
+      v = Math.pow(num(v), num(primary()));
+    }
+    return v;
+  };
   const term = (): Val => {
     let v = unary();
     while (isOp("*") || isOp("/")) {
