@@ -32,7 +32,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (!command) {
-    io.err(CLI_TEXT[lang].noCommand);
+    io.err(CLI_TEXT[lang].noCommand(COMMANDS.map((c) => c.name).join(", ")));
     io.err(toolHelp(COMMANDS, lang));
     return EXIT.unusable;
   }

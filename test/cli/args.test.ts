@@ -90,7 +90,8 @@ describe("argument errors through runCli", () => {
     const r = await cli();
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr.split("\n")[0]).toBe("Thiếu lệnh (build, validate, template…).");
+    expect(r.stderr.split("\n")[0]).toBe(`Thiếu lệnh (${COMMANDS.map((c) => c.name).join(", ")}).`);
+    expect(r.stderr.split("\n")[0]).toMatch(/^Thiếu lệnh \(build, validate, template, /);
     expect(r.stderr).toContain("bloc-summary <lệnh>");
   });
 });
