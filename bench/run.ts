@@ -21,6 +21,7 @@ import { applyTemplatePlan, applyUnitAddition } from "../src/excel/template";
 import { fakeFromSnapshot } from "../test/support/excelFake";
 import { taskpaneInitialJsGzipBytes } from "../scripts/bundle-size";
 import { syntheticSnapshot, syntheticWorkbook } from "./synthetic";
+import { annotateIssues } from "../src/excel/comments";
 import { benchRollup } from "./rollup";
 
 const json = process.argv.includes("--json");
@@ -154,7 +155,7 @@ export async function benchExcelHost(): Promise<{ syncsPerBuild: Record<string, 
   for (const n of [6, 600]) {
     const fake = fakeFromSnapshot(syntheticSnapshot(n));
     fake.resetLog();
-    const ops = { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage };
+    const ops = { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage };
     const built = await new BlocSession((batch) => fake.run(batch), ops, { supports: fake.supports }).build("vi");
     if (!built.ok) throw built.error;
     syncsPerBuild[String(n)] = fake.syncCount;

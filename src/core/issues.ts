@@ -24,6 +24,9 @@ export const ISSUE_CODES = [
   "CHANGE_OUTLIER",
   "SCORE_INVALID",
   "SCORE_TIE",
+  // Shared review (SPEC §10).
+  "UNIT_NOT_CONFIRMED",
+  "CONFIRMATION_PREDATES_CHANGE",
   "LEGACY_ENCODING",
 ] as const;
 

@@ -5,7 +5,7 @@
 import type { OutputKind } from "./sheet/model";
 import { cellAt, sheetBounds, type SheetSnapshot } from "./snapshot";
 
-const MARKER = /\[bloc-summary:(summary|check|submission|minutes)\]/;
+const MARKER = /\[bloc-summary:(summary|check|submission|minutes|changes|state)\]/;
 
 export function markerText(kind: OutputKind): string {
   return `[bloc-summary:${kind}]`;

@@ -21,7 +21,8 @@ export type ConfigKey =
   | "place"
   | "signer"
   | "signerTitle"
-  | "abbreviation";
+  | "abbreviation"
+  | "requireConfirmation";
 
 export interface BlocConfig {
   /** The config sheet's name, or null when there is none (CONFIG_MISSING). */
@@ -46,6 +47,8 @@ export interface BlocConfig {
   signer: string;
   signerTitle: string;
   abbreviation: string;
+  /** "Yêu cầu xác nhận": an unconfirmed unit is an error (UNIT_NOT_CONFIRMED). */
+  requireConfirmation: boolean;
   /** A1 address of each value read from the config sheet. */
   cells: Partial<Record<ConfigKey, string>>;
 }
@@ -57,6 +60,13 @@ export interface RosterUnit {
   sheetName: string;
   /** The roster cell holding the code ("A12" on the config sheet). */
   cell: string;
+  /**
+   * The roster's "Xác nhận" / "Confirmed" entry: who and when, or "x"; null when blank or "chưa".
+   * Absent when the roster has no such column (or there is no roster).
+   */
+  confirmed?: string | null;
+  /** The roster cell of that entry. */
+  confirmedCell?: string;
 }
 
 /** Where things are on one unit sheet. 0-based absolute rows and columns. */

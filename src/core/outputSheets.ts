@@ -13,6 +13,10 @@ export const OUTPUT_SHEETS = {
   summary: (year: number, period: Period = "year") => `Tổng hợp ${periodSheetPart(period)}${year}`,
   check: () => "Kiểm tra",
   submission: (year: number) => `Tờ trình ${year}`,
+  /** The change log of shared review (SPEC §10). */
+  changeLog: () => "Nhật ký thay đổi",
+  /** Hidden: the figures of the last build, for the next build's change log. */
+  state: () => "Trạng thái tổng hợp",
   /** For a period other than the year, the bloc's report of results takes the submission's place. */
   report: (year: number, period: Period) => `Báo cáo ${periodSheetPart(period)}${year}`,
   /** The sector roll-up's sheet, in a workbook of its own. */

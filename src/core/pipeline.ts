@@ -7,6 +7,11 @@ import { computeFigures, totalsJson, type Figures } from "./aggregate/figures";
 import { fingerprintSheets, type Fingerprints, type Staleness } from "./fingerprint";
 import { formatDateTime, type Lang } from "./i18n/format";
 import { OUTPUT_SHEETS } from "./outputSheets";
+import { labels } from "./i18n/labels";
+import { carriedChangeRows, renderChangeLog } from "./review/changeLog";
+import { diffFigures, figureRecords, type FigureChange } from "./review/changes";
+import { confirmationIssues, confirmationSummary } from "./review/confirmation";
+import { readState, renderState, type BuildState, type UnitState } from "./review/state";
 import { issueMessage } from "./i18n/messages";
 import { countBySeverity, issue, type Issue } from "./issues";
 import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
@@ -53,13 +58,16 @@ export interface BuildJson {
   compareYear: number | null;
   /** "year", "6m", "9m", "q1" … "q4" (SPEC §11). */
   period: Period;
-  units: { code: string; name: string; sheet: string }[];
+  /** `confirmed`: the roster's "Xác nhận" entry (who and when, or "x"), null when unconfirmed or untracked. */
+  units: { code: string; name: string; sheet: string; confirmed: string | null }[];
   values: Record<string, Record<string, Record<string, number>>>;
   totals: Record<string, Record<string, number>>;
   issues: { code: string; severity: string; sheet: string; cell: string; message: string }[];
   awards: { ranking: { code: string; score: number; rank: number }[]; flag: string[]; merit: string[] };
   /** indicator → year → bloc total of the period, null where some unit lacks it. */
   history: Record<string, Record<string, number | null>>;
+  /** Figures that differ from the previous build ([] on a first build); money in tỷ đồng. */
+  changes: FigureChange[];
 }
 
 export interface BuildResult {
@@ -93,6 +101,10 @@ export interface BuildResult {
    */
   submission: DocumentModel | null;
   minutes: DocumentModel | null;
+  /** Accepted figures that differ from the previous build's (SPEC §10); [] on a first build. */
+  changes: FigureChange[];
+  /** When the previous build ran (ISO), per the workbook's state sheet; null on a first build. */
+  previousBuildAt: string | null;
   plan: WritePlan;
   json: BuildJson;
 }
@@ -127,7 +139,7 @@ function outputName(wanted: string, wb: WorkbookSnapshot): string {
  */
 function earlierOutputs(wb: WorkbookSnapshot, year: number | null, period: Period): string[] {
   const mine = year === null ? [] : period === "year" ? [OUTPUT_SHEETS.summary(year), OUTPUT_SHEETS.submission(year)] : [OUTPUT_SHEETS.summary(year, period), OUTPUT_SHEETS.report(year, period)];
-  const own = new Set([OUTPUT_SHEETS.check(), ...mine].map((n) => n.toLowerCase()));
+  const own = new Set([OUTPUT_SHEETS.check(), OUTPUT_SHEETS.changeLog(), OUTPUT_SHEETS.state(), ...mine].map((n) => n.toLowerCase()));
   return wb.sheets
     .filter((s) => generatedKind(s) !== null && own.has(s.name.toLowerCase().replace(/ \(bs\d+\)$/, "")))
     .map((s) => s.name);
@@ -151,6 +163,16 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   const reports = units.reports;
   const figures = year !== null && compareYear !== null ? computeFigures(reports, catalog, year, compareYear) : null;
   const history = figures ? computeHistory(roster, reports, catalog, figures, readEarlierSummaries(wb, catalog, period, figures.year)) : null;
+
+  // Shared review: confirmations, and what changed since the build recorded in the state sheet.
+  const previous = readState(wb);
+  const years = [year, compareYear].filter((y): y is number => y !== null);
+  const records = figureRecords(reports, years);
+  // Figures of another period (6 months against the year) are not the same figures: no comparison.
+  const changes = previous && previous.period === period ? diffFigures(previous, { years, figures: records }) : [];
+  const unitStates = reviewStates(roster, previous, changes, options.now);
+  issues.push(...confirmationIssues(roster, config.requireConfirmation, config.sheet));
+  issues.push(...outdatedConfirmations(roster, unitStates, config.sheet, options.utcOffsetMinutes ?? 0));
 
   // Scores and awards, for the year only (SPEC §11): a unit with any unresolved error is not proposed.
   const scoresRead = period === "year" ? readScores(wb, roster) : { scores: null, issues: [] };
@@ -176,15 +198,15 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
 
   const builtAt = formatDateTime(options.now, options.utcOffsetMinutes ?? 0);
   const base = toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear);
-  const json: BuildJson = { schema: base.schema, bloc: base.bloc, year, compareYear, period, units: base.units, values: base.values, totals: base.totals, history: historyJson(history), issues: base.issues, awards: awardsJson(awards) };
-  const result = { config, roster, catalog, reports, year, compareYear, period, figures, history, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, json };
+  const json: BuildJson = { schema: base.schema, bloc: base.bloc, year, compareYear, period, units: base.units, values: base.values, totals: base.totals, history: historyJson(history), issues: base.issues, awards: awardsJson(awards), changes };
+  const result = { config, roster, catalog, reports, year, compareYear, period, figures, history, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, changes, previousBuildAt: previous?.builtAt ?? null, json };
   if (options.outputs === false) return { ...result, submission: null, minutes: null, plan: { sheets: [], remove: [], activate: "" } };
 
   const sheets: SheetModel[] = [];
   const summaryName = figures ? outputName(OUTPUT_SHEETS.summary(figures.year, period), wb) : null;
   const checkName = outputName(OUTPUT_SHEETS.check(), wb);
   if (figures && summaryName) {
-    sheets.push(renderSummary({ config, roster, reports, catalog, figures, lang, builtAt, errors, warnings, sheetName: summaryName, period, history }));
+    sheets.push(renderSummary({ config, roster, reports, catalog, figures, lang, builtAt, errors, warnings, sheetName: summaryName, period, history, confirmation: confirmationLine(roster, lang) }));
   }
   sheets.push(
     renderCheck({
@@ -202,6 +224,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
       warnings,
       sheetName: checkName,
       reviews: earlier?.reviews,
+      confirmation: confirmationLine(roster, lang),
     }),
   );
   // The submission and the minutes only from clean data.
@@ -214,6 +237,24 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
     const name = period === "year" ? OUTPUT_SHEETS.submission(figures.year) : OUTPUT_SHEETS.report(figures.year, period);
     sheets.push(renderDocumentSheet(submission, outputName(name, wb), "submission", awardText(lang).draftNote(builtAt)));
   }
+  const existingSheets = new Set(wb.sheets.map((s) => s.name));
+  if (previous) {
+    sheets.push(
+      renderChangeLog({
+        bloc: config.bloc,
+        changes,
+        catalog,
+        lang,
+        builtAt,
+        previousBuiltAt: formatDateTime(previous.builtAt, options.utcOffsetMinutes ?? 0),
+        carried: carriedChangeRows(wb, existingSheets),
+        existingSheets,
+        sheetName: outputName(OUTPUT_SHEETS.changeLog(), wb),
+      }),
+    );
+  }
+  const state: BuildState = { builtAt: options.now, period, years, units: unitStates, figures: records };
+  sheets.push(renderState(state, outputName(OUTPUT_SHEETS.state(), wb)));
   const plan: WritePlan = {
     sheets,
     remove: earlierOutputs(wb, year, period),
@@ -223,10 +264,47 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   return { ...result, submission, minutes, plan };
 }
 
+/**
+ * Each unit's confirmation as this build records it. A confirmation is as old as the first build
+ * that saw its very text; a unit's last change is the latest build whose change log listed it.
+ */
+function reviewStates(roster: readonly RosterUnit[], previous: BuildState | null, changes: readonly FigureChange[], now: string): UnitState[] {
+  const before = new Map((previous?.units ?? []).map((u) => [u.unit, u]));
+  const changed = new Set(changes.map((c) => c.unit));
+  return roster.map((u) => {
+    const prev = before.get(u.code);
+    const confirmed = u.confirmed ?? null;
+    const confirmedSince = confirmed === null ? null : prev && prev.confirmed === confirmed && prev.confirmedSince ? prev.confirmedSince : now;
+    return { unit: u.code, confirmed, confirmedSince, lastChangedAt: changed.has(u.code) ? now : (prev?.lastChangedAt ?? null) };
+  });
+}
+
+/**
+ * CONFIRMATION_PREDATES_CHANGE: a unit confirmed, then a later build logged a change to its figures.
+ * A confirmation first seen by the same build as the change is taken as made after it.
+ */
+function outdatedConfirmations(roster: readonly RosterUnit[], states: readonly UnitState[], configSheet: string | null, offset: number): Issue[] {
+  if (configSheet === null) return [];
+  const out: Issue[] = [];
+  roster.forEach((u, i) => {
+    const s = states[i];
+    if (!s.confirmed || !s.confirmedSince || !s.lastChangedAt) return;
+    if (Date.parse(s.confirmedSince) >= Date.parse(s.lastChangedAt)) return;
+    out.push(issue("CONFIRMATION_PREDATES_CHANGE", "warning", configSheet, u.confirmedCell ?? u.cell, { unit: u.code, confirmed: s.confirmed, changedAt: formatDateTime(s.lastChangedAt, offset) }));
+  });
+  return out;
+}
+
+/** "4/6 đơn vị đã xác nhận…" for the outputs; null when the roster has no confirmation column. */
+function confirmationLine(roster: readonly RosterUnit[], lang: Lang): string | null {
+  const c = confirmationSummary(roster);
+  return c.tracked ? labels(lang).confirmation(c.confirmed, c.total, c.unconfirmed.map((u) => u.code)) : null;
+}
+
 /** Where CONFIG_MISSING points: the sheet the user should add. */
 const OUTPUT_CONFIG_SHEET = "Cấu hình";
 
-function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[], figures: Figures | null, issues: Issue[], catalog: Catalog, lang: Lang, year: number | null, compareYear: number | null): Omit<BuildJson, "awards" | "period" | "history"> {
+function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[], figures: Figures | null, issues: Issue[], catalog: Catalog, lang: Lang, year: number | null, compareYear: number | null): Omit<BuildJson, "awards" | "period" | "history" | "changes"> {
   const sheetOf = new Map(reports.map((r) => [r.unit.code, r.sheet]));
   const values: BuildJson["values"] = {};
   for (const r of reports) {
@@ -244,7 +322,7 @@ function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[],
     bloc: config.bloc,
     year,
     compareYear,
-    units: roster.map((u) => ({ code: u.code, name: u.name, sheet: sheetOf.get(u.code) ?? u.sheetName })),
+    units: roster.map((u) => ({ code: u.code, name: u.name, sheet: sheetOf.get(u.code) ?? u.sheetName, confirmed: u.confirmed ?? null })),
     values,
     totals,
     issues: issues.map((i) => ({ code: i.code, severity: i.severity, sheet: i.sheet, cell: i.cell, message: issueMessage(i, lang, catalog) })),

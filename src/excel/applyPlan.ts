@@ -183,6 +183,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     const shown = plan.sheets.findIndex((sp) => upper(sp.name) === upper(plan.activate));
     if (shown >= 0) handles[shown].activate();
     else if (plan.activate && existingSet.has(upper(plan.activate)) && !removeSet.has(upper(plan.activate))) worksheets.getItem(plan.activate).activate();
+    // A hidden output (the review state sheet) is hidden last, once another sheet is active.
+    plan.sheets.forEach((sp, i) => {
+      if (sp.visibility === "hidden") handles[i].visibility = "Hidden";
+      else if (sp.visibility === "veryHidden") handles[i].visibility = "VeryHidden";
+    });
     for (const name of backupNames) worksheets.getItem(name).delete();
     if (toggleEvents && eventsOff) context.runtime.enableEvents = eventsBefore;
     extras.finally?.(context);

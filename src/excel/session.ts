@@ -13,7 +13,7 @@ import { buildBloc, type BuildResult } from "../core/pipeline";
 import { parseA1 } from "../core/a1";
 import { formatAt, type WorkbookSnapshot } from "../core/snapshot";
 import { applyPlan, queueStateRead, type ApplyExtras, type ApplyOptions, type WorkbookState } from "./applyPlan";
-import { assertLockHeld, newLock, queueLockRead, queueLockRelease, queueLockTake, releaseIfMine, type LockRead, type LockSource } from "./lock";
+import { assertLockHeld, newLock, queueLockRead, queueLockRelease, queueLockTake, releaseIfMine, withWorkbookLock, type LockRead, type LockSource } from "./lock";
 import type { ReadOptions } from "./readSnapshot";
 import { officeSupports, type Supports } from "./supports";
 import { officeErrorMessage } from "./errors";
@@ -27,6 +27,7 @@ import type { TemplatePlan, UnitAdditionPlan } from "../core/template/model";
 import { templateProblemText } from "../core/template/problemText";
 import type { TemplateUnit } from "../core/template/unit";
 import { applyTemplatePlan, applyUnitAddition, TemplateConflictError } from "./template";
+import { annotateIssues, annotationMode, queueAnnotationRead, queueAnnotations, type AnnotateOptions, type Annotated, type AnnotationMode, type Existing } from "./comments";
 
 /** Excel.run's shape: one batch, one request context. */
 export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -52,6 +53,7 @@ export interface ExcelHostOps {
   applyTextFixes?(context: Excel.RequestContext, fixes: readonly TextFixTarget[]): Promise<unknown>;
   applyTemplatePlan(context: Excel.RequestContext, plan: TemplatePlan, supports?: Supports): Promise<unknown>;
   applyUnitAddition(context: Excel.RequestContext, addition: UnitAdditionPlan, supports?: Supports): Promise<unknown>;
+  annotateIssues(context: Excel.RequestContext, issues: readonly Issue[], opts: AnnotateOptions): Promise<Annotated>;
   officeErrorMessage(err: unknown, lang: Lang): string;
 }
 
@@ -73,6 +75,11 @@ export interface Checked {
 export interface Built extends Checked {
   /** The sheet shown when the build ended ("Tổng hợp 2023", or "Kiểm tra" when there are errors). */
   activated: string;
+  /**
+   * Comments posted earlier whose error is gone, marked resolved by this build (SPEC §10); null
+   * where the host has neither comments nor notes, or reading them failed (the build stands).
+   */
+  annotated: Annotated | null;
 }
 
 /** After a template write: the sheets added, in the order written, and the workbook checked again. */
@@ -96,6 +103,15 @@ export interface BlocHost {
   createWorkbook(options: TemplateOptions, lang: Lang): Promise<Outcome<Added>>;
   /** "Thêm sheet đơn vị": the unit's sheet plus its roster and scoring rows, then a check. */
   addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Added>>;
+  /** How errors can be posted at their cells in this host ("none": the pane hides the button and says why). */
+  annotationMode(): AnnotationMode;
+  /** "Ghi nhận xét vào ô": a fresh check's errors as comments (or notes) at their cells; what is gone marked resolved. */
+  annotate(lang: Lang): Promise<Outcome<Annotation>>;
+}
+
+/** After posting comments: what was written, and the check it came from. */
+export interface Annotation extends Checked {
+  annotated: Annotated;
 }
 
 /** The one-click fixes the issues offer, one per cell, in issue order. */
@@ -195,7 +211,11 @@ export class BlocSession implements BlocHost {
       try {
         onStep("read");
         let state: WorkbookState | null = null;
+        // What the cells carry (comments or notes) is read alongside, for marking resolved what is gone.
+        const mode = this.annotationMode();
+        let existing: Existing | null = null;
         const snapshot = await this.run((ctx) => {
+          let annotations: ReturnType<typeof queueAnnotationRead> | null = null;
           let first: () => LockRead = () => ({ exists: false, holder: null });
           let again: () => LockRead = first;
           let rest: (() => Omit<WorkbookState, "sheets">) | null = null;
@@ -204,17 +224,22 @@ export class BlocSession implements BlocHost {
             .readSnapshot(ctx, {
               supports: this.supports,
               alongside: {
-                withSheetList: (c) => void (first = queueLockRead(c)),
+                withSheetList: (c) => {
+                  first = queueLockRead(c);
+                  if (mode.kind !== "none") annotations = queueAnnotationRead(c, mode);
+                },
                 withSizes: (c, names) => {
                   queueLockTake(c, first(), mine, this.now().getTime());
                   locked = true;
                   sheets = names;
                   rest = queueStateRead(c, names, this.supports);
+                  annotations?.next();
                 },
                 withCells: (c) => void (again = queueLockRead(c)),
                 afterCells: () => {
                   assertLockHeld(again(), mine);
                   if (rest) state = { sheets, ...rest() };
+                  existing = annotations?.done() ?? null;
                 },
               },
             })
@@ -234,11 +259,53 @@ export class BlocSession implements BlocHost {
         // applyPlan ends by activating plan.activate: the summary, or "Kiểm tra" when there are errors.
         await this.run((ctx) => this.ops.applyPlan(ctx, plan, { supports: this.supports }, { state: state ?? undefined, finally: queueLockRelease }));
         locked = false;
-        return { ...checked, activated: plan.activate };
+        return { ...checked, activated: plan.activate, annotated: existing ? await this.resolveGone(existing, checked, lang) : null };
       } finally {
         if (locked) await releaseIfMine(this.run, mine);
       }
     });
+  }
+
+  /**
+   * After a build: comments posted earlier whose error is gone are marked resolved (SPEC §10);
+   * nothing new is posted. Null when writing that failed (the build stands; the next build or
+   * post tries again).
+   */
+  private async resolveGone(existing: Existing, checked: Checked, lang: Lang): Promise<Annotated | null> {
+    const mode = this.annotationMode();
+    const { issues, catalog } = checked.result;
+    const sheets = new Set(checked.result.plan.sheets.map((s) => s.name).concat(this.lastSnapshot?.sheets.map((s) => s.name) ?? []));
+    try {
+      // One more sync, only when a posted error is gone (a build with nothing to resolve stays at 4).
+      return await this.run(async (ctx) => {
+        const done = queueAnnotations(ctx, existing, issues.filter((i) => sheets.has(i.sheet)), { lang, catalog, post: false, canResolve: mode.kind === "comments" && mode.canResolve });
+        if (done.writes) await ctx.sync();
+        return { mode: done.mode, posted: done.posted, resolved: done.resolved, skipped: done.skipped };
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  annotationMode(): AnnotationMode {
+    return annotationMode(this.supports);
+  }
+
+  /** Posting comments is a write: it holds the workbook's lock like a build (source "review"). */
+  annotate(lang: Lang): Promise<Outcome<Annotation>> {
+    return this.attempt(lang, () =>
+      withWorkbookLock(
+        this.run,
+        "review",
+        async () => {
+          const checked = this.compute(await this.read(), lang);
+          const { issues, catalog } = checked.result;
+          const annotated = await this.run((ctx) => this.ops.annotateIssues(ctx, issues, { lang, catalog, supports: this.supports }));
+          return { ...checked, annotated };
+        },
+        () => this.now().getTime(),
+      ),
+    );
   }
 
   select(sheet: string, cell: string, lang: Lang): Promise<Outcome<void>> {
@@ -285,5 +352,5 @@ export class BlocSession implements BlocHost {
 /** The session over the real workbook: Excel.run and the excel host's functions. */
 export function excelSession(options: SessionOptions = {}): BlocSession {
   const run: RunBatch = (batch) => Excel.run(batch);
-  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage }, options);
+  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage }, options);
 }

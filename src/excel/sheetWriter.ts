@@ -245,7 +245,8 @@ export function sheetSteps(context: Excel.RequestContext, sp: SheetModel, sheet:
       const formats = Array.from({ length: width }, (_, c) => row[c]?.format ?? "General");
       // Each row also costs a comma in each 2D array.
       const bytes = jsonBytes(formulas) + jsonBytes(formats) + 2;
-      if (band && band.bytes + bytes > BAND_BYTES) flush();
+      // The step also carries two operations: a full band stays within BAND_BYTES with them.
+      if (band && band.bytes + bytes + 2 * OPERATION_OVERHEAD_BYTES > BAND_BYTES) flush();
       band ??= { first: r, formulas: [], formats: [], bytes: 0, formatted: false };
       band.formulas.push(formulas);
       band.formats.push(formats);

@@ -469,7 +469,7 @@ export async function writePlanIntoPackage(original: Buffer, plan: WritePlan, op
     types = addOverride(types, part, CT_SHEET);
     const r = addRel(wbRels, REL_SHEET, part.slice(wbDir.length));
     wbRels = r.xml;
-    newTags.push(`<${p}sheet name="${escapeXml(plan.sheets[i].name)}" sheetId="${++sheetId}" ${rPrefix ? "" : `xmlns:r="${NS_R}" `}${relIdAttr}="${r.id}"/>`);
+    newTags.push(`<${p}sheet name="${escapeXml(plan.sheets[i].name)}" sheetId="${++sheetId}" ${plan.sheets[i].visibility && plan.sheets[i].visibility !== "visible" ? `state="${plan.sheets[i].visibility}" ` : ""}${rPrefix ? "" : `xmlns:r="${NS_R}" `}${relIdAttr}="${r.id}"/>`);
   }
   workbook = workbook.slice(0, sheetsSec.start) + `${sheetsSec.open}${newTags.join("")}${kept.map((s) => s.tag).join("")}</${p}sheets>` + workbook.slice(sheetsSec.end);
   // Defined names: those of removed sheets go, the local ones follow their sheet's new position.

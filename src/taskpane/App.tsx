@@ -5,6 +5,7 @@
  * goes through the BlocHost it is given. A panel is a component fed from the pane's state.
  */
 import { Divider, FluentProvider, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { isLang, type Lang } from "../core/i18n/format";
 import { uiTexts } from "../core/i18n/ui";
 import type { IntakeHost } from "../excel/intake";
@@ -17,6 +18,7 @@ import FixDialog from "./components/FixDialog";
 import { ImportPanel } from "./components/ImportPanel";
 import { IssuesPanel } from "./components/IssuesPanel";
 import { NoticeBar } from "./components/NoticeBar";
+import { ReviewPanel } from "./components/ReviewPanel";
 import { Section } from "./components/Section";
 import { WorkbookInfo } from "./components/WorkbookInfo";
 import { saveBlob, type SaveFile } from "./download";
@@ -64,6 +66,7 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile, intake }: { host:
   const { lang, busy, checked } = state;
   const result = checked?.result ?? null;
   const working = isWorking(state);
+  const annotationMode = useMemo(() => host.annotationMode(), [host]);
 
   return (
     <div className={s.root} lang={lang}>
@@ -92,6 +95,19 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile, intake }: { host:
           <>
             <Divider />
             <IssuesPanel result={result} readAt={checked.at} fixes={fixes} textFixes={textFixes} lang={lang} texts={texts} busy={busy !== null} working={working} onSelect={actions.select} onFix={actions.openFix} onTextFix={actions.openLegacy} />
+            <Divider />
+            <Section id="review-head" title={texts.review} testId="review">
+              <ReviewPanel
+                result={result}
+                lang={lang}
+                texts={texts}
+                disabled={busy !== null}
+                mode={annotationMode}
+                posting={busy === "annotate"}
+                onSelect={(sheet, cell) => void actions.select({ sheet, cell })}
+                onPost={actions.annotate}
+              />
+            </Section>
             <Divider />
             <Section id="awards-head" title={texts.awards} testId="awards">
               <AwardsPanel awards={result.awards} roster={result.roster} lang={lang} texts={texts} />

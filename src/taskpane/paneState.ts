@@ -6,9 +6,9 @@
 import type { BuildStep } from "../core/buildSteps";
 import type { Lang } from "../core/i18n/format";
 import type { UiTexts } from "../core/i18n/ui";
-import type { Added, Built, Checked } from "../excel/session";
+import type { Added, Annotation, Built, Checked } from "../excel/session";
 
-export type Task = "check" | "build" | "select" | "fix" | "template" | "download";
+export type Task = "check" | "build" | "select" | "fix" | "template" | "download" | "annotate";
 
 /** A message in whatever language the pane shows now (host error texts keep the language they came in). */
 export interface Notice {
@@ -51,6 +51,7 @@ export type PaneAction =
   | { type: "templated"; added: Added; text: (t: UiTexts) => string }
   | { type: "downloaded"; file: string }
   | { type: "downloadBlocked"; sheet: string }
+  | { type: "annotated"; annotation: Annotation }
   | { type: "dismissed" };
 
 /** The pane opens by reading the workbook. */
@@ -95,13 +96,16 @@ export function paneReducer(s: PaneState, a: PaneAction): PaneState {
     case "built": {
       const { errors } = a.built.result;
       const sheet = a.built.activated;
+      // Comments whose error is gone were marked resolved by the build: said after the outcome.
+      const resolved = a.built.annotated?.resolved ?? 0;
+      const also = (t: UiTexts) => (resolved ? ` ${t.resolvedOnBuild(resolved)}` : "");
       return {
         ...s,
         busy: done(s, "build"),
         step: null,
         checked: a.built,
         builtAt: a.built.at,
-        notice: errors ? { intent: "warning", text: (t) => t.builtWithErrors(errors, sheet) } : { intent: "success", text: (t) => t.builtOk(sheet) },
+        notice: errors ? { intent: "warning", text: (t) => t.builtWithErrors(errors, sheet) + also(t) } : { intent: "success", text: (t) => t.builtOk(sheet) + also(t) },
       };
     }
     case "selected":
@@ -127,6 +131,16 @@ export function paneReducer(s: PaneState, a: PaneAction): PaneState {
     case "downloadBlocked": {
       const sheet = a.sheet;
       return { ...s, notice: { intent: "warning", text: (t) => t.downloadBlocked(sheet) } };
+    }
+    case "annotated": {
+      const { posted, resolved, skipped } = a.annotation.annotated;
+      return {
+        ...s,
+        busy: done(s, "annotate"),
+        checked: a.annotation,
+        builtAt: null,
+        notice: { intent: skipped.length ? "warning" : "success", text: (t) => t.annotated(posted, resolved, skipped.length) },
+      };
     }
     case "dismissed":
       return { ...s, notice: null };

@@ -34,7 +34,9 @@ export interface PaneActions {
   setLang(lang: Lang): void;
   build(): Promise<void>;
   recheck(): Promise<void>;
-  select(issue: Issue): Promise<void>;
+  select(at: Pick<Issue, "sheet" | "cell">): Promise<void>;
+  /** "Ghi nhận xét vào ô": the errors as comments (or notes) at their cells. */
+  annotate(): Promise<void>;
   openFix(): void;
   closeFix(): void;
   applyFixes(): Promise<void>;
@@ -101,7 +103,7 @@ export function usePane(host: BlocHost, initialLang: Lang, saveFile: SaveFile): 
   }, [run, host, lang]);
 
   const select = useCallback(
-    async (i: Issue) => {
+    async (i: Pick<Issue, "sheet" | "cell">) => {
       await run(
         "select",
         () => host.select(i.sheet, i.cell, lang),
@@ -110,6 +112,14 @@ export function usePane(host: BlocHost, initialLang: Lang, saveFile: SaveFile): 
     },
     [run, host, lang],
   );
+
+  const annotate = useCallback(async () => {
+    await run(
+      "annotate",
+      () => host.annotate(lang),
+      (annotation) => ({ type: "annotated", annotation }),
+    );
+  }, [run, host, lang]);
 
   const applyFixes = useCallback(async () => {
     const count = fixes.length;
@@ -180,6 +190,7 @@ export function usePane(host: BlocHost, initialLang: Lang, saveFile: SaveFile): 
       build,
       recheck,
       select,
+      annotate,
       openFix: () => dispatch({ type: "fixDialog", open: true }),
       closeFix: () => dispatch({ type: "fixDialog", open: false }),
       applyFixes,
@@ -191,7 +202,7 @@ export function usePane(host: BlocHost, initialLang: Lang, saveFile: SaveFile): 
       addUnit,
       dismiss: () => dispatch({ type: "dismissed" }),
     }),
-    [build, recheck, select, applyFixes, applyTextFixes, download, createWorkbook, addUnit],
+    [build, recheck, select, annotate, applyFixes, applyTextFixes, download, createWorkbook, addUnit],
   );
 
   return { state, texts: uiTexts(lang), fixes, textFixes, actions };

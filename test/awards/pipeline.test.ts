@@ -43,7 +43,7 @@ describe("awards in the build", () => {
     expect(Object.keys(res.json.awards)).toEqual(["ranking", "flag", "merit"]);
     expect(res.json.awards.ranking[0]).toEqual({ code: "BCA", score: 98, rank: 1 });
     expect(res.json.awards.ranking[1]).toEqual({ code: "BTP", score: 93.5, rank: 2 });
-    expect(Object.keys(res.json)).toEqual(["schema", "bloc", "year", "compareYear", "period", "units", "values", "totals", "history", "issues", "awards"]);
+    expect(Object.keys(res.json)).toEqual(["schema", "bloc", "year", "compareYear", "period", "units", "values", "totals", "history", "issues", "awards", "changes"]);
   });
 
   test("the tờ trình says the bloc's results the Vietnamese way and names next year's leader and deputy", async () => {

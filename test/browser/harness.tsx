@@ -10,6 +10,7 @@ import { officeErrorMessage } from "../../src/excel/errors";
 import { applyNumberFixes } from "../../src/excel/fixTextNumbers";
 import { readSnapshot } from "../../src/excel/readSnapshot";
 import { BlocSession, type RunBatch } from "../../src/excel/session";
+import { annotateIssues } from "../../src/excel/comments";
 import { selectCell } from "../../src/excel/select";
 import { applyTemplatePlan, applyUnitAddition } from "../../src/excel/template";
 import { App } from "../../src/taskpane/App";
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const level = API_LEVELS.find((l) => l === params.get("level")) ?? "1.18";
   const fake = fakeFromSnapshot(snapshot, { apiLevel: level });
   const run: RunBatch = (batch) => fake.run(batch);
-  const session = new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage }, {
+  const session = new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage }, {
     // A fixed clock (?now=ISO) and zone: the screenshots stay the same from run to run.
     now: () => new Date(params.get("now") ?? "2024-01-15T02:30:00.000Z"),
     utcOffsetMinutes: () => 420,

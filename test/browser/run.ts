@@ -7,7 +7,7 @@
  *    a defect variant holding numbers typed as text.
  * 3. Serves everything on 127.0.0.1 (a free port), office.js from node_modules, and drives Debian's
  *    chromium with playwright-core: build, figures written, issues, cell selection, fix, language.
- * 4. Writes taskpane-{vi,en,dark,awards-vi,blocworkbook-vi}.png to test/output/screenshots (ignored:
+ * 4. Writes taskpane-{vi,en,dark,awards-vi,blocworkbook-vi,review-vi,review-en}.png to test/output/screenshots (ignored:
  *    a test run leaves the tree clean) and prints "N passed, M failed". With --guide-images (what
  *    `npm run guide-images` passes) they go to docs/images, where the user guides show them.
  */
@@ -30,6 +30,7 @@ import { loadWorkbook } from "../../src/file/load";
 import { periodText } from "../../src/core/i18n/period";
 import { evaluate } from "../core/helpers/formula";
 import { taskpaneInitialJsGzipBytes, TASKPANE_INITIAL_JS_BUDGET_BYTES } from "../../scripts/bundle-size";
+import { applied, putCell, withConfirmation, withSheet } from "../review/helpers";
 
 const ROOT = resolve(__dirname, "../..");
 const SAMPLE = join(ROOT, "examples/khoi-thi-dua-2-2023.xlsx");
@@ -237,13 +238,21 @@ async function main(): Promise<number> {
     defect = withText(defect, "BTP", defectCells[1], viText);
     const defectResult = buildBloc(defect, { lang: "vi", now: NOW, utcOffsetMinutes: 420 });
 
+    // Shared review: four of six units confirmed, built once, then BCA's TT01 changed by 2.
+    const confirmedSample = withConfirmation(sample, "Xác nhận", { BCA: "Nguyễn Văn An, 10/01/2024", BTP: "x", BQP: "Trần Thị Bình 11/01", BKHDT: "x" });
+    const firstBuild = buildBloc(confirmedSample, { lang: "vi", now: "2024-01-12T02:00:00.000Z", utcOffsetMinutes: 420 });
+    const bcaTT01 = firstBuild.reports.find((r) => r.unit.code === "BCA")!.values.get("TT01")!.get(year)!;
+    const at = parseA1(bcaTT01.cell);
+    const reviewed = withSheet(applied(confirmedSample, firstBuild), "BCA", (sh) => putCell(sh, at.row, at.col, bcaTT01.value + 2));
+    const reviewedResult = buildBloc(reviewed, { lang: "vi", now: HARNESS_NOW, utcOffsetMinutes: 420 });
+
     server = await serve(
       [
         { prefix: "/office-js/", dir: OFFICE_JS_DIR },
         { prefix: "/harness/", dir: harness },
         { prefix: "/", dir: prod },
       ],
-      { sample, defect },
+      { sample, defect, reviewed },
     );
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -381,6 +390,32 @@ async function main(): Promise<number> {
           await page.getByRole("heading", { name: vi.blocWorkbook, exact: true }).evaluate((h) => h.scrollIntoView({ block: "start" }));
           await settle(page);
           await page.screenshot({ path: join(SHOTS, "taskpane-blocworkbook-vi.png") });
+          same(errors, [], "page errors");
+          await page.close();
+        },
+      ],
+      [
+        "the review section shows who confirmed and the figure changed since the last build; a click selects its cell",
+        async () => {
+          const errors: string[] = [];
+          const page = await openHarness(context, base, "workbook=reviewed", errors);
+          const c = reviewedResult.roster.filter((u) => u.confirmed).length;
+          same(c, 4, "confirmed units in the fixture");
+          const box = page.getByTestId("confirmation");
+          await box.getByText(vi.confirmedCount(4, reviewedResult.roster.length)).waitFor();
+          const changes = page.getByTestId("changes");
+          await changes.getByText(vi.changesSince(1)).waitFor();
+          same(reviewedResult.json.changes.map((ch) => [ch.unit, ch.cell, ch.before, ch.after]), [["BCA", bcaTT01.cell, bcaTT01.value, bcaTT01.value + 2]], "the engine's changes");
+          await page.getByRole("heading", { name: vi.review, exact: true }).evaluate((h) => h.scrollIntoView({ block: "start" }));
+          await settle(page);
+          await page.screenshot({ path: join(SHOTS, "taskpane-review-vi.png") });
+          await changes.getByRole("button").click();
+          await page.waitForFunction(() => window.__harness!.fake.activeSheetName === "BCA");
+          await page.getByRole("radio", { name: en.langEn }).check();
+          await page.getByTestId("changes").getByText(en.changesSince(1)).waitFor();
+          await page.getByRole("heading", { name: en.review, exact: true }).evaluate((h) => h.scrollIntoView({ block: "start" }));
+          await settle(page);
+          await page.screenshot({ path: join(SHOTS, "taskpane-review-en.png") });
           same(errors, [], "page errors");
           await page.close();
         },

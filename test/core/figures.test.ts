@@ -208,11 +208,11 @@ describe("the JSON report (SPEC §7)", () => {
         bloc: "Khối Thi đua số 9",
         year: Y,
         compareYear: C,
-        units: fx.units.map((u) => ({ code: u.code, name: u.name, sheet: u.code })),
+        units: fx.units.map((u) => ({ code: u.code, name: u.name, sheet: u.code, confirmed: null })),
         issues: [],
       }),
     );
-    expect(Object.keys(j).sort()).toEqual(["awards", "bloc", "compareYear", "history", "issues", "period", "schema", "totals", "units", "values", "year"]);
+    expect(Object.keys(j).sort()).toEqual(["awards", "bloc", "changes", "compareYear", "history", "issues", "period", "schema", "totals", "units", "values", "year"]);
     expect(j.awards).toEqual(expect.objectContaining({ ranking: expect.any(Array), flag: expect.any(Array), merit: expect.any(Array) }));
   });
 

@@ -206,7 +206,7 @@ describe("the config sheet is read whatever its keys' language and position", ()
     const fx = new BlocBuilder({ seed: 23, year: Y, compareYear: C, units });
     const res = run(fx);
     expectAllRead(fx, res);
-    expect(res.json.units).toEqual(units.map((u) => ({ code: u.code, name: u.name, sheet: u.sheet })));
+    expect(res.json.units).toEqual(units.map((u) => ({ code: u.code, name: u.name, sheet: u.sheet, confirmed: null })));
   });
 
   test("a sheet name in the roster matches its sheet case- and diacritics-insensitively", () => {

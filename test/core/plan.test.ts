@@ -355,7 +355,10 @@ describe("rebuilding replaces earlier outputs, recognised by their marker", () =
     const again = run(wb);
     expect(names).toEqual(expect.arrayContaining([`Tổng hợp ${Y}`, "Kiểm tra"]));
     expect([...again.plan.remove].sort()).toEqual([...names].sort());
-    expect(again.plan.sheets.map((s) => s.name)).toEqual(before.plan.sheets.map((s) => s.name));
+    // A workbook built before also gets its change log, before the hidden state sheet.
+    const expected = before.plan.sheets.map((s) => s.name);
+    expected.splice(expected.length - 1, 0, "Nhật ký thay đổi");
+    expect(again.plan.sheets.map((s) => s.name)).toEqual(expected);
     // Earlier outputs are not read as inputs: same issues, same fingerprint.
     expect(briefs(again)).toEqual(briefs(before));
     expect(again.fingerprints.overall).toBe(before.fingerprints.overall);
@@ -400,8 +403,8 @@ describe("rebuilding replaces earlier outputs, recognised by their marker", () =
     const outNames = res.plan.sheets.map((s) => s.name);
     expect(outNames).not.toContain("Kiểm tra");
     expect(outNames).not.toContain(`Tổng hợp ${Y}`);
-    // The earlier outputs (with suffixed names) are the ones replaced.
-    expect([...res.plan.remove].sort()).toEqual([...outNames].sort());
+    // The earlier outputs (with suffixed names) are the ones replaced; the change log is new.
+    expect([...res.plan.remove].sort()).toEqual(outNames.filter((n) => n !== "Nhật ký thay đổi").sort());
     expect(outNames).toContain(res.plan.activate);
   });
 

@@ -16,12 +16,13 @@ import { applyTemplatePlan, applyUnitAddition } from "../../src/excel/template";
 import { viText } from "../core/helpers/run";
 import { API_LEVELS, fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
 import { BlocBuilder } from "../support/snapshots";
+import { annotateIssues } from "../../src/excel/comments";
 
 const NOW = new Date("2031-12-15T03:00:00.000Z");
 
 function session(fake: FakeExcel, now: () => Date = () => NOW): BlocSession {
   const run: RunBatch = (batch) => fake.run(batch);
-  const ops = { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage };
+  const ops = { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage };
   return new BlocSession(run, ops, { now, utcOffsetMinutes: () => 420, supports: fake.supports });
 }
 

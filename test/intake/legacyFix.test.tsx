@@ -14,6 +14,7 @@ import { fakeFromSnapshot } from "../support/excelFake";
 import { encodeTcvn3, encodeVni } from "../support/legacyText";
 import { BlocBuilder, UNITS } from "../support/snapshots";
 import { FakeHost } from "../taskpane/fakeHost";
+import { annotateIssues } from "../../src/excel/comments";
 
 const vi = UI.vi;
 /** BQP's name typed in VNI (roster and title), and one of BTP's labels typed in TCVN3. */
@@ -29,7 +30,7 @@ describe("converting legacy text in place", () => {
   it("writes the Unicode text into exactly the legacy cells, as text, and the warnings go", async () => {
     const fake = fakeFromSnapshot(legacyBloc());
     const run: RunBatch = (batch) => fake.run(batch);
-    const session = new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage });
+    const session = new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage });
     const checked = await session.check("vi");
     if (!checked.ok) throw new Error(checked.message);
     const fixes = legacyTextCells(checked.value.result.issues);

@@ -158,8 +158,9 @@ describe("rebuilding a mid-year workbook", () => {
     const first = run(fx);
     for (const sheet of first.plan.sheets) fx.addSheet(planToSheet(sheet));
     const again = run(fx);
-    expect(again.plan.remove.sort()).toEqual(["Báo cáo 6 tháng 2031", "Kiểm tra", "Tổng hợp 6 tháng 2031"]);
-    expect(again.plan.sheets.map((s) => s.name)).toEqual(["Tổng hợp 6 tháng 2031", "Kiểm tra", "Báo cáo 6 tháng 2031"]);
+    // With the review sheets (SPEC §10): the state of the last build, and from the second build the change log.
+    expect(again.plan.remove.sort()).toEqual(["Báo cáo 6 tháng 2031", "Kiểm tra", "Trạng thái tổng hợp", "Tổng hợp 6 tháng 2031"]);
+    expect(again.plan.sheets.map((s) => s.name)).toEqual(["Tổng hợp 6 tháng 2031", "Kiểm tra", "Báo cáo 6 tháng 2031", "Nhật ký thay đổi", "Trạng thái tổng hợp"]);
     expect(again.errors).toBe(0);
   });
 });
@@ -170,7 +171,7 @@ describe("a quarter", () => {
     const res = run(fx);
     expect(res.period).toBe("q2");
     expect(res.errors).toBe(0);
-    expect(res.plan.sheets.map((s) => s.name)).toEqual([`Tổng hợp quý II ${fx.year}`, "Kiểm tra", `Báo cáo quý II ${fx.year}`]);
+    expect(res.plan.sheets.map((s) => s.name)).toEqual([`Tổng hợp quý II ${fx.year}`, "Kiểm tra", `Báo cáo quý II ${fx.year}`, "Trạng thái tổng hợp"]);
     const doc = documentText(res.submission!);
     expect(doc).toContain(`Kết quả công tác quý II năm ${fx.year} của Khối Thi đua số 9`);
     expect(doc).toContain(`PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III NĂM ${fx.year}`);

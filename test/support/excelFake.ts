@@ -83,7 +83,11 @@ const API_SINCE: Record<string, number> = {
   "Range.getMergedAreasOrNullObject": 13,
   "Range.copyFrom": 9,
   CommentCollection: 10,
+  Comment: 10,
+  "Comment.resolved": 11,
+  CommentReplyCollection: 10,
   NoteCollection: 18,
+  Note: 18,
   "Workbook.insertWorksheetsFromBase64": 13,
 };
 
@@ -146,9 +150,6 @@ interface CellState {
   validation?: FakeValidation;
   /** format.protection.locked; Excel's default is locked. */
   unlocked?: boolean;
-  /** A threaded comment (ExcelApi 1.10) or a note (ExcelApi 1.18). */
-  comment?: string;
-  note?: string;
 }
 
 export interface FakeValidation {
@@ -1019,8 +1020,8 @@ class FakeWorksheet extends FakeObject<SheetState> {
   get protection(): FakeWorksheetProtection {
     return this._child("protection", () => new FakeWorksheetProtection(this._ctx, () => this._resolve()));
   }
-  get notes(): FakeNoteCollection {
-    return this._child("notes", () => new FakeNoteCollection(this._ctx, () => this._resolve()));
+  get notes(): FakeSheetNoteCollection {
+    return this._child("notes", () => new FakeSheetNoteCollection(this._ctx, () => this._resolve()));
   }
 
   /** Worksheet.copy (ExcelApi 1.7): a new sheet "Name (2)" with the same cells, merges, layout and charts. */
@@ -1137,48 +1138,8 @@ defineProps(FakeWorksheetProtection, {
   options: { get: (s) => s.protection ?? {} },
 });
 
-/** "Sheet!A1" or "'My sheet'!A1" → the sheet and one cell. */
-function cellOf(excel: FakeExcel, address: string, sheet?: SheetState): { sheet: SheetState; row: number; col: number } {
-  const bang = address.lastIndexOf("!");
-  let target = sheet;
-  if (bang >= 0) {
-    const raw = address.slice(0, bang);
-    const name = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-    target = excel._findSheet(name);
-    if (!target || (sheet && target !== sheet)) throw fail.invalidArgument(`cell address ${address}`);
-  }
-  if (!target) throw fail.invalidArgument(`cell address ${address} without a sheet`);
-  const rect = parseAddress(address.slice(bang + 1));
-  if (rectCells(rect) !== 1) throw fail.invalidArgument(`${address} is not one cell`);
-  return { sheet: target, row: rect.top, col: rect.left };
-}
 
-/** Workbook.comments (ExcelApi 1.10): one threaded comment per cell here. */
-class FakeCommentCollection extends FakeObject<FakeExcel> {
-  add(cellAddress: string, content: string): void {
-    this._queueWrite("add", [cellAddress, content], () => {
-      const at = cellOf(this._require(), cellAddress);
-      const cell = at.sheet.getOrCreate(at.row, at.col);
-      if (cell.comment !== undefined) throw fail.invalidOperation(`${cellAddress} already has a comment`);
-      cell.comment = String(content);
-    });
-  }
-}
-defineProps(FakeCommentCollection, {});
-
-/** Worksheet.notes (ExcelApi 1.18): one note per cell. */
-class FakeNoteCollection extends FakeObject<SheetState> {
-  add(cellAddress: string, content: string): void {
-    this._queueWrite("add", [cellAddress, content], () => {
-      const s = this._require();
-      const at = cellOf(this._ctx._excel, cellAddress, s);
-      const cell = s.getOrCreate(at.row, at.col);
-      if (cell.note !== undefined) throw fail.invalidOperation(`${cellAddress} already has a note`);
-      cell.note = String(content);
-    });
-  }
-}
-defineProps(FakeNoteCollection, {});
+/* Workbook.comments, Workbook.notes and Worksheet.notes: see "Comments and notes" at the end. */
 
 class FakeFreezePanes extends FakeObject<SheetState> {
   freezeRows(count = 1): void {
@@ -2132,8 +2093,8 @@ export class FakeExcel {
       hyperlink: c?.hyperlink ? { ...c.hyperlink } : null,
       validation: c?.validation ? clone(c.validation) : null,
       locked: !c?.unlocked,
-      comment: c?.comment ?? null,
-      note: c?.note ?? null,
+      comment: reviewState(this).threads.find((t) => t.sheet === s.name && t.cell === rectAddress(r))?.content ?? null,
+      note: reviewState(this).notes.find((n) => n.sheet === s.name && n.cell === rectAddress(r))?.content ?? null,
     };
   }
 
@@ -2417,4 +2378,266 @@ export function fakeFromSnapshot(snapshot: WorkbookSnapshot, options: FakeOption
   for (const sheet of snapshot.sheets) fake.seedSheet(sheet);
   if (snapshot.sheets.length === 0) fake.addSheet("Sheet1");
   return fake;
+}
+
+/* ----------------------------------------------------------------------------------------------
+ * Comments and notes: Workbook.comments
+ * (ExcelApi 1.10: add, getItemByCell, items with content, getLocation, replies; resolved is 1.11)
+ * and Workbook.notes (ExcelApi 1.18: add, getItem, items with content, getLocation). One thread and
+ * one note per cell, as in Excel. State lives beside the fake, inspected with commentsOf/notesOf.
+ * -------------------------------------------------------------------------------------------- */
+
+export interface FakeThread {
+  id: string;
+  sheet: string;
+  cell: string;
+  author: string;
+  content: string;
+  resolved: boolean;
+  replies: { id: string; author: string; content: string }[];
+}
+export interface FakeNoteState {
+  sheet: string;
+  cell: string;
+  author: string;
+  content: string;
+}
+interface ReviewState {
+  threads: FakeThread[];
+  notes: FakeNoteState[];
+  nextId: number;
+}
+const reviewStates = new WeakMap<FakeExcel, ReviewState>();
+function reviewState(excel: FakeExcel): ReviewState {
+  let s = reviewStates.get(excel);
+  if (!s) reviewStates.set(excel, (s = { threads: [], notes: [], nextId: 1 }));
+  return s;
+}
+/** Who the add-in writes as: Excel records the signed-in user; the fake a fixed name. */
+const ADDIN_AUTHOR = "Người dùng add-in";
+
+/** "'BTP'!E7" → the sheet (must exist) and the one cell, as Excel normalises it. */
+function oneCell(excel: FakeExcel, address: string): { sheet: string; cell: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) throw fail.invalidArgument(`cell address ${address} without a sheet`);
+  const raw = address.slice(0, bang);
+  const name = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+  const sheet = excel._findSheet(name);
+  if (!sheet) throw fail.notFound(`worksheet "${name}"`);
+  const rect = parseAddress(address.slice(bang + 1));
+  if (rect.top !== rect.bottom || rect.left !== rect.right) throw fail.invalidArgument(`${address} is larger than one cell`);
+  return { sheet: sheet.name, cell: rectAddress(rect) };
+}
+const quotedAddress = (sheet: string, cell: string) => `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+
+/** A collection's `load("items/a,items/b")`: the item properties asked for, all when none. */
+function itemProps(arg: string | string[] | { select?: string } | undefined, all: string[]): string[] {
+  const text = typeof arg === "string" ? arg : Array.isArray(arg) ? arg.join(",") : (arg?.select ?? "");
+  const props = text
+    .split(",")
+    .map((p) => p.trim().replace(/^items\/?/, ""))
+    .filter((p) => p !== "");
+  return props.length ? props : all;
+}
+
+/** Answer a collection's `load`: one proxy per target, each with the properties asked for, then "items". */
+function respondItems<T>(coll: FakeObject<unknown>, targets: T[], Cls: new (ctx: FakeContext, r: () => T, bound: T) => FakeObject<T>, props: string[], what: string): void {
+  const defs = propTables.get(Cls) as unknown as PropDefs<T>;
+  const items = targets.map((t) => new Cls(coll._ctx, () => t, t));
+  for (const item of items)
+    for (const p of props) {
+      if (!defs[p]?.get) throw fail.invalidArgument(`${what} has no loadable property "${p}"`);
+      coll._ctx._excel._respond(item as FakeObject<unknown>, p, clone(defs[p].get!(item._require(), item)));
+    }
+  coll._ctx._excel._respond(coll, "items", items);
+}
+
+class FakeCellLocation extends FakeObject<{ address: string }> {}
+defineProps(FakeCellLocation, { address: { get: (l) => l.address } });
+
+class FakeCommentReply extends FakeObject<FakeThread["replies"][number]> {}
+defineProps(FakeCommentReply, { id: { get: (r) => r.id }, content: { get: (r) => r.content }, authorName: { get: (r) => r.author } });
+
+class FakeCommentReplyCollection extends FakeObject<FakeThread> {
+  get items(): FakeCommentReply[] {
+    return this._read("items") as FakeCommentReply[];
+  }
+  override load(arg?: string | string[] | { select?: string }): this {
+    const props = itemProps(arg, ["id", "content", "authorName"]);
+    this._ctx._queue({
+      kind: "load",
+      bytes: jsonBytes({ o: this._id, load: props }),
+      run: () => respondItems(this as FakeObject<unknown>, this._require().replies, FakeCommentReply, props, "CommentReply"),
+    });
+    return this;
+  }
+  add(content: string): void {
+    this._queueWrite("add", [content], () => {
+      const t = this._require();
+      t.replies.push({ id: `r${reviewState(this._ctx._excel).nextId++}`, author: ADDIN_AUTHOR, content: String(content) });
+    });
+  }
+}
+defineProps(FakeCommentReplyCollection, {});
+
+class FakeComment extends FakeObject<FakeThread> {
+  get replies(): FakeCommentReplyCollection {
+    return this._child("replies", () => new FakeCommentReplyCollection(this._ctx, () => this._require()));
+  }
+  getLocation(): FakeCellLocation {
+    return new FakeCellLocation(this._ctx, () => {
+      const t = this._require();
+      return { address: quotedAddress(t.sheet, t.cell) };
+    });
+  }
+}
+defineProps(FakeComment, {
+  id: { get: (t) => t.id },
+  content: {
+    get: (t) => t.content,
+    set: (t, v) => {
+      // Excel lets only the comment's author edit it.
+      if (t.author !== ADDIN_AUTHOR) throw new FakeOfficeError("AccessDenied", "Only the author can edit a comment.");
+      t.content = String(v);
+    },
+  },
+  authorName: { get: (t) => t.author },
+  resolved: {
+    get: (t) => t.resolved,
+    set: (t, v) => {
+      if (typeof v !== "boolean") throw fail.invalidArgument("resolved");
+      t.resolved = v;
+    },
+  },
+});
+
+class FakeCommentCollection extends FakeObject<FakeExcel> {
+  get items(): FakeComment[] {
+    return this._read("items") as FakeComment[];
+  }
+  override load(arg?: string | string[] | { select?: string }): this {
+    const props = itemProps(arg, ["id", "content", "authorName", "resolved"]);
+    this._ctx._queue({
+      kind: "load",
+      bytes: jsonBytes({ o: this._id, load: props }),
+      run: () => respondItems(this as FakeObject<unknown>, reviewState(this._require()).threads, FakeComment, props, "Comment"),
+    });
+    return this;
+  }
+  add(cellAddress: string, content: string, _contentType?: string): FakeComment {
+    let created: FakeThread | null = null;
+    this._queueWrite("add", [cellAddress, content], () => {
+      const excel = this._require();
+      const at = oneCell(excel, cellAddress);
+      const st = reviewState(excel);
+      if (st.threads.some((t) => t.sheet === at.sheet && t.cell === at.cell)) throw fail.invalidOperation(`${cellAddress} already has a comment`);
+      created = { id: `c${st.nextId++}`, ...at, author: ADDIN_AUTHOR, content: String(content), resolved: false, replies: [] };
+      st.threads.push(created);
+    });
+    return new FakeComment(this._ctx, () => {
+      if (!created) throw fail.invalidOperation("comment used before it was added");
+      return created;
+    });
+  }
+  getItemByCell(cellAddress: string): FakeComment {
+    return new FakeComment(this._ctx, () => {
+      const excel = this._require();
+      const at = oneCell(excel, cellAddress);
+      const t = reviewState(excel).threads.find((x) => x.sheet === at.sheet && x.cell === at.cell);
+      if (!t) throw fail.notFound(`no comment at ${cellAddress}`);
+      return t;
+    });
+  }
+}
+defineProps(FakeCommentCollection, {});
+
+function addNote(excel: FakeExcel, at: { sheet: string; cell: string }, content: string): void {
+  const st = reviewState(excel);
+  if (st.notes.some((n) => n.sheet === at.sheet && n.cell === at.cell)) throw fail.invalidOperation(`${at.sheet}!${at.cell} already has a note`);
+  st.notes.push({ ...at, author: ADDIN_AUTHOR, content: String(content) });
+}
+
+class FakeNote extends FakeObject<FakeNoteState> {
+  getLocation(): FakeCellLocation {
+    return new FakeCellLocation(this._ctx, () => {
+      const n = this._require();
+      return { address: quotedAddress(n.sheet, n.cell) };
+    });
+  }
+}
+defineProps(FakeNote, {
+  content: { get: (n) => n.content, set: (n, v) => void (n.content = String(v)) },
+  authorName: { get: (n) => n.author },
+});
+
+class FakeNoteCollection extends FakeObject<FakeExcel> {
+  get items(): FakeNote[] {
+    return this._read("items") as FakeNote[];
+  }
+  override load(arg?: string | string[] | { select?: string }): this {
+    const props = itemProps(arg, ["content", "authorName"]);
+    this._ctx._queue({
+      kind: "load",
+      bytes: jsonBytes({ o: this._id, load: props }),
+      run: () => respondItems(this as FakeObject<unknown>, reviewState(this._require()).notes, FakeNote, props, "Note"),
+    });
+    return this;
+  }
+  add(cellAddress: string, content: string): void {
+    this._queueWrite("add", [cellAddress, content], () => {
+      const excel = this._require();
+      addNote(excel, oneCell(excel, cellAddress), content);
+    });
+  }
+  getItem(key: string): FakeNote {
+    return new FakeNote(this._ctx, () => {
+      const excel = this._require();
+      const at = oneCell(excel, key);
+      const n = reviewState(excel).notes.find((x) => x.sheet === at.sheet && x.cell === at.cell);
+      if (!n) throw fail.notFound(`no note at ${key}`);
+      return n;
+    });
+  }
+}
+defineProps(FakeNoteCollection, {});
+
+/** Worksheet.notes (ExcelApi 1.18): the same notes, addressed within the sheet. */
+class FakeSheetNoteCollection extends FakeObject<SheetState> {
+  override get _className(): string {
+    return "NoteCollection";
+  }
+  add(cellAddress: string, content: string): void {
+    this._queueWrite("add", [cellAddress, content], () => {
+      const s = this._require();
+      addNote(this._ctx._excel, oneCell(this._ctx._excel, `${quotedAddress(s.name, "")}${cellAddress}`), content);
+    });
+  }
+}
+defineProps(FakeSheetNoteCollection, {});
+
+// Workbook.notes, beside Workbook.comments.
+Object.defineProperty(FakeWorkbook.prototype, "notes", {
+  configurable: true,
+  get(this: FakeWorkbook) {
+    return this._child("notes", () => new FakeNoteCollection(this._ctx, () => this._require(), this._ctx._excel));
+  },
+});
+
+/** The comment threads of a fake workbook (a live view: tests may add a person's reply to one). */
+export function commentsOf(excel: FakeExcel): FakeThread[] {
+  return reviewState(excel).threads;
+}
+/** The notes of a fake workbook (live). */
+export function notesOf(excel: FakeExcel): FakeNoteState[] {
+  return reviewState(excel).notes;
+}
+/** A comment or note a person wrote (test setup). */
+export function seedComment(excel: FakeExcel, sheet: string, cell: string, author: string, content: string): FakeThread {
+  const st = reviewState(excel);
+  const t: FakeThread = { id: `c${st.nextId++}`, sheet, cell, author, content, resolved: false, replies: [] };
+  st.threads.push(t);
+  return t;
+}
+export function seedNote(excel: FakeExcel, sheet: string, cell: string, author: string, content: string): void {
+  reviewState(excel).notes.push({ sheet, cell, author, content });
 }

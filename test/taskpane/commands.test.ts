@@ -7,7 +7,7 @@ type Handler = (event: { completed: () => void }) => Promise<void>;
 
 function outcome(wb = new BlocBuilder().build()): Outcome<Built> {
   const result = buildBloc(wb, { lang: "vi", now: "2031-12-15T03:00:00.000Z" });
-  return { ok: true, value: { result, at: "2031-12-15T03:00:00.000Z", activated: result.plan.activate } };
+  return { ok: true, value: { result, at: "2031-12-15T03:00:00.000Z", activated: result.plan.activate, annotated: null } };
 }
 
 describe("ribbon command buildBlocSummary", () => {

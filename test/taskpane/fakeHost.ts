@@ -5,7 +5,8 @@ import { buildBloc } from "../../src/core/pipeline";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import type { TemplateOptions } from "../../src/core/template/build";
 import type { TemplateUnit } from "../../src/core/template/unit";
-import type { Added, BlocHost, Built, CellFix, Checked, Outcome } from "../../src/excel/session";
+import type { Added, Annotation, BlocHost, Built, CellFix, Checked, Outcome } from "../../src/excel/session";
+import type { AnnotationMode } from "../../src/excel/comments";
 import type { TextFixTarget } from "../../src/excel/fixLegacyText";
 import { parseA1 } from "../../src/core/a1";
 
@@ -22,6 +23,9 @@ export class FakeHost implements BlocHost {
   templateFailWith: string | null = null;
   builds = 0;
   checks = 0;
+  /** What the host offers for "Ghi nhận xét vào ô", and how many times the pane asked. */
+  mode: AnnotationMode = { kind: "comments", canResolve: true };
+  annotations = 0;
   /** When set, the build waits here after each step until `advance()` is called. */
   gate: (() => void) | null = null;
   private waiting: (() => void)[] = [];
@@ -54,7 +58,7 @@ export class FakeHost implements BlocHost {
     }
     if (this.failWith) return { ok: false, message: this.failWith, error: new Error(this.failWith) };
     const c = this.checked(lang);
-    return { ok: true, value: { ...c, activated: c.result.plan.activate } };
+    return { ok: true, value: { ...c, activated: c.result.plan.activate, annotated: null } };
   }
 
   async select(sheet: string, cell: string): Promise<Outcome<void>> {
@@ -82,6 +86,17 @@ export class FakeHost implements BlocHost {
     this.created.push(options);
     if (this.templateFailWith) return { ok: false, message: this.templateFailWith, error: new Error(this.templateFailWith) };
     return { ok: true, value: { ...this.checked(lang), added: ["Cấu hình", ...options.units.map((u) => u.sheetName ?? u.code), "Chấm điểm"] } };
+  }
+
+  annotationMode(): AnnotationMode {
+    return this.mode;
+  }
+
+  async annotate(lang: Lang): Promise<Outcome<Annotation>> {
+    this.annotations++;
+    const c = this.checked(lang);
+    const posted = c.result.issues.filter((i) => i.severity === "error").length;
+    return { ok: true, value: { ...c, annotated: { mode: this.mode.kind === "notes" ? "notes" : "comments", posted, resolved: 0, skipped: [] } } };
   }
 
   async addUnit(unit: TemplateUnit, lang: Lang): Promise<Outcome<Added>> {

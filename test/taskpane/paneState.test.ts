@@ -28,7 +28,7 @@ describe("the pane's state", () => {
     const c = checkedOf(new BlocBuilder());
     const started = run(idle(c), { type: "started", task: "build" }, { type: "step", step: "compute" });
     expect([started.busy, started.step, started.progressShown, isWorking(started)]).toEqual(["build", "compute", true, true]);
-    const built: Built = { ...checkedOf(new BlocBuilder(), "2031-12-15T04:00:00.000Z"), activated: "Tổng hợp 2031" };
+    const built: Built = { ...checkedOf(new BlocBuilder(), "2031-12-15T04:00:00.000Z"), activated: "Tổng hợp 2031", annotated: null };
     const after = paneReducer(started, { type: "built", built });
     expect([after.busy, after.step, after.progressShown, after.builtAt, after.checked]).toEqual([null, null, true, built.at, built]);
     expect(after.notice?.intent).toBe("success");
@@ -40,7 +40,7 @@ describe("the pane's state", () => {
   it("words a build that left errors as a warning naming the sheet it opened", () => {
     const b = new BlocBuilder();
     b.set("BQP", "TT06", b.year, "hai");
-    const built: Built = { ...checkedOf(b), activated: "Kiểm tra" };
+    const built: Built = { ...checkedOf(b), activated: "Kiểm tra", annotated: null };
     const s = run(idle(checkedOf(new BlocBuilder())), { type: "started", task: "build" }, { type: "built", built });
     expect(s.notice?.intent).toBe("warning");
     expect(s.notice?.text(vi)).toBe(vi.builtWithErrors(built.result.errors, "Kiểm tra"));
@@ -55,7 +55,7 @@ describe("the pane's state", () => {
 
   it("keeps the last outcome on screen while a cell is selected, and is not 'working' then", () => {
     const c = checkedOf(new BlocBuilder());
-    const built: Built = { ...c, activated: "Tổng hợp 2031" };
+    const built: Built = { ...c, activated: "Tổng hợp 2031", annotated: null };
     const s = run(idle(c), { type: "started", task: "build" }, { type: "built", built }, { type: "started", task: "select" });
     expect(s.busy).toBe("select");
     expect(isWorking(s)).toBe(false);

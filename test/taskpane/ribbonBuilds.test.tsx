@@ -27,7 +27,7 @@ describe("the ribbon's builds in the pane", () => {
     const view = await renderPane(new FakeHost(new BlocBuilder().build()));
     const b = new BlocBuilder().set("BTP", "TT01", 2031, "abc");
     const result = buildBloc(b.build(), { lang: "vi", now: NOW });
-    act(() => publishRibbonBuild({ ok: true, value: { result, at: NOW, activated: result.plan.activate } }));
+    act(() => publishRibbonBuild({ ok: true, value: { result, at: NOW, activated: result.plan.activate, annotated: null } }));
     expect(await screen.findByText(uiTexts("vi").builtWithErrors(result.errors, result.plan.activate))).toBeTruthy();
     view.unmount();
   });

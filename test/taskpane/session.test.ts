@@ -14,12 +14,13 @@ import { BlocSession, fixableCells, type RunBatch } from "../../src/excel/sessio
 import { FakeOfficeError, fakeFromSnapshot, type FakeExcel } from "../support/excelFake";
 import { viText } from "../core/helpers/run";
 import { BlocBuilder } from "../support/snapshots";
+import { annotateIssues } from "../../src/excel/comments";
 
 const NOW = new Date("2031-12-15T03:00:00.000Z");
 
 function session(fake: FakeExcel): BlocSession {
   const run: RunBatch = (batch) => fake.run(batch);
-  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, officeErrorMessage }, { now: () => NOW, utcOffsetMinutes: () => 420 });
+  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage }, { now: () => NOW, utcOffsetMinutes: () => 420 });
 }
 
 describe("BlocSession", () => {
@@ -110,6 +111,7 @@ describe("BlocSession templates", () => {
         applyPlan,
         selectCell,
         applyNumberFixes,
+        annotateIssues,
         officeErrorMessage,
         applyTemplatePlan: async (_ctx, plan) => {
           if (conflict) throw new TemplateConflictError(conflict);

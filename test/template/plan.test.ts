@@ -228,6 +228,7 @@ describe("planAddUnit", () => {
       [rosterRow, 0, "BTP"],
       [rosterRow, 1, "Thanh tra Bộ Tư pháp"],
       [rosterRow, 2, "BTP"],
+      [rosterRow, 3, null],
     ]);
     const scoring = add.writes.filter((w) => w.sheet === "Chấm điểm");
     expect(new Set(scoring.map((w) => w.row))).toEqual(new Set([SCORING_LAYOUT.maxRow + 2]));

@@ -85,10 +85,11 @@ const norm = (s: string) => s.trim();
 
 describe("formula injection", () => {
   it.each([
-    ["with errors", 2],
-    ["clean, with the submission sheet", 3],
+    ["with errors", 3],
+    ["clean, with the submission sheet", 4],
   ])("writes every user text that starts like a formula as a string cell (%s)", async (_, sheets) => {
-    const wb = await readXlsx(sheets === 2 ? out : clean.out);
+    // Summary, checks, (submission,) and the hidden state sheet of shared review.
+    const wb = await readXlsx(sheets === 3 ? out : clean.out);
     const generated = workbookSnapshot(wb).sheets.filter((s) => generatedKind(s) !== null).map((s) => s.name);
     expect(generated.length).toBe(sheets);
     for (const p of payloads) {

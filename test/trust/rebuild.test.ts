@@ -37,11 +37,14 @@ describe("rebuilding", () => {
     expect(JSON.parse(r2.out.join("\n"))).toEqual(JSON.parse(r1.out.join("\n")));
     const a = await generatedNames(once);
     const b = await generatedNames(twice);
-    expect(b.all).toEqual(a.all);
-    expect(a.generated).toEqual(["Tổng hợp 2023", "Kiểm tra", "Tờ trình 2023"]);
+    // A workbook built before also gets its change log (shared review, SPEC §10).
+    expect(b.all.filter((n) => n !== "Nhật ký thay đổi")).toEqual(a.all);
+    expect(a.generated).toEqual(["Tổng hợp 2023", "Kiểm tra", "Tờ trình 2023", "Trạng thái tổng hợp"]);
+    expect(b.generated).toEqual(["Tổng hợp 2023", "Kiểm tra", "Tờ trình 2023", "Nhật ký thay đổi", "Trạng thái tổng hợp"]);
     expect(b.all.filter((n) => /\(\d+\)|\(BS\d+\)/.test(n))).toEqual([]);
-    // Same clock, same inputs: the rebuilt workbook is cell for cell the first one.
-    expect(dumpWorkbook(await readXlsx(twice))).toEqual(dumpWorkbook(await readXlsx(once)));
+    // Same clock, same inputs: the rebuilt workbook is cell for cell the first one, plus its log.
+    const notLog = (n: string) => n !== "Nhật ký thay đổi";
+    expect(dumpWorkbook(await readXlsx(twice), notLog)).toEqual(dumpWorkbook(await readXlsx(once)));
   });
 
   it.each([11, 37, 59])("leaves every cell of every input sheet as it was (random bloc %i)", async (seed) => {
@@ -53,11 +56,11 @@ describe("rebuilding", () => {
     expect([0, 1]).toContain((await cli(["build", input, "--out", out])).code);
     expect([0, 1]).toContain((await cli(["build", out, "--out", out2])).code);
     const before = dumpWorkbook(await readXlsx(input));
-    const { generated } = await generatedNames(out);
+    const { generated } = await generatedNames(out2);
     const isInput = (n: string) => !generated.includes(n);
     expect(dumpWorkbook(await readXlsx(out), isInput)).toEqual(before);
     expect(dumpWorkbook(await readXlsx(out2), isInput)).toEqual(before);
-    expect((await generatedNames(out2)).all).toEqual((await generatedNames(out)).all);
+    expect((await generatedNames(out2)).all.filter((n) => n !== "Nhật ký thay đổi")).toEqual((await generatedNames(out)).all);
   });
 
   it("leaves every source cell of the sample as it was: formulas, shared and array formulas, dates", async () => {
@@ -100,7 +103,8 @@ describe("rebuilding", () => {
     expect((await cli(["build", once, "--out", twice])).code).toBe(0);
     for (const f of [once, twice]) {
       const { all, generated } = await generatedNames(f);
-      expect(generated).toEqual(["Tổng hợp 2023 (BS2)", "Kiểm tra (BS2)", "Tờ trình 2023"]);
+      const log = f === twice ? ["Nhật ký thay đổi"] : [];
+      expect(generated).toEqual(["Tổng hợp 2023 (BS2)", "Kiểm tra (BS2)", "Tờ trình 2023", ...log, "Trạng thái tổng hợp"]);
       expect(all).toEqual(expect.arrayContaining(["Tổng hợp 2023", "kiểm tra"]));
       expect(all.filter((n) => /BS3|\(2\)/.test(n))).toEqual([]);
       expect(dumpWorkbook(await readXlsx(f), (n) => n === "Tổng hợp 2023" || n === "kiểm tra")).toEqual(userSheets);

@@ -7,6 +7,8 @@ import { EXIT, type CliCommand } from "../command";
 import { outputProblem, type OutputTarget } from "../outputs";
 import { humanReport } from "../report";
 import { loadInput, runEngine } from "../workbook";
+import { planNotes } from "../../core/review/annotations";
+import { readNotes, writeNotes } from "../../xlsx/notes";
 
 /** `<input>.summary.xlsx` beside the input (SPEC §7). */
 export function defaultOutput(input: string): string {
@@ -17,7 +19,7 @@ export function defaultOutput(input: string): string {
 
 export const buildCommand: CliCommand = {
   name: "build",
-  options: { out: { type: "string" }, docx: { type: "string" }, minutes: { type: "string" }, json: { type: "boolean" }, all: { type: "boolean" } },
+  options: { out: { type: "string" }, docx: { type: "string" }, minutes: { type: "string" }, annotate: { type: "string" }, json: { type: "boolean" }, all: { type: "boolean" } },
   positionals: { min: 1, max: 1 },
   help: BUILD_HELP,
   async run({ lang, values, positionals: [input], io }) {
@@ -26,10 +28,12 @@ export const buildCommand: CliCommand = {
     const out = typeof values.out === "string" ? values.out : defaultOutput(input);
     const docx = typeof values.docx === "string" ? values.docx : undefined;
     const minutes = typeof values.minutes === "string" ? values.minutes : undefined;
+    const annotate = typeof values.annotate === "string" ? values.annotate : undefined;
     // The default output sits beside the input: its folder is the input's, checked by reading it.
     const targets: OutputTarget[] = typeof values.out === "string" ? [{ option: "--out", path: out, ext: ".xlsx" }] : [];
     if (docx) targets.push({ option: "--docx", path: docx, ext: ".docx" });
     if (minutes) targets.push({ option: "--minutes", path: minutes, ext: ".docx" });
+    if (annotate) targets.push({ option: "--annotate", path: annotate, ext: ".xlsx" });
     const problem = await outputProblem(targets, [input], lang);
     if (problem) {
       io.err(problem);
@@ -51,6 +55,15 @@ export const buildCommand: CliCommand = {
     ];
     // The docx library is loaded only when a document is written: a plain build starts without it.
     for (const [file, model] of documents) if (file && model) files.push({ path: file, data: await (await import("../../file/docx")).writeDocx(model) });
+    // --annotate: a copy of the input with each error as a note at its cell (SPEC §10; the same rules
+    // as the pane's comments: posted once, marked resolved when gone, a person's note left alone).
+    let annotated: ReturnType<typeof planNotes> | null = null;
+    if (annotate) {
+      const input = new Uint8Array(loaded.buffer);
+      const sheets = new Set(loaded.snapshot.sheets.map((s) => s.name));
+      annotated = planNotes(result.issues.filter((i) => sheets.has(i.sheet)), readNotes(input), { lang, catalog: result.catalog });
+      files.push({ path: annotate, data: writeNotes(input, annotated.actions) });
+    }
     try {
       await writeFilesAtomically(files);
     } catch (e) {
@@ -59,6 +72,7 @@ export const buildCommand: CliCommand = {
     }
     say(humanReport(result, lang, { all: values.all === true, more: "check", color: (json ? io.color?.err : io.color?.out) ?? false }));
     for (const f of files) say(T.wrote(f.path));
+    if (annotate && annotated) say(T.annotated(annotate, annotated.posted, annotated.resolved, annotated.skipped.map((c) => `${c.sheet}!${c.cell}`)));
     // The errors themselves are in the listing above.
     if ((docx || minutes) && result.errors) io.err(T.noSubmission(result.errors));
     if (json) io.out(JSON.stringify(result.json, null, 2));

@@ -40,6 +40,11 @@ export const CLI_TEXT = {
     wrongExtension: (option: string, ext: string, f: string) => `Tệp của ${option} phải có đuôi ${ext}: ${f}`,
     writeFailed: (f: string, why: string) => `Không ghi được ${f}: ${why}`,
     wrote: (f: string) => `Đã ghi: ${f}`,
+    changes: (n: number) => (n ? `${n} số liệu thay đổi từ lần tổng hợp trước (xem sheet "Nhật ký thay đổi"):` : "Không có số liệu nào thay đổi từ lần tổng hợp trước."),
+    change: (unit: string, sheet: string, cell: string, indicator: string, year: number, before: string, after: string) => `  ${unit} ${sheet}!${cell} ${indicator} năm ${year}: ${before} → ${after}`,
+    changeNone: "(không có)",
+    annotated: (file: string, posted: number, resolved: number, skipped: string[]) =>
+      `Bản sao có ghi chú lỗi tại ô: ${file} (${posted} ghi chú mới, ${resolved} đánh dấu đã xử lý${skipped.length ? `; bỏ qua ô có ghi chú của người khác: ${skipped.join(", ")}` : ""}).`,
     chartSkipped: (sheet: string, why: string) => `Không thêm được biểu đồ vào sheet "${sheet}" (${why}); số liệu vẫn được ghi đầy đủ.`,
     noSubmission: (n: number) => `Không tạo tờ trình vì còn ${n} lỗi; sửa các lỗi trong sheet "Kiểm tra" rồi chạy lại.`,
     /** The issue listing of plain `validate` / `build`. */
@@ -74,6 +79,11 @@ export const CLI_TEXT = {
     wrongExtension: (option: string, ext: string, f: string) => `The file for ${option} must end in ${ext}: ${f}`,
     writeFailed: (f: string, why: string) => `Could not write ${f}: ${why}`,
     wrote: (f: string) => `Written: ${f}`,
+    changes: (n: number) => (n ? `${n} figures changed since the last build (see the "Nhật ký thay đổi" change log sheet):` : "No figure changed since the last build."),
+    change: (unit: string, sheet: string, cell: string, indicator: string, year: number, before: string, after: string) => `  ${unit} ${sheet}!${cell} ${indicator} ${year}: ${before} → ${after}`,
+    changeNone: "(none)",
+    annotated: (file: string, posted: number, resolved: number, skipped: string[]) =>
+      `Copy with the errors as notes at their cells: ${file} (${posted} new, ${resolved} marked resolved${skipped.length ? `; skipped cells with someone else's note: ${skipped.join(", ")}` : ""}).`,
     chartSkipped: (sheet: string, why: string) => `The chart could not be added to sheet "${sheet}" (${why}); the figures are written in full.`,
     noSubmission: (n: number) => `No submission written: ${n} errors remain; fix them (see the "Kiểm tra" sheet) and run again.`,
     listMore: (n: number) => `… and ${n} more`,
@@ -130,11 +140,12 @@ export const CLI_HELP = {
 export const BUILD_HELP: Record<Lang, CommandHelp> = {
   vi: {
     summary: 'kiểm tra và tổng hợp sổ của Khối: ghi "Tổng hợp <năm>", "Kiểm tra", "Tờ trình <năm>" (và tờ trình .docx)',
-    usage: [`${CLI_NAME} build <sổ.xlsx> [--out <tệp.xlsx>] [--docx <tệp.docx>] [--minutes <tệp.docx>] [--json] [--all] [--lang vi|en]`],
+    usage: [`${CLI_NAME} build <sổ.xlsx> [--out <tệp.xlsx>] [--docx <tệp.docx>] [--minutes <tệp.docx>] [--annotate <bản-sao.xlsx>] [--json] [--all] [--lang vi|en]`],
     options: [
       ["--out <tệp.xlsx>", "nơi ghi sổ kết quả (mặc định: <sổ>.summary.xlsx cạnh sổ đầu vào; sổ đầu vào không bao giờ bị sửa)"],
       ["--docx <tệp.docx>", "ghi thêm tờ trình dạng Word (chỉ khi số liệu không còn lỗi)"],
       ["--minutes <tệp.docx>", "ghi thêm biên bản họp Khối dạng Word (chỉ khi số liệu không còn lỗi)"],
+      ["--annotate <bản-sao.xlsx>", "ghi một bản sao của sổ đầu vào, mỗi lỗi là một ghi chú tại ô của nó (sổ đầu vào không bị sửa)"],
       ["--json", "in kết quả dạng JSON ra stdout (mọi thông báo khác ra stderr)"],
       ["--all", "liệt kê mọi lỗi và cảnh báo (mặc định: những cái đầu tiên)"],
     ],
@@ -142,11 +153,12 @@ export const BUILD_HELP: Record<Lang, CommandHelp> = {
   },
   en: {
     summary: 'checks and totals the bloc\'s workbook: writes "Tổng hợp <year>", "Kiểm tra", "Tờ trình <year>" (and the submission as .docx)',
-    usage: [`${CLI_NAME} build <workbook.xlsx> [--out <file.xlsx>] [--docx <file.docx>] [--minutes <file.docx>] [--json] [--all] [--lang vi|en]`],
+    usage: [`${CLI_NAME} build <workbook.xlsx> [--out <file.xlsx>] [--docx <file.docx>] [--minutes <file.docx>] [--annotate <copy.xlsx>] [--json] [--all] [--lang vi|en]`],
     options: [
       ["--out <file.xlsx>", "where to write the built workbook (default: <workbook>.summary.xlsx beside the input; the input is never changed)"],
       ["--docx <file.docx>", "also write the submission as a Word document (only when the figures have no errors)"],
       ["--minutes <file.docx>", "also write the bloc meeting's minutes as a Word document (only when the figures have no errors)"],
+      ["--annotate <copy.xlsx>", "write a copy of the input workbook with each error as a note at its cell (the input is never changed)"],
       ["--json", "print the result as JSON on stdout (every other message goes to stderr)"],
       ["--all", "list every error and warning (default: the first ones)"],
     ],

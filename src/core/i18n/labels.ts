@@ -35,6 +35,13 @@ export const LABELS = {
     review: "Ý kiến rà soát",
     noIssues: "Không có lỗi hay cảnh báo nào.",
     sheetFingerprints: "Dấu vân tay từng sheet nguồn",
+    confirmation: (confirmed: number, total: number, missing: string[]) =>
+      `${confirmed}/${total} đơn vị đã xác nhận số liệu${missing.length ? `; chưa xác nhận: ${missing.join(", ")}` : ""}.`,
+    changeLogTitle: (bloc: string) => `NHẬT KÝ THAY ĐỔI SỐ LIỆU${bloc ? ` — ${bloc.toUpperCase()}` : ""}`,
+    changeLogStatus: (n: number, at: string, since: string) =>
+      n ? `Lần tổng hợp ${at}: ${n} số liệu thay đổi so với lần tổng hợp trước (${since}).` : `Lần tổng hợp ${at}: không có số liệu nào thay đổi so với lần tổng hợp trước (${since}).`,
+    changeLogHeader: ["Thời điểm tổng hợp", "Mã đơn vị", "Sheet", "Ô", "Mã chỉ tiêu", "Chỉ tiêu", "Năm", "Trước", "Sau", "Ý kiến rà soát"],
+    changeLogMissing: "(không có)",
     sectionHistory: (n: string) => `${n}. DIỄN BIẾN QUA CÁC NĂM (TỔNG KHỐI)`,
     historyTotals: "Tổng Khối từng năm",
     historyChange: "Tăng (+) / giảm (−) so với năm liền trước trong bảng",
@@ -78,6 +85,13 @@ export const LABELS = {
     review: "Reviewer's note",
     noIssues: "No errors or warnings.",
     sheetFingerprints: "Fingerprint of each source sheet",
+    confirmation: (confirmed: number, total: number, missing: string[]) =>
+      `${confirmed}/${total} units confirmed their figures${missing.length ? `; not confirmed: ${missing.join(", ")}` : ""}.`,
+    changeLogTitle: (bloc: string) => `CHANGE LOG OF THE FIGURES${bloc ? ` — ${bloc.toUpperCase()}` : ""}`,
+    changeLogStatus: (n: number, at: string, since: string) =>
+      n ? `Build of ${at}: ${n} figures changed since the previous build (${since}).` : `Build of ${at}: no figure changed since the previous build (${since}).`,
+    changeLogHeader: ["Build time", "Unit code", "Sheet", "Cell", "Indicator code", "Indicator", "Year", "Before", "After", "Reviewer's note"],
+    changeLogMissing: "(none)",
     sectionHistory: (n: string) => `${n}. TREND OVER THE YEARS (BLOC TOTALS)`,
     historyTotals: "Bloc total per year",
     historyChange: "Change against the year before it in the table",

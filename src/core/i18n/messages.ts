@@ -27,6 +27,7 @@ const CONFIG_KEY_NAMES: Record<Lang, Record<string, string>> = {
     roster: "Danh sách đơn vị",
     indicatorKind: "Kiểu chỉ tiêu",
     indicatorRequired: "Bắt buộc",
+    requireConfirmation: "Yêu cầu xác nhận",
   },
   en: {
     year: "Report year",
@@ -41,6 +42,7 @@ const CONFIG_KEY_NAMES: Record<Lang, Record<string, string>> = {
     roster: "Unit roster",
     indicatorKind: "Indicator kind",
     indicatorRequired: "Required",
+    requireConfirmation: "Require confirmation",
   },
 };
 
@@ -131,6 +133,12 @@ const VI: Record<IssueCode, Render> = {
       duplicate: `Đơn vị ${p.unit} có hai dòng trên bảng chấm điểm (dòng đầu ở ô ${p.first}); dòng này không được tính.`,
       votes: `Số phiếu "${p.text}" ("${p.criterion}", đơn vị ${p.unit}) phải là số nguyên từ 0 đến ${p.max} (số đơn vị trong Khối).`,
     })[String(p.reason)] ?? `Điểm không hợp lệ (${p.unit}).`,
+  UNIT_NOT_CONFIRMED: (p) =>
+    p.column === "absent"
+      ? `Đơn vị ${p.unit} chưa xác nhận số liệu: thêm cột "Xác nhận" vào danh sách đơn vị và ghi người, ngày xác nhận (hoặc "x"). Cấu hình yêu cầu mọi đơn vị xác nhận trước khi trình.`
+      : `Đơn vị ${p.unit} chưa xác nhận số liệu (cột "Xác nhận": ghi người, ngày xác nhận hoặc "x"). Cấu hình yêu cầu mọi đơn vị xác nhận trước khi trình.`,
+  CONFIRMATION_PREDATES_CHANGE: (p) =>
+    `Đơn vị ${p.unit} xác nhận ("${p.confirmed}") trước khi số liệu thay đổi (lần tổng hợp ${p.changedAt}, xem sheet "Nhật ký thay đổi"); cần xác nhận lại.`,
   SCORE_TIE: (p, h) => `Các đơn vị ${p.units} bằng điểm (${h.num(p.score)} điểm) tại ranh giới xét ${p.award === "flag" ? "Cờ thi đua" : "Bằng khen"}; Khối cần bỏ phiếu để quyết định.`,
   LEGACY_ENCODING: (p) => `Chữ trong ô được gõ bằng bảng mã cũ ${p.encoding} ("${p.text}"); đọc được là "${p.converted}". Bấm "Chuyển sang Unicode" để ghi lại ô này bằng Unicode.`,
 };
@@ -181,6 +189,12 @@ const EN: Record<IssueCode, Render> = {
       duplicate: `Unit ${p.unit} has two rows on the scoring sheet (the first at ${p.first}); this one is not counted.`,
       votes: `Vote count "${p.text}" ("${p.criterion}", unit ${p.unit}) must be a whole number from 0 to ${p.max} (the number of units in the bloc).`,
     })[String(p.reason)] ?? `Invalid score (${p.unit}).`,
+  UNIT_NOT_CONFIRMED: (p) =>
+    p.column === "absent"
+      ? `Unit ${p.unit} has not confirmed its figures: add a "Confirmed" column to the roster and write who confirmed and when (or "x"). The config requires every unit to confirm before submission.`
+      : `Unit ${p.unit} has not confirmed its figures ("Confirmed" column: who and when, or "x"). The config requires every unit to confirm before submission.`,
+  CONFIRMATION_PREDATES_CHANGE: (p) =>
+    `Unit ${p.unit} confirmed ("${p.confirmed}") before its figures changed (build of ${p.changedAt}, see the "Nhật ký thay đổi" change log sheet); it should confirm again.`,
   SCORE_TIE: (p, h) => `Units ${p.units} are tied (${h.num(p.score)} points) at the ${p.award === "flag" ? "Emulation Flag" : "Certificate of Merit"} boundary; the bloc must vote.`,
   LEGACY_ENCODING: (p) => `The text in this cell is in the legacy ${p.encoding} encoding ("${p.text}"); it reads as "${p.converted}". Click "Convert to Unicode" to store it in Unicode.`,
 };

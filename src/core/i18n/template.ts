@@ -29,6 +29,7 @@ const CONFIG_LABELS_EN: Record<ConfigKey, string> = {
   signer: "Signer",
   signerTitle: "Signer title",
   abbreviation: "Abbreviation",
+  requireConfirmation: "Require confirmation",
 };
 
 /** The label a template writes for a config key: the first Vietnamese alias, or the English one. */
@@ -78,9 +79,12 @@ export const TEMPLATE_TEXT = {
       signer: "Họ và tên người ký tờ trình.",
       signerTitle: "Chức vụ của người ký, ví dụ: Chánh Thanh tra Bộ Công an.",
       abbreviation: "Chữ viết tắt của đơn vị Khối trưởng dùng trong số ký hiệu tờ trình, ví dụ: TTBCA (Số: …/TTr-TTBCA).",
+      requireConfirmation: "Có: đơn vị chưa ghi cột “Xác nhận” trong danh sách đơn vị là lỗi, chưa lập tờ trình. Không: chỉ hiển thị đơn vị nào đã xác nhận.",
     } satisfies Record<ConfigKey, string>,
     rosterTitle: "DANH SÁCH ĐƠN VỊ TRONG KHỐI",
-    rosterHeader: ["Mã", "Tên đơn vị", "Tên sheet"] as readonly string[],
+    rosterHeader: ["Mã", "Tên đơn vị", "Tên sheet", "Xác nhận"] as readonly string[],
+    confirmPrompt: { title: "Xác nhận số liệu", message: "Đơn vị đã kiểm tra và xác nhận số liệu của mình: ghi người và ngày xác nhận (ví dụ: Nguyễn Văn A, 15/01/2024) hoặc “x”. Để trống nếu chưa xác nhận." },
+    requireNo: "Không",
     rosterNote:
       "Mỗi đơn vị một dòng. Mã: ngắn, không dấu, không khoảng trắng (ví dụ BCA). Tên sheet: tên sheet số liệu của đơn vị (mặc định là mã). Thêm đơn vị: ghi vào dòng trống kế tiếp và tạo sheet cùng tên.",
     placeholderName: (n: number) => `Đơn vị ${n}`,
@@ -156,9 +160,12 @@ export const TEMPLATE_TEXT = {
       signer: "Full name of the signer of the submission.",
       signerTitle: "Title of the signer.",
       abbreviation: "Abbreviation of the leader unit used in the submission's number, e.g. TTBCA (Số: …/TTr-TTBCA).",
+      requireConfirmation: "Yes: a unit with nothing in the roster's “Confirmed” column is an error and no submission is drafted. No: the build only shows which units confirmed.",
     } satisfies Record<ConfigKey, string>,
     rosterTitle: "UNITS OF THE BLOC",
-    rosterHeader: ["Code", "Unit name", "Sheet"] as readonly string[],
+    rosterHeader: ["Code", "Unit name", "Sheet", "Confirmed"] as readonly string[],
+    confirmPrompt: { title: "Figures confirmed", message: "The unit checked and confirmed its figures: write who confirmed and when (e.g. Nguyen Van A, 15/01/2024) or “x”. Leave blank until it confirms." },
+    requireNo: "No",
     rosterNote:
       "One unit per row. Code: short, no spaces (e.g. BCA). Sheet: the name of the unit's report sheet (the code by default). To add a unit, fill the next blank row and add a sheet of that name.",
     placeholderName: (n: number) => `Unit ${n}`,

@@ -115,6 +115,23 @@ export const UI = {
       rosterBlocked: (sh: string, row: number) => `Dòng ${row} của sheet "${sh}" không trống: hãy chèn một dòng trống rồi thử lại.`,
     },
     outsideExcel: "Bảng điều khiển này chạy trong Excel. Hãy mở sổ làm việc của Khối trong Excel và bấm \"Tổng hợp Khối\".",
+    // Shared review (SPEC §10)
+    review: "Cùng rà soát",
+    confirmedCount: (n: number, total: number) => `${n}/${total} đơn vị đã xác nhận`,
+    notConfirmed: (units: string) => `Chưa xác nhận: ${units}`,
+    noConfirmColumn: "Danh sách đơn vị chưa có cột \"Xác nhận\": thêm cột này để các đơn vị ghi người, ngày xác nhận số liệu (hoặc \"x\").",
+    changesSince: (n: number) => `${n} số liệu thay đổi từ lần tổng hợp trước`,
+    noChanges: "Không có số liệu nào thay đổi từ lần tổng hợp trước.",
+    firstBuild: "Chưa có lần tổng hợp trước để so sánh: sau lần tổng hợp này, mọi thay đổi số liệu sẽ được ghi vào sheet \"Nhật ký thay đổi\".",
+    changeLine: (unit: string, indicator: string, year: number, before: string, after: string) => `${unit} · ${indicator} · năm ${year}: ${before} → ${after}`,
+    changeNone: "(không có)",
+    postComments: "Ghi nhận xét vào ô",
+    postNotes: "Ghi nhận xét vào ô (dạng ghi chú)",
+    posting: "Đang ghi nhận xét…",
+    commentsUnavailable: "Excel ở đây không cho add-in ghi nhận xét hay ghi chú vào ô (cần ExcelApi 1.10 hoặc 1.18): xem danh sách lỗi ở sheet \"Kiểm tra\".",
+    resolvedOnBuild: (n: number) => `Đã đánh dấu ${n} nhận xét là đã xử lý (lỗi không còn).`,
+    annotated: (posted: number, resolved: number, skipped: number) =>
+      `Đã ghi ${posted} nhận xét mới và đánh dấu ${resolved} nhận xét đã xử lý.${skipped ? ` Bỏ qua ${skipped} ô đã có ghi chú của người khác.` : ""}`,
   },
   en: {
     appTitle: "Emulation bloc summary",
@@ -227,6 +244,23 @@ export const UI = {
       rosterBlocked: (sh: string, row: number) => `Row ${row} of the "${sh}" sheet is not empty: insert an empty row and try again.`,
     },
     outsideExcel: "This pane runs inside Excel. Open the bloc's workbook in Excel and click \"Build bloc summary\".",
+    // Shared review (SPEC §10)
+    review: "Review together",
+    confirmedCount: (n: number, total: number) => `${n}/${total} units confirmed`,
+    notConfirmed: (units: string) => `Not confirmed: ${units}`,
+    noConfirmColumn: "The roster has no \"Confirmed\" column: add one so that units write who confirmed their figures and when (or \"x\").",
+    changesSince: (n: number) => `${n} figures changed since the last build`,
+    noChanges: "No figure changed since the last build.",
+    firstBuild: "No earlier build to compare with: from this build on, every change of a figure is logged on the \"Nhật ký thay đổi\" (change log) sheet.",
+    changeLine: (unit: string, indicator: string, year: number, before: string, after: string) => `${unit} · ${indicator} · ${year}: ${before} → ${after}`,
+    changeNone: "(none)",
+    postComments: "Post as comments",
+    postNotes: "Post as comments (as notes)",
+    posting: "Posting…",
+    commentsUnavailable: "This Excel does not let add-ins write comments or notes (ExcelApi 1.10 or 1.18 is needed): see the issue list on the \"Kiểm tra\" sheet.",
+    resolvedOnBuild: (n: number) => `Marked ${n} comments resolved (their errors are gone).`,
+    annotated: (posted: number, resolved: number, skipped: number) =>
+      `Posted ${posted} new comments and marked ${resolved} resolved.${skipped ? ` Skipped ${skipped} cells that carry someone else's note.` : ""}`,
   },
 } satisfies Record<Lang, unknown>;
 

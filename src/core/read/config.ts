@@ -3,11 +3,12 @@ import { a1 } from "../a1";
 import { DEFAULT_CATALOG, KIND_LABELS, type Indicator, type IndicatorKind } from "../catalog";
 import { issue, type Issue } from "../issues";
 import type { BlocConfig, Catalog, ConfigKey, RosterUnit } from "../model";
-import { cellAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot, type CellValue } from "../snapshot";
+import { cellAt, formatAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot, type CellValue } from "../snapshot";
 import { parseNumberText } from "../numbers";
 import { toUnicode } from "../legacy/detect";
 import { parsePeriod } from "../period";
 import { label } from "../text";
+import { CONFIRMATION_COLUMN, confirmationText } from "../review/confirmation";
 import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "../grid";
 
 export const CONFIG_SHEET_NAMES = ["Cấu hình", "Config", "Configuration", "Cấu hình khối"];
@@ -33,13 +34,15 @@ export const CONFIG_KEYS: ColumnAliases<ConfigKey> = {
   signer: ["Người ký", "Signer"],
   signerTitle: ["Chức vụ", "Chức vụ người ký", "Title", "Signer title"],
   abbreviation: ["Ký hiệu", "Viết tắt", "Tên viết tắt", "Abbreviation"],
+  requireConfirmation: ["Yêu cầu xác nhận", "Bắt buộc xác nhận", "Require confirmation", "Confirmation required"],
 };
 
 export const ROSTER_COLUMNS = {
   code: ["Mã", "Mã đơn vị", "Code", "Unit code"],
   name: ["Tên đơn vị", "Đơn vị", "Unit name", "Unit", "Name"],
   sheet: ["Tên sheet", "Sheet", "Sheet name", "Trang tính"],
-} as const satisfies ColumnAliases<"code" | "name" | "sheet">;
+  confirmed: CONFIRMATION_COLUMN,
+} as const satisfies ColumnAliases<"code" | "name" | "sheet" | "confirmed">;
 
 const INDICATOR_COLUMNS = {
   code: ["Mã chỉ tiêu", "Indicator code"],
@@ -80,6 +83,7 @@ export function emptyConfig(sheet: string | null): BlocConfig {
     signer: "",
     signerTitle: "",
     abbreviation: "",
+    requireConfirmation: false,
     cells: {},
   };
 }
@@ -117,6 +121,7 @@ function kindOf(v: CellValue): IndicatorKind | null {
 }
 
 function yesNo(v: CellValue): boolean | null {
+  if (typeof v === "boolean") return v;
   const l = label(v);
   if (["co", "x", "yes", "y", "true", "1", "bat buoc", "required"].includes(l)) return true;
   if (["khong", "no", "n", "false", "0", ""].includes(l)) return false;
@@ -224,12 +229,19 @@ export function readConfig(wb: WorkbookSnapshot): ConfigRead {
     else config[k] = n;
   }
 
+  const req = raw.requireConfirmation;
+  if (req && !isBlank(req.value)) {
+    const yes = yesNo(req.value);
+    if (yes === null) invalid(req.cell, "requireConfirmation", "yesNo", req.value);
+    else config.requireConfirmation = yes;
+  }
+
   // Roster.
   const roster: RosterUnit[] = [];
   if (!rosterHeader) {
     invalid(a1(b.top, b.left), "roster", "rosterMissing");
   } else {
-    const { code: codeCol, name: nameCol, sheet: sheetCol } = rosterHeader.cols;
+    const { code: codeCol, name: nameCol, sheet: sheetCol, confirmed: confirmedCol } = rosterHeader.cols;
     const seenCodes = new Map<string, string>();
     const seenSheets = new Map<string, string>();
     for (let r = rosterHeader.row + 1; r < rosterEnd; r++) {
@@ -253,7 +265,12 @@ export function readConfig(wb: WorkbookSnapshot): ConfigRead {
       }
       seenCodes.set(label(code), cell);
       seenSheets.set(label(sheetName), code);
-      roster.push({ code, name: unitName || code, sheetName, cell });
+      const unit: RosterUnit = { code, name: unitName || code, sheetName, cell };
+      if (confirmedCol !== undefined) {
+        unit.confirmed = confirmationText(cellAt(sheet, r, confirmedCol), formatAt(sheet, r, confirmedCol));
+        unit.confirmedCell = a1(r, confirmedCol);
+      }
+      roster.push(unit);
     }
     if (!roster.length && !issues.some((i) => i.code === "UNIT_DUPLICATE")) invalid(a1(rosterHeader.row, codeCol!), "roster", "rosterEmpty");
   }

@@ -29,6 +29,8 @@ export interface CheckInput {
   sheetName: string;
   /** Reviewers' notes from the earlier build, by reviewKey(code, sheet, cell). */
   reviews?: ReadonlyMap<string, string>;
+  /** "4/6 đơn vị đã xác nhận…", or null when the roster does not track confirmation. */
+  confirmation?: string | null;
 }
 
 /** Rows of the metadata block, read back by the stale-summary check. */
@@ -54,6 +56,9 @@ export function renderCheck(input: CheckInput): SheetModel {
   b.title(CHECK_META_ROWS.fingerprint, 2, 2, input.fingerprints.overall, "text");
   b.text(CHECK_META_ROWS.result, 0, L.result, "textBold");
   b.title(CHECK_META_ROWS.result, 2, 2, L.counts(input.errors, input.warnings), input.errors ? "error" : input.warnings ? "warning" : "text");
+
+  // The row between the metadata and the table: which units confirmed their figures.
+  if (input.confirmation) b.title(CHECK_TABLE_HEADER_ROW - 1, 0, 6, input.confirmation, "text");
 
   const H = CHECK_TABLE_HEADER_ROW;
   [L.stt, L.severity, L.issueCode, L.sheet, L.cell, L.message, L.review].forEach((t, c) => b.text(H, c, t, "header"));

@@ -29,6 +29,8 @@ export interface SummaryInput {
   errors: number;
   warnings: number;
   sheetName: string;
+  /** "4/6 đơn vị đã xác nhận…", or null when the roster does not track confirmation. */
+  confirmation?: string | null;
   /** The period reported (the year by default): titles say "6 tháng đầu năm 2024" and so on. */
   period?: Period;
   /** The trend over the years; block VII is written when it holds more than the two years of block I. */
@@ -61,7 +63,7 @@ export function renderSummary(input: SummaryInput): SheetModel {
   b.title(0, 0, width, L.summaryTitle(config.bloc, P(year)), "title");
   b.title(1, 0, width, `${L.generatedNote(input.builtAt)} ${markerText("summary")}`, "marker");
   const status = input.errors ? L.statusErrors(input.errors, input.warnings) : input.warnings ? L.statusWarnings(input.warnings) : L.statusClean;
-  b.title(2, 0, width, status, input.errors ? "error" : input.warnings ? "warning" : "subtitle");
+  b.title(2, 0, width, input.confirmation ? `${status} ${input.confirmation}` : status, input.errors ? "error" : input.warnings ? "warning" : "subtitle");
 
   // The one header row.
   const H = 3;

@@ -74,8 +74,11 @@ export interface PrintSetup {
   margins?: { top: number; bottom: number; left: number; right: number };
 }
 
-/** The outputs a build replaces (SPEC §5). */
-export type OutputKind = "summary" | "check" | "submission";
+/**
+ * The outputs a build replaces (SPEC §5); "changes" is the change log ("Nhật ký thay đổi"),
+ * "state" the hidden record of the last build's figures (SPEC §10).
+ */
+export type OutputKind = "summary" | "check" | "submission" | "changes" | "state";
 /** The sheets of a new bloc workbook. */
 export type TemplateKind = "config" | "unit" | "scoring";
 export type SheetKind = OutputKind | TemplateKind;

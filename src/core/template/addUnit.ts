@@ -77,12 +77,13 @@ export function planAddUnit(wb: WorkbookSnapshot, unit: TemplateUnit, lang: Lang
   let row = header.row + 1;
   while (!isBlank(cellAt(configSheet, row, codeCol)) || !isBlank(cellAt(configSheet, row, nameCol))) row++;
   if (sheetCol !== undefined && !isBlank(cellAt(configSheet, row, sheetCol))) return fail({ kind: "rosterBlocked", sheet: configSheet.name, row });
-  const [codeCell, nameCell, sheetCell] = rosterRow({ ...unit, sheetName });
+  const [codeCell, nameCell, sheetCell, confirmCell] = rosterRow({ ...unit, sheetName }, lang);
   const writes: TemplateWrite[] = [
     { sheet: configSheet.name, row, col: codeCol, cell: codeCell },
     { sheet: configSheet.name, row, col: nameCol, cell: nameCell },
   ];
   if (sheetCol !== undefined) writes.push({ sheet: configSheet.name, row, col: sheetCol, cell: sheetCell });
+  if (header.cols.confirmed !== undefined) writes.push({ sheet: configSheet.name, row, col: header.cols.confirmed, cell: confirmCell });
   else if (sheetName !== unit.code) return fail({ kind: "noRoster" });
 
   const scoring = findScoringSheet(wb);

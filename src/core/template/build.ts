@@ -116,17 +116,26 @@ function configValueCell(key: ConfigKey, opts: TemplateOptions, yearRow: number)
     case "flagThreshold":
     case "meritThreshold":
       return { value: null, style: "input", locked: false, validation: decimalValidation(T, title, T.prompt.threshold) };
+    case "requireConfirmation":
+      return text(T.requireNo);
     default:
       return text("");
   }
 }
 
-/** A roster row: code, name and sheet, all editable. */
-export function rosterRow(unit: TemplateUnit): Cell[] {
+/** The roster's "Xác nhận" cell: free text (who and when, or "x"), with its input prompt. */
+function confirmationCell(lang: Lang): Cell {
+  const T = templateText(lang);
+  return { value: null, style: "inputText", locked: false, validation: { rule: { type: "any" }, prompt: prompt(T.confirmPrompt.title, T.confirmPrompt.message) } };
+}
+
+/** A roster row: code, name, sheet and confirmation, all editable. */
+export function rosterRow(unit: TemplateUnit, lang: Lang = "vi"): Cell[] {
   return [
     { value: unit.code, style: "inputText", locked: false },
     { value: unit.name || null, style: "inputText", locked: false },
     { value: unit.sheetName ?? unit.code, style: "inputText", locked: false },
+    confirmationCell(lang),
   ];
 }
 
@@ -147,9 +156,13 @@ export function configSheetTemplate(opts: TemplateOptions): SheetModel {
   g.title(titleRow, 0, 3, T.rosterTitle, "formSubtitle");
   const headerRow = titleRow + 1;
   T.rosterHeader.forEach((h, c) => g.set(headerRow, c, { value: h, style: "header", ...(c === 0 ? { note: T.rosterNote } : {}) }));
-  opts.units.forEach((u, i) => rosterRow(u).forEach((cell, c) => g.set(headerRow + 1 + i, c, cell)));
-  for (let i = 0; i < SPARE_ROSTER_ROWS; i++) for (let c = 0; c < 3; c++) g.set(headerRow + 1 + opts.units.length + i, c, { locked: false });
-  return g.build(T.configSheet, "config", { columnWidths: [30, 62, 18], print: formPrint("portrait"), charts: [], protection: TEMPLATE_PROTECTION, tabColor: "FFC000" });
+  opts.units.forEach((u, i) => rosterRow(u, opts.lang).forEach((cell, c) => g.set(headerRow + 1 + i, c, cell)));
+  for (let i = 0; i < SPARE_ROSTER_ROWS; i++) {
+    const r = headerRow + 1 + opts.units.length + i;
+    for (let c = 0; c < 3; c++) g.set(r, c, { locked: false });
+    g.set(r, 3, confirmationCell(opts.lang));
+  }
+  return g.build(T.configSheet, "config", { columnWidths: [30, 62, 18, 30], print: formPrint("portrait"), charts: [], protection: TEMPLATE_PROTECTION, tabColor: "FFC000" });
 }
 
 /** Row (0-based) of the roster header on the template's config sheet. */
