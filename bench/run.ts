@@ -18,6 +18,8 @@ import { readSnapshot } from "../src/excel/readSnapshot";
 import { selectCell } from "../src/excel/select";
 import { BlocSession } from "../src/excel/session";
 import { applyTemplatePlan, applyUnitAddition } from "../src/excel/template";
+import { ZLIB_CODEC } from "../src/file/zlibCodec";
+import { readWorkbook } from "../src/xlsx/read";
 import { fakeFromSnapshot } from "../test/support/excelFake";
 import { taskpaneInitialJsGzipBytes } from "../scripts/bundle-size";
 import { syntheticSnapshot, syntheticWorkbook } from "./synthetic";
@@ -145,6 +147,33 @@ export async function benchCliProcess(units = 300): Promise<{ cliMs: number; exc
 }
 
 /**
+ * Our reader (src/xlsx/read.ts) against exceljs's read of the same 300-unit file, both from the
+ * bytes in memory to what each gives (a snapshot; exceljs's workbook model).
+ */
+export async function benchRead(units = 300): Promise<{ readMs: number; exceljsReadMs: number; ratio: number }> {
+  const bytes = Buffer.from(await syntheticWorkbook(units).xlsx.writeBuffer());
+  // As the command line reads (src/file/load.ts): Node's zlib inflates.
+  const ours = () => readWorkbook(bytes, { codec: ZLIB_CODEC });
+  const theirs = async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  };
+  for (let i = 0; i < 3; i++) {
+    ours();
+    await theirs();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    a.push(await time(ours));
+    b.push(await time(theirs));
+  }
+  const res = { readMs: Math.round(median(a)), exceljsReadMs: Math.round(median(b)), ratio: Math.round((median(a) / median(b)) * 100) / 100 };
+  log(`read, ${units} units: ours ${res.readMs} ms; exceljs ${res.exceljsReadMs} ms; ratio ${res.ratio} (target ≤ 0.25)`);
+  return res;
+}
+
+/**
  * One whole build through the Office.js host on the strict Excel fake: syncs per build (read +
  * write, the workbook's lock included: the session the pane and the ribbon use) for 6 and 600
  * units, and the largest single request (Excel on the web refuses > 5 MB).
@@ -184,10 +213,11 @@ async function main() {
   log(`600 / 60 units: ${linear} × (target ≤ 12)`);
   const cli = await benchCli();
   const cliProcess = await benchCliProcess();
+  const read = await benchRead();
   const host = await benchExcelHost();
   const taskpaneInitialJsGzipBytes = benchBundle();
   const rollupVsRead = (await benchRollup(log)).ratio;
-  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, cliProcessVsExceljs: cliProcess.ratio, cliProcessMs: cliProcess.cliMs, exceljsProcessMs: cliProcess.exceljsMs, cliPeakKb: cliProcess.cliPeakKb, exceljsPeakKb: cliProcess.exceljsPeakKb, ...host, taskpaneInitialJsGzipBytes, rollupVsRead };
+  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, cliProcessVsExceljs: cliProcess.ratio, cliProcessMs: cliProcess.cliMs, exceljsProcessMs: cliProcess.exceljsMs, cliPeakKb: cliProcess.cliPeakKb, exceljsPeakKb: cliProcess.exceljsPeakKb, readVsExceljsRead: read.ratio, readMs: read.readMs, exceljsReadMs: read.exceljsReadMs, ...host, taskpaneInitialJsGzipBytes, rollupVsRead };
   if (json) process.stdout.write(JSON.stringify(result) + "\n");
 }
 

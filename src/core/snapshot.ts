@@ -1,5 +1,5 @@
 /**
- * What a host hands the engine: every sheet's used range as plain data. Hosts (Office.js, exceljs)
+ * What a host hands the engine: every sheet's used range as plain data. Hosts (Office.js, the package reader)
  * convert their own cell representations into this one shape, so the engine never sees a host.
  */
 
@@ -37,6 +37,11 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /**
+   * The workbook counts dates from 1904 (a Mac workbook option): date values are serials in that
+   * system, as Excel shows them. Absent: the 1900 system (or the host does not say).
+   */
+  date1904?: boolean;
 }
 
 export function isCellError(v: CellValue): v is CellError {

@@ -94,7 +94,7 @@ export function writeCell(context: Excel.RequestContext, ws: Excel.Worksheet, sh
 /** One band of cell rows: small enough that bands pack batches tightly. */
 const BAND_BYTES = 1_000_000;
 const OPS_PER_STEP = 200;
-/** Plan margins are in inches, as the file host hands them to exceljs. */
+/** Plan margins are in inches, as SpreadsheetML writes them. */
 const INCH_TO_POINTS = 72;
 
 /** Column width in points for a width in characters (~7 px per character plus 5 px padding, at 96 dpi). */

@@ -1,12 +1,22 @@
-/** Reading an .xlsx from disk, refusing unusable input with a typed reason (the CLI words it). */
+/**
+ * Reading a workbook from disk with the reader of our own (src/xlsx/read.ts), refusing unusable
+ * input with a typed reason the CLI words: a format that is not .xlsx is named (.xls, .ods, CSV,
+ * HTML, Excel 2003 XML, an encrypted package), and with `convert` a legacy .xls or an .ods is
+ * converted by LibreOffice when it is installed.
+ */
 import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { TooLargeError, workbookSnapshot } from "./xlsx";
-import { declaredUnzippedBytes, MAX_UNZIPPED_MB } from "../xlsx/zip";
+import { readWorkbook, SheetReadError, TooLargeError, WorkbookReadError, type SheetProblem } from "../xlsx/read";
+import { sniffFormat } from "../xlsx/sniff";
+import { ZipError } from "../xlsx/zip";
+import { convertToXlsx, findSoffice } from "./convert";
+import { ZLIB_CODEC } from "./zlibCodec";
 
 /** Larger files are refused: a bloc's workbook is well under a megabyte per hundred units. */
 export const MAX_FILE_MB = 50;
+
+/** Formats LibreOffice can turn into .xlsx for us. */
+export type ConvertibleFormat = "xls" | "ods";
 
 export type InputProblem =
   | { kind: "notFound" }
@@ -14,10 +24,19 @@ export type InputProblem =
   | { kind: "empty" }
   | { kind: "tooBig"; mb: number }
   | { kind: "tooBigUnzipped"; mb: number }
+  /** An encrypted (password-protected) package. */
   | { kind: "encrypted" }
+  /** A legacy .xls or an .ods; `noConverter` when conversion was asked for and LibreOffice is not installed. */
+  | { kind: ConvertibleFormat; noConverter?: boolean }
+  | { kind: "convertFailed"; format: ConvertibleFormat; detail: string }
+  | { kind: "csv" }
+  | { kind: "html" }
+  | { kind: "xml2003" }
   | { kind: "notXlsx" }
-  | { kind: "corrupt" }
+  | { kind: "corrupt"; part?: string }
   | { kind: "noSheets" }
+  /** A sheet the workbook lists cannot be read: refused whole, never a silently missing unit. */
+  | { kind: "sheetUnreadable"; sheet: string; problem: SheetProblem }
   | { kind: "tooManyCells"; sheet: string; range: string; cells: number };
 
 export class InputError extends Error {
@@ -29,11 +48,21 @@ export class InputError extends Error {
   }
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const starts = (buf: Buffer, sig: number[]) => sig.every((b, i) => buf[i] === b);
+export interface LoadOptions {
+  /** Convert a legacy .xls or an .ods with LibreOffice (soffice on the PATH) instead of refusing it. */
+  convert?: boolean;
+}
 
-export async function loadWorkbook(path: string): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot; bytes: number; buffer: Buffer }> {
+export interface LoadedWorkbook {
+  snapshot: WorkbookSnapshot;
+  /** The size of the file on disk. */
+  bytes: number;
+  /** The .xlsx package read (the converted one when `convertedFrom` is set). */
+  buffer: Buffer;
+  convertedFrom?: ConvertibleFormat;
+}
+
+export async function loadWorkbook(path: string, opts: LoadOptions = {}): Promise<LoadedWorkbook> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -44,24 +73,56 @@ export async function loadWorkbook(path: string): Promise<{ workbook: ExcelJS.Wo
   if (stat.size === 0) throw new InputError(path, { kind: "empty" });
   if (stat.size > MAX_FILE_MB * 1024 * 1024) throw new InputError(path, { kind: "tooBig", mb: MAX_FILE_MB });
   const buf = await fs.readFile(path);
-  // Encrypted .xlsx files (and legacy .xls) are OLE compound documents, not zips.
-  if (starts(buf, OLE)) throw new InputError(path, { kind: "encrypted" });
-  if (!starts(buf, ZIP)) throw new InputError(path, { kind: "notXlsx" });
-  const unzipped = declaredUnzippedBytes(buf);
-  if (unzipped !== null && unzipped > MAX_UNZIPPED_MB * 1024 * 1024) throw new InputError(path, { kind: "tooBigUnzipped", mb: MAX_UNZIPPED_MB });
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw new InputError(path, { kind: "corrupt" });
+  const format = sniffFormat(buf);
+  switch (format) {
+    case "zip":
+      return { snapshot: snapshotOf(path, buf), bytes: stat.size, buffer: buf };
+    case "xls":
+    case "ods": {
+      if (!opts.convert) throw new InputError(path, { kind: format });
+      const soffice = await findSoffice();
+      if (!soffice) throw new InputError(path, { kind: format, noConverter: true });
+      let converted: Buffer;
+      try {
+        converted = await convertToXlsx(path, format, soffice);
+      } catch (e) {
+        throw new InputError(path, { kind: "convertFailed", format, detail: (e as Error).message });
+      }
+      return { snapshot: snapshotOf(path, converted), bytes: stat.size, buffer: converted, convertedFrom: format };
+    }
+    case "encrypted":
+    case "csv":
+    case "html":
+    case "xml2003":
+      throw new InputError(path, { kind: format });
+    default:
+      throw new InputError(path, { kind: "notXlsx" });
   }
-  if (!workbook.worksheets.length) throw new InputError(path, { kind: "noSheets" });
+}
+
+/** The snapshot of an .xlsx package's bytes, every reader error as the input's problem. */
+function snapshotOf(path: string, buf: Buffer): WorkbookSnapshot {
+  let snapshot: WorkbookSnapshot;
   try {
-    return { workbook, snapshot: workbookSnapshot(workbook), bytes: stat.size, buffer: buf };
+    snapshot = readWorkbook(buf, { codec: ZLIB_CODEC });
   } catch (e) {
-    if (e instanceof TooLargeError) throw new InputError(path, { kind: "tooManyCells", sheet: e.sheet, range: e.range, cells: e.cells });
-    throw e;
+    throw new InputError(path, readProblem(e));
   }
+  if (!snapshot.sheets.length) throw new InputError(path, { kind: "noSheets" });
+  return snapshot;
+}
+
+function readProblem(e: unknown): InputProblem {
+  if (e instanceof ZipError) {
+    const p = e.problem;
+    if (p.kind === "tooBigUnzipped") return { kind: "tooBigUnzipped", mb: p.mb };
+    if (p.kind === "encrypted") return { kind: "encrypted" };
+    return { kind: "corrupt", ...("entry" in p && p.entry ? { part: p.entry } : {}) };
+  }
+  if (e instanceof WorkbookReadError) return e.problem.kind === "noWorkbook" ? { kind: "notXlsx" } : { kind: "corrupt", part: e.problem.part };
+  if (e instanceof SheetReadError) return { kind: "sheetUnreadable", sheet: e.sheet, problem: e.problem };
+  if (e instanceof TooLargeError) return { kind: "tooManyCells", sheet: e.sheet, range: e.range, cells: e.cells };
+  throw e;
 }
 
 /**

@@ -164,12 +164,15 @@ export class Package {
 
   bytes(part: string): Uint8Array | undefined {
     const e = this.entry(part);
-    return e ? entryBytes(e) : undefined;
+    return e ? entryBytes(e, this.zip.codec) : undefined;
   }
 
+  /** A part's text: UTF-8, or UTF-16 when it starts with that byte-order mark (OPC allows both encodings for XML parts). */
   text(part: string): string | undefined {
     const b = this.bytes(part);
-    return b ? decodeUtf8(b) : undefined;
+    if (!b) return undefined;
+    if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return new TextDecoder(b[0] === 0xff ? "utf-16le" : "utf-16be").decode(b);
+    return decodeUtf8(b);
   }
 
   /** The relationships of a part ("" for the package's own); none when it has no relationships part. */

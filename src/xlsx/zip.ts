@@ -48,8 +48,28 @@ export interface ZipEntry {
   raw: Uint8Array;
 }
 
+/**
+ * Inflating, deflating and checking as a host does it fastest: fflate and a table CRC-32 by
+ * default (host-neutral, the pane's); the file host passes Node's zlib, several times faster.
+ */
+export interface ZipCodec {
+  /** Raw deflate data inflated; may stop past `size` bytes (a longer result is refused anyway). */
+  inflateRaw(raw: Uint8Array, size: number): Uint8Array;
+  deflateRaw(data: Uint8Array, level: number): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
+export const FFLATE_CODEC: ZipCodec = {
+  // One byte more than declared, so data longer than its declared size is noticed.
+  inflateRaw: (raw, size) => inflateSync(raw, { out: new Uint8Array(size + 1) }),
+  deflateRaw: (data, level) => deflateSync(data, { level: level as 1 }),
+  crc32: (data) => crc32(data),
+};
+
 export interface ZipArchive {
   entries: ZipEntry[];
+  /** What entryBytes inflates and checks this archive's entries with. */
+  codec: ZipCodec;
   /** The entry by exact name, else by name compared case-insensitively (OPC part names are). */
   get(name: string): ZipEntry | undefined;
 }
@@ -62,9 +82,12 @@ const SIG_END64_LOCATOR = 0x07064b50;
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
 
-const utf8 = new TextDecoder("utf-8");
+// Made on first use, not when the module loads (a test's DOM environment may add TextDecoder later).
+let utf8Decoder: TextDecoder | undefined;
+let latin1Decoder: TextDecoder | undefined;
+const utf8 = () => (utf8Decoder ??= new TextDecoder("utf-8"));
 /** Names without the UTF-8 flag (bit 11) are CP437 by the spec; OOXML names are ASCII in practice. */
-const cp437 = new TextDecoder("latin1");
+const cp437 = () => (latin1Decoder ??= new TextDecoder("latin1"));
 
 /** Offset of the end-of-central-directory record, or -1. It sits in the last 22 + 65535 bytes. */
 function findEnd(b: Uint8Array): number {
@@ -108,6 +131,7 @@ export function declaredUnzippedBytes(b: Uint8Array): number | null {
 export interface ReadZipOptions {
   /** Refuse a zip declaring more unpacked bytes than this; MAX_UNZIPPED_MB by default. */
   maxUnzippedBytes?: number;
+  codec?: ZipCodec;
 }
 
 /** The archive's entries from its central directory. Throws ZipError. */
@@ -130,7 +154,7 @@ export function readZip(b: Uint8Array, opts: ReadZipOptions = {}): ZipArchive {
     const commentLen = u16(b, p + 32);
     if (p + 46 + nameLen > b.length) throw new ZipError({ kind: "corrupt" });
     const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
-    const name = (flags & 0x800 ? utf8 : cp437).decode(nameBytes);
+    const name = (flags & 0x800 ? utf8() : cp437()).decode(nameBytes);
     const compressedSize = u32(b, p + 20);
     const size = u32(b, p + 24);
     const local = u32(b, p + 42);
@@ -146,10 +170,10 @@ export function readZip(b: Uint8Array, opts: ReadZipOptions = {}): ZipArchive {
     entries.push({ name, method, crc32: u32(b, p + 16), compressedSize, size, time: u16(b, p + 12), date: u16(b, p + 14), raw: b.subarray(start, start + compressedSize) });
     p += 46 + nameLen + extraLen + commentLen;
   }
-  return archive(entries);
+  return archive(entries, opts.codec ?? FFLATE_CODEC);
 }
 
-function archive(entries: ZipEntry[]): ZipArchive {
+function archive(entries: ZipEntry[], codec: ZipCodec): ZipArchive {
   const exact = new Map<string, ZipEntry>();
   const folded = new Map<string, ZipEntry>();
   for (const e of entries) {
@@ -157,33 +181,35 @@ function archive(entries: ZipEntry[]): ZipArchive {
     const k = e.name.toLowerCase();
     if (!folded.has(k)) folded.set(k, e);
   }
-  return { entries, get: (name) => exact.get(name) ?? folded.get(name.toLowerCase()) };
+  return { entries, codec, get: (name) => exact.get(name) ?? folded.get(name.toLowerCase()) };
 }
 
-/** The entry's bytes, inflated and checked against its declared size and CRC-32. Throws ZipError. */
-export function entryBytes(e: ZipEntry): Uint8Array {
+/**
+ * The entry's bytes, inflated and checked against its declared size and CRC-32 (a flipped bit in
+ * a figure would otherwise read as another figure). Throws ZipError.
+ */
+export function entryBytes(e: ZipEntry, codec: ZipCodec = FFLATE_CODEC): Uint8Array {
   let out: Uint8Array;
   if (e.method === 0) out = e.raw;
   else if (e.method === 8) {
     try {
-      // One byte more than declared, so data longer than its declared size is noticed.
-      out = inflateSync(e.raw, { out: new Uint8Array(e.size + 1) });
+      out = codec.inflateRaw(e.raw, e.size);
     } catch {
       throw new ZipError({ kind: "corrupt", entry: e.name });
     }
   } else throw new ZipError({ kind: "unsupportedMethod", entry: e.name, method: e.method });
-  if (out.length !== e.size || crc32(out) !== e.crc32) throw new ZipError({ kind: "corrupt", entry: e.name });
+  if (out.length !== e.size || codec.crc32(out) !== e.crc32) throw new ZipError({ kind: "corrupt", entry: e.name });
   return out;
 }
 
 /** The entry as UTF-8 text (a leading byte-order mark dropped). */
-export function entryText(e: ZipEntry): string {
-  return decodeUtf8(entryBytes(e));
+export function entryText(e: ZipEntry, codec?: ZipCodec): string {
+  return decodeUtf8(entryBytes(e, codec));
 }
 
 /** UTF-8 bytes as text; a byte-order mark is dropped (TextDecoder does that by default). */
 export function decodeUtf8(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
+  return utf8().decode(bytes);
 }
 
 let table: Int32Array | null = null;
@@ -215,26 +241,27 @@ export type ZipInput =
 /** 1980-01-01 00:00, the DOS epoch, for new entries: the output is the same for the same input. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-const encoder = new TextEncoder();
+let textEncoder: TextEncoder | undefined;
+const encoder = () => (textEncoder ??= new TextEncoder());
 
 /**
  * A zip of the entries, in their order. A copied entry's stored bytes, CRC and sizes are reused
  * (nothing inflated or deflated again). Throws ZipError when the result would need zip64.
  */
-export function writeZip(inputs: ZipInput[]): Uint8Array {
+export function writeZip(inputs: ZipInput[], codec: ZipCodec = FFLATE_CODEC): Uint8Array {
   if (inputs.length >= 0xffff) throw new ZipError({ kind: "zip64" });
   const items = inputs.map((x) => {
-    const nameBytes = encoder.encode(x.name);
+    const nameBytes = encoder().encode(x.name);
     // Bit 11: the name is UTF-8 (only needed, and only set, when it is not ASCII).
     const flags = nameBytes.length !== x.name.length ? 0x800 : 0;
     if ("copy" in x) {
       const e = x.copy;
       return { nameBytes, flags, method: e.method, crc: e.crc32, size: e.size, time: e.time, date: e.date, raw: e.raw };
     }
-    const data = typeof x.data === "string" ? encoder.encode(x.data) : x.data;
+    const data = typeof x.data === "string" ? encoder().encode(x.data) : x.data;
     const level = x.level ?? 1;
-    const raw = level === 0 ? data : deflateSync(data, { level });
-    return { nameBytes, flags, method: level === 0 ? 0 : 8, crc: crc32(data), size: data.length, time: 0, date: DOS_DATE, raw };
+    const raw = level === 0 ? data : codec.deflateRaw(data, level);
+    return { nameBytes, flags, method: level === 0 ? 0 : 8, crc: codec.crc32(data), size: data.length, time: 0, date: DOS_DATE, raw };
   });
   let localTotal = 0;
   let centralTotal = 0;

@@ -116,7 +116,7 @@ describe("unusable input exits 2 with one clear line and writes nothing", () => 
     ["an empty file", (d) => (fs.writeFileSync(path.join(d, "e.xlsx"), ""), path.join(d, "e.xlsx")), /Tệp rỗng/],
     ["random bytes", (d) => (fs.writeFileSync(path.join(d, "r.xlsx"), crypto.randomBytes(4096)), path.join(d, "r.xlsx")), /không phải là sổ Excel/],
     ["a truncated zip", (d) => (fs.writeFileSync(path.join(d, "t.xlsx"), fs.readFileSync(SAMPLE).subarray(0, 3000)), path.join(d, "t.xlsx")), /bị hỏng/],
-    ["a CSV", (d) => (fs.writeFileSync(path.join(d, "c.csv"), "Mã,Chỉ tiêu,2023\nTT01,Số cuộc,3\n"), path.join(d, "c.csv")), /không phải là sổ Excel/],
+    ["a CSV", (d) => (fs.writeFileSync(path.join(d, "c.csv"), "Mã,Chỉ tiêu,2023\nTT01,Số cuộc,3\n"), path.join(d, "c.csv")), /là văn bản phân tách bằng dấu phẩy \(CSV\)/],
     ["a directory", (d) => (fs.mkdirSync(path.join(d, "sub")), path.join(d, "sub")), /Không phải là tệp/],
   ];
   it.each(cases)("%s", async (_name, make, message) => {

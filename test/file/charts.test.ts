@@ -12,10 +12,11 @@ import { SaxesParser } from "saxes";
 import { cli } from "../support/cli";
 import { buildSampleChart, SAMPLE } from "../support/sampleChart";
 import { parseRange } from "../../src/core/a1";
-import type { WritePlan } from "../../src/core/plan";
 import type { ChartModel, SheetModel } from "../../src/core/sheet/model";
-import { workbookSnapshot } from "../../src/file/xlsx";
-import { addCharts, chartRef, chartXml, insertDrawingElement } from "../../src/file/charts";
+import { snapshotOfFile } from "../support/readBack";
+import { chartRef, chartXml } from "../../src/xlsx/write/charts";
+import { newWorkbookBytes } from "../../src/xlsx/write/package";
+import { worksheetXml } from "../../src/xlsx/write/sheet";
 
 function wellFormed(xml: string, part: string): void {
   const p = new SaxesParser({ xmlns: true });
@@ -200,8 +201,8 @@ describe("the command line's summary chart", () => {
     await input.xlsx.readFile(SAMPLE);
     const output = new ExcelJS.Workbook();
     await output.xlsx.readFile(out);
-    const before = workbookSnapshot(input).sheets;
-    const after = new Map(workbookSnapshot(output).sheets.map((s) => [s.name, s]));
+    const before = snapshotOfFile(SAMPLE).sheets;
+    const after = new Map(snapshotOfFile(out).sheets.map((s) => [s.name, s]));
     expect(before.length).toBeGreaterThan(0);
     for (const s of before) expect(after.get(s.name)).toEqual(s);
   });
@@ -218,7 +219,7 @@ describe("the command line's summary chart", () => {
   });
 });
 
-describe("addCharts on hostile names and existing drawings", () => {
+describe("charts of generated sheets, with hostile names", () => {
   const sheet = (name: string, seriesName: string): SheetModel => ({
     name,
     kind: "summary",
@@ -243,52 +244,28 @@ describe("addCharts on hostile names and existing drawings", () => {
     expect(xml).toContain("<c:pt idx=\"0\"><c:v>=A&lt;&amp;&gt;</c:v></c:pt>");
   });
 
-  it("puts <drawing> before legacyDrawing/tableParts/extLst, not inside a nested extLst", () => {
-    const ws =
-      '<worksheet xmlns="x" xmlns:r="y"><sheetData/><conditionalFormatting><cfRule><extLst><ext/></extLst></cfRule></conditionalFormatting>' +
-      '<pageMargins a=">"/><pageSetup/><legacyDrawing r:id="rId9"/><tableParts count="0"/><extLst/></worksheet>';
-    const out = insertDrawingElement(ws, "rId3");
+  it("puts <drawing> after the page setup and before the notes' legacyDrawing, as CT_Worksheet orders them", () => {
+    const model = sheet("S", "x");
+    model.rows[0][0] = { value: "Đơn vị", note: "Ghi chú" };
+    const out = worksheetXml(model, { xf: () => 0, selected: false, links: { drawing: "rId1", legacyDrawing: "rId2" } });
     wellFormed(out, "sheet");
-    expect(out.indexOf("<drawing ")).toBeGreaterThan(out.indexOf("<pageSetup/>"));
-    expect(out.indexOf("<drawing ")).toBeLessThan(out.indexOf("<legacyDrawing"));
-    const plain = insertDrawingElement('<worksheet xmlns="x"><sheetData/><pageMargins/></worksheet>', "rId1");
-    expect(plain).toMatch(/<pageMargins\/><drawing [^>]*r:id="rId1"\/><\/worksheet>$/);
+    expect(out.indexOf("<drawing ")).toBeGreaterThan(out.indexOf("<pageSetup "));
+    expect(out.indexOf("<drawing ")).toBeLessThan(out.indexOf("<legacyDrawing "));
+    expect(out).toMatch(/<drawing r:id="rId1"\/><legacyDrawing r:id="rId2"\/><\/worksheet>$/);
   });
 
-  it("adds the chart to a sheet's existing image drawing (exceljs's), keeping the image", async () => {
-    const plan: WritePlan = { sheets: [sheet("S 1", "Chỉ tiêu")], remove: [], activate: "S 1" };
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("Other");
-    const ws = wb.addWorksheet("S 1");
-    plan.sheets[0].rows.forEach((row, r) => row.forEach((c, k) => (ws.getCell(r + 1, k + 1).value = c?.value ?? null)));
-    // A 1×1 PNG.
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-    ws.addImage(wb.addImage({ buffer: png, extension: "png" } as unknown as ExcelJS.Image), "H1:I3");
-    const skipped: unknown[] = [];
-    const buf = await addCharts(Buffer.from(await wb.xlsx.writeBuffer()), plan, (s) => skipped.push(s));
-    expect(skipped).toEqual([]);
+  it("writes a drawing only for charts with series, and loads in exceljs", async () => {
+    const withChart = sheet("Có biểu đồ", "Chỉ tiêu");
+    const empty = { ...sheet("Không", "x"), charts: [{ ...withChart.charts[0], series: [] }] };
+    const buf = newWorkbookBytes([withChart, empty], "Có biểu đồ");
     const z = await JSZip.loadAsync(buf);
-    const drawings = Object.keys(z.files).filter((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p));
-    expect(drawings).toHaveLength(1);
-    const drawing = await text(z, drawings[0]);
-    wellFormed(drawing, drawings[0]);
-    expect(drawing.match(/<xdr:twoCellAnchor\b/g)).toHaveLength(2);
-    expect(drawing).toContain("<xdr:pic>");
-    const drels = rels(await text(z, relsOf(drawings[0])));
-    expect(drels.map((r) => r.type.split("/").pop()).sort()).toEqual(["chart", "image"]);
-    expect(new Set(drels.map((r) => r.id)).size).toBe(2);
-    const sheetXmls = await Promise.all(Object.keys(z.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).map((p) => text(z, p)));
-    expect(sheetXmls.map((x) => (x.match(/<drawing\s/g) ?? []).length).sort()).toEqual([0, 1]);
-    // …and the result still loads, image included.
+    expect(Object.keys(z.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(1);
+    const sheets = Object.keys(z.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).sort();
+    expect(await Promise.all(sheets.map(async (p) => ((await text(z, p)).match(/<drawing\s/g) ?? []).length))).toEqual([1, 0]);
+    for (const p of Object.keys(z.files).filter((f) => /\.(xml|rels)$/.test(f))) wellFormed(await text(z, p), p);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(buf as unknown as ExcelJS.Buffer);
-    expect(back.getWorksheet("S 1")!.getImages()).toHaveLength(1);
+    expect(back.worksheets.map((w) => w.name)).toEqual(["Có biểu đồ", "Không"]);
     if (process.env.KEEP_CHART_SAMPLE) writeFileSync(process.env.KEEP_CHART_SAMPLE, buf);
-  });
-
-  it("leaves a workbook without planned charts byte for byte as it was", async () => {
-    const buf = Buffer.from("not even a zip");
-    const s = sheet("S", "x");
-    expect(await addCharts(buf, { sheets: [{ ...s, charts: [] }], remove: [], activate: "S" })).toBe(buf);
   });
 });

@@ -9,8 +9,8 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { attr, build, buildUserPackage, SAMPLE, sheetOrder, SUMMARY, text, unescape } from "../support/userPackage";
-import { mergeStyles } from "../../src/file/package";
+import { attr, build, buildUserPackage, SAMPLE, sheetOrder, SUMMARY, text, unescape, UNKNOWN_PART, UNKNOWN_REL } from "../support/userPackage";
+import { mergeStyles } from "../../src/xlsx/write/styles";
 
 let dir: string;
 beforeAll(() => {
@@ -33,7 +33,7 @@ describe("the CLI writes into the user's package", () => {
     ({ input, inZip, out1, out2 } = await buildUserPackage(dir));
   }, 60_000);
 
-  it("(a) keeps every part of the user's sheets — a chart exceljs drops included — byte for byte", async () => {
+  it("(a) keeps every part of the user's sheets — a chart exceljs drops and an unknown part included — byte for byte", async () => {
     const userChart = files(inZip).filter((f) => f.startsWith("xl/charts/"));
     expect(userChart.length).toBeGreaterThan(0);
     for (const out of [out1, out2]) {
@@ -44,6 +44,12 @@ describe("the CLI writes into the user's package", () => {
         const b = await out.file(f)?.async("nodebuffer");
         expect({ part: f, same: b !== undefined && a.equals(b) }).toEqual({ part: f, same: true });
       }
+    }
+    // The unknown part is still the workbook's, with its content type.
+    expect(files(inZip)).toContain(UNKNOWN_PART);
+    for (const out of [out1, out2]) {
+      expect(await text(out, "xl/_rels/workbook.xml.rels")).toContain(`Type="${UNKNOWN_REL}" Target="custom/data.xml"`);
+      expect(await text(out, "[Content_Types].xml")).toContain(`<Override PartName="/${UNKNOWN_PART}" ContentType="application/vnd.example.bloc+xml"/>`);
     }
     // The user's sheet still refers to its drawing, which still refers to the chart.
     const bca = (await sheetOrder(out2)).find((s) => s.name === "BCA")!;
@@ -86,15 +92,27 @@ describe("the CLI writes into the user's package", () => {
     }
   });
 
-  it("(b) keeps defined names pointing at their sheets; names on removed outputs go", async () => {
-    for (const out of [out1, out2]) {
+  it("(b) keeps defined names pointing at their sheets; names on a replaced output point at its successor", async () => {
+    for (const [out, rebuilt] of [
+      [out1, false],
+      [out2, true],
+    ] as const) {
       const order = (await sheetOrder(out)).map((s) => s.name);
       const wb = await text(out, "xl/workbook.xml");
       const names = [...wb.matchAll(/<definedName\s[^>]*>[^<]*<\/definedName>/g)].map((m) => ({ name: attr(m[0], "name"), local: attr(m[0], "localSheetId"), ref: unescape(/>([^<]*)</.exec(m[0])![1]) }));
       expect(names).toEqual([
         { name: "_xlnm.Print_Area", local: String(order.indexOf("BTP")), ref: "BTP!$A$1:$F$20" },
         { name: "MucTieu", local: undefined, ref: "BQP!$B$3" },
+        // Names the user put on the first build's summary: same text, the new summary's place.
+        ...(rebuilt
+          ? [
+              { name: "CuTongHop", local: undefined, ref: `'${SUMMARY}'!$A$1` },
+              { name: "_xlnm.Print_Area", local: String(order.indexOf(SUMMARY)), ref: `'${SUMMARY}'!$A$1:$C$3` },
+            ]
+          : []),
       ]);
+      // The replaced output's cached values would be stale in the user's formulas: recalculated on open.
+      expect(/<calcPr\b[^>]*fullCalcOnLoad="1"/.test(wb)).toBe(rebuilt);
     }
   });
 

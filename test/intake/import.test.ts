@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { mkdtempSync, writeFileSync, existsSync } from "fs";
 import os from "os";
 import path from "path";
@@ -93,7 +94,10 @@ describe("CLI import", () => {
     const source = files[0].snapshot.sheets[0];
     expect(bnv.values).toEqual(source.values);
     expect(bnv.merges.sort()).toEqual([...source.merges].sort());
-    expect(loaded.workbook.getWorksheet("BNV")!.getColumn(3).width).toBe(44);
+    // Column widths as exceljs (a test inspector) reads them.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.getWorksheet("BNV")!.getColumn(3).width).toBe(44);
     // The bloc now builds with BNV's figures, and BTP's stay those the bloc had.
     const built = buildBloc(loaded.snapshot, NOW);
     const before = buildBloc((await loadWorkbook(blocFile)).snapshot, NOW);

@@ -1,9 +1,8 @@
-import ExcelJS from "exceljs";
 import { buildBloc } from "../../src/core/pipeline";
 import { sheetFromRows } from "../../src/core/snapshot";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { IntakeSession, toBase64, type IntakeFile } from "../../src/excel/intake";
-import { workbookSnapshot } from "../../src/file/xlsx";
+import { readWorkbook } from "../../src/xlsx/read";
 import { columnWidthPoints } from "../../src/excel/sheetWriter";
 import { sheetColumnWidths } from "../../src/xlsx/columns";
 import { FakeExcel, FakeOfficeError } from "../support/excelFake";
@@ -13,7 +12,7 @@ const NOW = { lang: "vi" as const, now: "2031-12-15T03:00:00.000Z" };
 
 /** exceljs stands in for src/xlsx/read.ts (not in this branch yet); the widths are src/xlsx's. */
 const reader = {
-  read: async (bytes: Uint8Array) => workbookSnapshot(await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)),
+  read: async (bytes: Uint8Array) => readWorkbook(bytes),
   columnWidths: sheetColumnWidths,
 };
 

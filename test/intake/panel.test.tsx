@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import ExcelJS from "exceljs";
+import { TextDecoder as UtilTextDecoder, TextEncoder as UtilTextEncoder } from "util";
 import { INTAKE_UI } from "../../src/core/i18n/intake";
 import { IntakeSession } from "../../src/excel/intake";
-import { workbookSnapshot } from "../../src/file/xlsx";
+import { readWorkbook } from "../../src/xlsx/read";
 import { ImportPanel } from "../../src/taskpane/components/ImportPanel";
 import { App } from "../../src/taskpane/App";
 import { FakeHost } from "../taskpane/fakeHost";
@@ -13,13 +13,18 @@ import { FILE_WIDTHS, importScenario, xlsxOf } from "../support/unitFiles";
 
 const vi = INTAKE_UI.vi;
 
+// jsdom has no TextDecoder/TextEncoder, which every browser the pane runs in has: Node's stand in.
+beforeAll(() => {
+  Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? UtilTextDecoder, TextEncoder: globalThis.TextEncoder ?? UtilTextEncoder });
+});
+
 async function setUp() {
   const { bloc, files } = importScenario();
   const fake = new FakeExcel();
   for (const s of bloc.sheets) fake.seedSheet(s);
   const session = new IntakeSession((batch) => fake.run(batch), {
-    // Stands in for src/xlsx/read.ts in Node: exceljs reads the bytes (widths: test/intake/pane.test.ts).
-    loadReader: async () => ({ read: async (bytes: Uint8Array) => workbookSnapshot(await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)), columnWidths: () => [] }),
+    // The host-neutral reader itself (widths: test/intake/pane.test.ts).
+    loadReader: async () => ({ read: async (bytes: Uint8Array) => readWorkbook(bytes), columnWidths: () => [] }),
     supports: () => true,
     unreadable: (e) => vi.unreadableFile((e as Error).message),
   });

@@ -2,7 +2,7 @@
 import { DEFAULT_CATALOG } from "../../src/core/catalog";
 import type { SheetModel } from "../../src/core/sheet/model";
 import { applyPlan } from "../../src/excel/applyPlan";
-import { chartXml } from "../../src/file/charts";
+import { chartXml } from "../../src/xlsx/write/charts";
 import { evaluate } from "../core/helpers/formula";
 import { fakeFromSnapshot } from "../support/excelFake";
 import { run } from "../core/helpers/run";

@@ -8,8 +8,8 @@ import { findConfigSheet, ROSTER_COLUMNS } from "../../src/core/read/config";
 import { findHeader } from "../../src/core/grid";
 import { templatePlan } from "../../src/core/template/build";
 import { templateSnapshot } from "../../src/core/template/snapshot";
-import { templateWorkbook } from "../../src/file/template";
-import { workbookSnapshot } from "../../src/file/xlsx";
+import { writeNewWorkbook } from "../../src/file/package";
+import { snapshotOfBytes } from "../support/readBack";
 import { putCell, withSheet } from "./helpers";
 
 const units = [
@@ -53,10 +53,12 @@ describe.each(["vi", "en"] as const)("the %s template", (lang) => {
 });
 
 it("writes the confirmation column's data validation into the file", async () => {
-  const wb = await templateWorkbook(templatePlan({ lang: "vi", year: 2023, units }), new Date("2024-01-15T00:00:00Z"));
+  const plan = templatePlan({ lang: "vi", year: 2023, units });
+  const bytes = await writeNewWorkbook(plan.sheets, plan.activate);
+  // exceljs as an independent reader of what the writer wrote.
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const cfg = workbookSnapshot(back).sheets.find((s) => s.name === "Cấu hình")!;
+  await back.xlsx.load(bytes as unknown as ArrayBuffer);
+  const cfg = snapshotOfBytes(bytes).sheets.find((s) => s.name === "Cấu hình")!;
   const h = findHeader(cfg, ROSTER_COLUMNS, ["code", "name", "confirmed"])!;
   const cell = back.getWorksheet("Cấu hình")!.getRow(h.row + 2).getCell(h.cols.confirmed! + 1);
   expect(cell.dataValidation).toMatchObject({ type: "any", showInputMessage: true, promptTitle: "Xác nhận số liệu" });

@@ -4,7 +4,7 @@
  * own results, not ours. Missing LibreOffice is a failure, never a skip (CI installs it).
  */
 import { spawnSync } from "child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 
@@ -47,6 +47,34 @@ export function recalculate(files: string[], outDir: string): string[] {
     );
     if (r.error || r.status !== 0) throw new Error(`soffice failed: ${r.error?.message ?? r.stderr}`);
     return files.map((f) => path.join(outDir, path.basename(f)));
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every sheet of a workbook as LibreOffice displays it: its CSV export with "save cell contents as
+ * shown" and all sheets (filter options token 9 = true, token 12 = -1, LibreOffice ≥ 7.2). Returns
+ * sheet name → text.
+ */
+export function displayedSheets(file: string, outDir: string): Map<string, string> {
+  requireSoffice("to compare how sheets display");
+  const profile = mkdtempSync(path.join(os.tmpdir(), "lo-"));
+  try {
+    mkdirSync(outDir, { recursive: true });
+    const r = spawnSync(
+      SOFFICE,
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--calc", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", outDir, file],
+      { encoding: "utf8", timeout: 170_000 },
+    );
+    if (r.error || r.status !== 0) throw new Error(`soffice failed: ${r.error?.message ?? r.stderr}`);
+    const base = path.basename(file).replace(/\.[^.]*$/, "");
+    const out = new Map<string, string>();
+    for (const f of readdirSync(outDir)) {
+      if (f.startsWith(`${base}-`) && f.endsWith(".csv")) out.set(f.slice(base.length + 1, -4), readFileSync(path.join(outDir, f), "utf8"));
+    }
+    if (!out.size) throw new Error(`soffice wrote no sheets of ${file}: ${r.stdout}${r.stderr}`);
+    return out;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -6,11 +6,14 @@ import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 import JSZip from "jszip";
 import { cli } from "./cli";
-import { addCharts } from "../../src/file/charts";
-import type { WritePlan } from "../../src/core/plan";
+import type { SheetModel } from "../../src/core/sheet/model";
+import { chartXml, drawingXml } from "../../src/xlsx/write/charts";
 
 export const SAMPLE = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
 export const SUMMARY = "Tổng hợp 2023";
+/** A part of a kind no program here knows, and its relationship type. */
+export const UNKNOWN_PART = "xl/custom/data.xml";
+export const UNKNOWN_REL = "urn:example:bloc/data";
 
 export const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e] as string);
 export const attr = (tag: string, name: string) => {
@@ -42,22 +45,32 @@ export async function build(input: string, out: string): Promise<JSZip> {
 
 /** The sample with a chart (exceljs drops charts) on the unit sheet BCA, and defined names. */
 async function userWorkbook(dir: string): Promise<string> {
-  const userChart: WritePlan = {
-    sheets: [
-      {
-        name: "BCA",
-        kind: "summary",
-        rows: [],
-        merges: [],
-        columnWidths: [],
-        print: { orientation: "portrait", fitToWidth: false },
-        charts: [{ title: "Biểu đồ của người dùng", categoriesRange: "B5:B8", series: [{ name: "Số liệu", valuesRange: "D5:D8" }], anchor: "J2", widthCols: 6, heightRows: 12 }],
-      },
-    ],
-    remove: [],
-    activate: "BCA",
-  };
-  const zip = await JSZip.loadAsync(await addCharts(readFileSync(SAMPLE), userChart));
+  const bcaModel: SheetModel = { name: "BCA", kind: "unit", rows: [], merges: [], columnWidths: [], print: { orientation: "portrait", fitToWidth: false }, charts: [] };
+  const chart = { title: "Biểu đồ của người dùng", categoriesRange: "B5:B8", series: [{ name: "Số liệu", valuesRange: "D5:D8" }], anchor: "J2", widthCols: 6, heightRows: 12 };
+  const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+  // The user's chart: a drawing on BCA with one chart part, as Excel would save it.
+  const bca = (await sheetOrder(zip)).find((s) => s.name === "BCA")!.part;
+  const bcaRels = `${path.posix.dirname(bca)}/_rels/${path.posix.basename(bca)}.rels`;
+  expect(zip.file(bcaRels)).toBeNull();
+  zip.file("xl/charts/chart1.xml", chartXml(bcaModel, chart));
+  zip.file("xl/drawings/drawing1.xml", drawingXml([chart], ["rId1"]));
+  zip.file("xl/drawings/_rels/drawing1.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>`);
+  zip.file(bcaRels, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>`);
+  const bcaXml = await text(zip, bca);
+  expect(bcaXml).toContain('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+  const close = bcaXml.lastIndexOf("</worksheet>");
+  zip.file(bca, bcaXml.slice(0, close) + `<drawing r:id="rId1"/>` + bcaXml.slice(close));
+  zip.file(
+    "[Content_Types].xml",
+    (await text(zip, "[Content_Types].xml")).replace(
+      "</Types>",
+      `<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
+    ),
+  );
+  // A part no reader here knows (as add-ins and other tools leave), tied to the workbook.
+  zip.file(UNKNOWN_PART, `<?xml version="1.0" encoding="UTF-8"?>\n<data xmlns="urn:example:bloc">giữ nguyên</data>`);
+  zip.file("xl/_rels/workbook.xml.rels", (await text(zip, "xl/_rels/workbook.xml.rels")).replace("</Relationships>", `<Relationship Id="rIdUnknown" Type="${UNKNOWN_REL}" Target="custom/data.xml"/></Relationships>`));
+  zip.file("[Content_Types].xml", (await text(zip, "[Content_Types].xml")).replace("</Types>", `<Override PartName="/${UNKNOWN_PART}" ContentType="application/vnd.example.bloc+xml"/></Types>`));
   const order = (await sheetOrder(zip)).map((s) => s.name);
   const btp = order.indexOf("BTP");
   let wb = await text(zip, "xl/workbook.xml");

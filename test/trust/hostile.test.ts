@@ -12,8 +12,9 @@ import JSZip from "jszip";
 import { MAX_FILE_MB } from "../../src/file/load";
 import { declaredUnzippedBytes, MAX_UNZIPPED_MB } from "../../src/xlsx/zip";
 import { MAX_WORKBOOK_CELLS } from "../../src/core/snapshot";
-import { TooLargeError, workbookSnapshot } from "../../src/file/xlsx";
+import { readWorkbook, TooLargeError } from "../../src/xlsx/read";
 import { cli } from "../support/cliRun";
+import { oleFile } from "../support/ole";
 import { rng } from "../support/randomBloc";
 
 const ROOT = path.join(__dirname, "../..");
@@ -63,14 +64,28 @@ const HOSTILE: { name: string; file: string; make: (p: string) => void | Promise
     vi: /tệp bị hỏng hoặc không đầy đủ/,
     en: /damaged or incomplete/,
   },
-  { name: "csv", file: "data.csv", make: (p) => writeFileSync(p, "Mã,Chỉ tiêu,2023\nTT01,Số cuộc thanh tra,152\n"), vi: /không phải là sổ Excel/, en: /not an Excel/ },
+  {
+    name: "csv",
+    file: "data.csv",
+    make: (p) => writeFileSync(p, "Mã,Chỉ tiêu,2023\nTT01,Số cuộc thanh tra,152\n"),
+    vi: /là văn bản phân tách bằng dấu phẩy \(CSV\).*Lưu thành › Sổ làm việc Excel \(\*\.xlsx\)/,
+    en: /is comma-separated text \(CSV\).*Save As › Excel Workbook \(\*\.xlsx\)/,
+  },
   {
     name: "encrypted",
     file: "secret.xlsx",
-    // An OLE compound file: what Excel writes for a password-protected .xlsx (and for old .xls).
+    // An OLE compound file with an EncryptedPackage stream: what Excel writes for a password-protected .xlsx.
+    make: (p) => writeFileSync(p, oleFile(["\u0006DataSpaces", "EncryptedInfo", "EncryptedPackage"])),
+    vi: /mã hóa bằng mật khẩu/,
+    en: /password-encrypted/,
+  },
+  {
+    name: "ole-not-excel",
+    file: "other.xlsx",
+    // An OLE file that is neither an .xls nor an encrypted package (a .doc, say).
     make: (p) => writeFileSync(p, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4088, 0x20)])),
-    vi: /được bảo vệ bằng mật khẩu/,
-    en: /password-protected/,
+    vi: /không phải là sổ Excel \.xlsx/,
+    en: /is not an Excel \.xlsx workbook/,
   },
   {
     name: "zip-not-xlsx",
@@ -80,8 +95,8 @@ const HOSTILE: { name: string; file: string; make: (p: string) => void | Promise
       zip.file("readme.txt", "không phải sổ Excel");
       writeFileSync(p, await zip.generateAsync({ type: "nodebuffer" }));
     },
-    vi: /không có sheet nào/,
-    en: /has no sheets/,
+    vi: /không phải là sổ Excel \.xlsx/,
+    en: /is not an Excel \.xlsx workbook/,
   },
   {
     name: "too-big",
@@ -188,13 +203,12 @@ describe("hostile files", () => {
   it("guards the snapshot before allocating: a value at XFD1048576 throws TooLargeError, memory stays small", async () => {
     const p = path.join(dir, "far-direct.xlsx");
     await xlsxWithFarCell(p);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(p);
+    const bytes = readFileSync(p);
     global.gc?.();
     const heap = process.memoryUsage().heapUsed;
     let thrown: unknown;
     try {
-      workbookSnapshot(wb);
+      readWorkbook(bytes);
     } catch (e) {
       thrown = e;
     }

@@ -10,7 +10,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { generatedKind } from "../../src/core/marker";
-import { workbookSnapshot } from "../../src/file/xlsx";
+import { snapshotOfFile } from "../support/readBack";
 import { readXlsx, typeName } from "../support/cells";
 import { cli } from "../support/cliRun";
 import { formulaShapeProblem } from "../support/formulaShape";
@@ -89,8 +89,9 @@ describe("formula injection", () => {
     ["clean, with the submission sheet", 4],
   ])("writes every user text that starts like a formula as a string cell (%s)", async (_, sheets) => {
     // Summary, checks, (submission,) and the hidden state sheet of shared review.
-    const wb = await readXlsx(sheets === 3 ? out : clean.out);
-    const generated = workbookSnapshot(wb).sheets.filter((s) => generatedKind(s) !== null).map((s) => s.name);
+    const file = sheets === 3 ? out : clean.out;
+    const wb = await readXlsx(file);
+    const generated = snapshotOfFile(file).sheets.filter((s) => generatedKind(s) !== null).map((s) => s.name);
     expect(generated.length).toBe(sheets);
     for (const p of payloads) {
       const hits: { sheet: string; address: string; type: string }[] = [];
@@ -109,10 +110,11 @@ describe("formula injection", () => {
   });
 
   it.each(["with errors", "clean"])("writes no formula that carries user text, on any generated sheet (%s)", async (which) => {
-    const wb = await readXlsx(which === "clean" ? clean.out : out);
+    const file = which === "clean" ? clean.out : out;
+    const wb = await readXlsx(file);
     const problems: string[] = [];
     let formulas = 0;
-    for (const s of workbookSnapshot(wb).sheets.filter((x) => generatedKind(x) !== null)) {
+    for (const s of snapshotOfFile(file).sheets.filter((x) => generatedKind(x) !== null)) {
       wb.getWorksheet(s.name)!.eachRow((row) =>
         row.eachCell((cell) => {
           if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -132,7 +134,7 @@ describe("formula injection", () => {
     }
     expect(problems).toEqual([]);
     expect(formulas).toBeGreaterThan(100);
-    if (which === "clean") expect(workbookSnapshot(wb).sheets.some((x) => generatedKind(x) === "submission")).toBe(true);
+    if (which === "clean") expect(snapshotOfFile(file).sheets.some((x) => generatedKind(x) === "submission")).toBe(true);
   });
 
   it("stores those texts as shared or inline strings in the file itself, never in <f>", async () => {

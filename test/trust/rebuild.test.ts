@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import { generatedKind } from "../../src/core/marker";
-import { workbookSnapshot } from "../../src/file/xlsx";
+import { snapshotOfFile } from "../support/readBack";
 import { dumpWorkbook, readXlsx } from "../support/cells";
 import { cli } from "../support/cliRun";
 import { randomBloc } from "../support/randomBloc";
@@ -21,7 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function generatedNames(file: string): Promise<{ all: string[]; generated: string[] }> {
   const wb = await readXlsx(file);
-  const snap = workbookSnapshot(wb);
+  const snap = snapshotOfFile(file);
   return { all: wb.worksheets.map((w) => w.name), generated: snap.sheets.filter((s) => generatedKind(s) !== null).map((s) => s.name) };
 }
 

@@ -5,7 +5,7 @@ import path from "path";
 import { fingerprintSheets } from "../../src/core/fingerprint";
 import { buildBloc } from "../../src/core/pipeline";
 import { compareFingerprints, readEarlierBuild } from "../../src/core/stale";
-import { workbookSnapshot } from "../../src/file/xlsx";
+import { snapshotOfExcelJs } from "../support/readBack";
 import { cli } from "../support/cliRun";
 import { readXlsx } from "../support/cells";
 
@@ -94,7 +94,7 @@ describe("stale-summary detection", () => {
   it("computes staleness in buildBloc from the workbook as it was, before the new outputs", async () => {
     const wb = await readXlsx(built);
     wb.getWorksheet("NHNN")!.getCell("F7").value = 1;
-    const snap = workbookSnapshot(wb);
+    const snap = await snapshotOfExcelJs(wb);
     const res = buildBloc(snap, { lang: "vi", now: "2024-02-01T00:00:00Z" });
     expect(res.stale).toMatchObject({ stale: true, changed: ["NHNN"], builtAt: "2024-01-15T03:00:00.000Z" });
     expect(readEarlierBuild(snap)?.sheets.map((s) => s.name)).toEqual(["Cấu hình", "BCA", "BTP", "BQP", "BKHDT", "BNV", "NHNN", "Chấm điểm"]);

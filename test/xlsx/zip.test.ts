@@ -6,7 +6,8 @@ import { readFileSync } from "fs";
 import path from "path";
 import { strFromU8, unzipSync, zipSync } from "fflate";
 import JSZip from "jszip";
-import { crc32, declaredUnzippedBytes, entryBytes, entryText, readZip, writeZip, ZipError, type ZipProblem } from "../../src/xlsx/zip";
+import { ZLIB_CODEC } from "../../src/file/zlibCodec";
+import { crc32, declaredUnzippedBytes, FFLATE_CODEC, entryBytes, entryText, readZip, writeZip, ZipError, type ZipProblem } from "../../src/xlsx/zip";
 
 const SAMPLE = readFileSync(path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx"));
 
@@ -100,7 +101,10 @@ describe("readZip", () => {
     expect(problem(() => readZip(z64))).toEqual({ kind: "zip64", entry: "xl/secret.xml" });
   });
 
-  it("names the entry whose data is damaged or longer than declared", () => {
+  it.each([
+    ["fflate", FFLATE_CODEC],
+    ["Node's zlib", ZLIB_CODEC],
+  ])("names the entry whose data is damaged or longer than declared (%s)", (_, codec) => {
     const text = "<row>" + "1234567890".repeat(200) + "</row>";
     const b = writeZip([{ name: "xl/worksheets/sheet1.xml", data: text }]);
     const zip = readZip(b);
@@ -108,12 +112,16 @@ describe("readZip", () => {
     // A flipped byte in the data: the CRC (or the inflater) says so.
     const flipped = new Uint8Array(b);
     flipped[e.raw.byteOffset + 5] ^= 0xff;
-    expect(problem(() => entryBytes(readZip(flipped).entries[0]))).toEqual({ kind: "corrupt", entry: "xl/worksheets/sheet1.xml" });
+    expect(problem(() => entryBytes(readZip(flipped).entries[0], codec))).toEqual({ kind: "corrupt", entry: "xl/worksheets/sheet1.xml" });
     // Declared smaller than the data: never silently truncated.
     const short = new Uint8Array(b);
     new DataView(short.buffer).setUint32(centralHeader(short, "xl/worksheets/sheet1.xml") + 24, 100, true);
-    expect(problem(() => entryBytes(readZip(short).entries[0]))).toEqual({ kind: "corrupt", entry: "xl/worksheets/sheet1.xml" });
-    expect(entryText(e)).toBe(text);
+    expect(problem(() => entryBytes(readZip(short).entries[0], codec))).toEqual({ kind: "corrupt", entry: "xl/worksheets/sheet1.xml" });
+    expect(entryText(e, codec)).toBe(text);
+    // Written with the codec, read by the other.
+    const back = readZip(writeZip([{ name: "a.xml", data: text }], codec));
+    expect(entryText(back.entries[0], FFLATE_CODEC)).toBe(text);
+    expect(entryText(back.entries[0], ZLIB_CODEC)).toBe(text);
   });
 
   it("refuses what is not a zip, and a directory pointing nowhere", () => {
@@ -167,6 +175,8 @@ describe("writeZip", () => {
 
   it("computes the standard CRC-32", () => {
     expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
+    const big = new Uint8Array(100_000).map((_, i) => (i * 7919) & 0xff);
+    expect(crc32(big)).toBe(ZLIB_CODEC.crc32(big));
     expect(crc32(new Uint8Array(0))).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import { readNotes, writeNotes } from "../../xlsx/notes";
 /** `<input>.summary.xlsx` beside the input (SPEC §7). */
 export function defaultOutput(input: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, "");
+  const base = path.basename(input).replace(/\.(xlsx|xlsm|xls|ods)$/i, "");
   return path.join(dir, `${base}.summary.xlsx`);
 }
 
@@ -46,7 +46,7 @@ export const buildCommand: CliCommand = {
     const say = json ? io.err : io.out;
 
     // The user's package is kept: only the generated sheets (and their charts) are written into it.
-    const xlsx = await writePlanIntoPackage(loaded.buffer, result.plan, { onSkip: (s) => io.err(T.chartSkipped(s.sheet, s.reason)) });
+    const xlsx = await writePlanIntoPackage(loaded.buffer, result.plan);
     const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: xlsx }];
     // The submission and the minutes only from clean data; the summary and "Kiểm tra" regardless.
     const documents: [string | undefined, typeof result.submission][] = [

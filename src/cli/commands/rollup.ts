@@ -18,8 +18,7 @@ import { renderRollup } from "../../core/render/rollup";
 import { buildRollupDocument } from "../../core/render/rollupDocument";
 import { writeDocx } from "../../file/docx";
 import { writeFilesAtomically } from "../../file/load";
-import { templateWorkbook } from "../../file/template";
-import { saveWorkbook } from "../../file/xlsx";
+import { writeNewWorkbook } from "../../file/package";
 import { EXIT, type CliCommand } from "../command";
 import { outputProblem, type OutputTarget } from "../outputs";
 import { loadInput } from "../workbook";
@@ -85,7 +84,7 @@ export const rollupCommand: CliCommand = {
     const plan = renderRollup(r, lang, formatDateTime(now.toISOString(), offset));
     const written: { path: string; data: Buffer | Uint8Array }[] = [
       // A workbook of its own: the same writer as a new bloc workbook's, holding exactly the plan's sheet.
-      { path: out, data: await saveWorkbook(await templateWorkbook({ lang, sheets: plan.sheets, activate: plan.activate }, now)) },
+      { path: out, data: await writeNewWorkbook(plan.sheets, plan.activate) },
     ];
     if (docx) written.push({ path: docx, data: await writeDocx(buildRollupDocument(r, lang)) });
     try {

@@ -10,6 +10,7 @@ import { templateProblemMessage } from "../../core/template/problemText";
 import { defaultUnits, templatePlan } from "../../core/template/build";
 import { checkUnits, parseUnitCodes, parseYear } from "../../core/template/options";
 import { writeFilesAtomically } from "../../file/load";
+import { writeNewWorkbook } from "../../file/package";
 import { EXIT, UsageError, type CliCommand } from "../command";
 import { outputProblem } from "../outputs";
 
@@ -45,11 +46,7 @@ export const templateCommand: CliCommand = {
       if (exists) return fail(T.exists(out));
     }
     const plan = templatePlan({ lang, year, bloc: typeof values.bloc === "string" ? values.bloc : undefined, units });
-    // Loaded here, not at start-up: only this command writes a workbook from scratch.
-    const { templateWorkbook } = await import("../../file/template");
-    const { saveWorkbook } = await import("../../file/xlsx");
-    const wb = await templateWorkbook(plan, io.now());
-    const data = await saveWorkbook(wb);
+    const data = await writeNewWorkbook(plan.sheets, plan.activate);
     try {
       await writeFilesAtomically([{ path: out, data }]);
     } catch (e) {

@@ -4,6 +4,7 @@
  * plain data. Hosts translate it (Office.js calls, SpreadsheetML parts) and decide nothing about
  * layout or looks; the looks are named styles of the one table in ./styles.
  */
+import type { SheetVisibility } from "../snapshot";
 import type { StyleName } from "./styles";
 
 /** A bound of a validation: a constant, or an absolute reference to a cell of the same sheet ("$C$5"). */
@@ -82,8 +83,6 @@ export type OutputKind = "summary" | "check" | "submission" | "changes" | "state
 /** The sheets of a new bloc workbook. */
 export type TemplateKind = "config" | "unit" | "scoring";
 export type SheetKind = OutputKind | TemplateKind;
-
-export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
 export interface SheetModel {
   name: string;

@@ -1,9 +1,9 @@
-/** Small helpers for reading and editing an OOXML package (zip of XML parts) with JSZip, shared by charts.ts and package.ts. */
-import JSZip from "jszip";
-import { parseRels, relsPartName as relsPath, resolveTarget, type Rel } from "../xlsx/opc";
+/**
+ * String-level helpers for the parts the writer edits or writes: escaping, the attributes of a start
+ * tag, and the root's children found by a scan that follows nesting. Editing a part as text keeps
+ * every byte the writer does not mean to change (prefixes, namespaces, unknown elements).
+ */
 
-export const NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
-export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Text as XML character data or attribute value: escaped, and characters XML 1.0 forbids dropped. */
@@ -88,57 +88,47 @@ export function topLevelChildren(xml: string): { children: TopChild[]; rootClose
   return { children, rootClose };
 }
 
-/** The OPC rules live in src/xlsx/opc.ts; these names stay for the package writer's callers. */
-export { resolveTarget, relsPartName as relsPath, type Rel } from "../xlsx/opc";
-
-/** The relationships in a relationships part's XML; none when there is no part. */
-export function readRels(xml: string | undefined): Rel[] {
-  return xml ? parseRels(xml) : [];
+/** The tag with one attribute set (replaced where present, added otherwise). */
+export function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name.replace(/[.]/g, "\\.")}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
+  return tag.replace(/\s*(\/?)>$/, ` ${name}="${value}"$1>`);
 }
 
-export function addRel(xml: string | undefined, type: string, target: string): { xml: string; id: string } {
-  const used = new Set(readRels(xml).map((r) => r.id));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  const id = `rId${n}`;
-  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
-  if (!xml) return { id, xml: `${XML_DECL}<Relationships xmlns="${NS_RELS}">${rel}</Relationships>` };
-  const close = xml.lastIndexOf("</Relationships>");
-  if (close < 0) {
-    // An empty <Relationships/>.
-    return { id, xml: xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`) };
-  }
-  return { id, xml: xml.slice(0, close) + rel + xml.slice(close) };
+/** A regular expression source matching the text literally. */
+export function literalRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-export function addOverride(types: string, partName: string, contentType: string): string {
-  const override = `<Override PartName="/${escapeXml(partName)}" ContentType="${contentType}"/>`;
-  return types.replace(/<\/Types>\s*$/, `${override}</Types>`);
+export interface Section {
+  start: number;
+  end: number;
+  open: string;
+  inner: string;
 }
 
-/** sheet name → worksheet part ("xl/worksheets/sheet9.xml"), read from the workbook and its rels. */
-export async function sheetParts(zip: JSZip): Promise<{ workbookPart: string; parts: Map<string, string> }> {
-  const rootRels = readRels(await zip.file("_rels/.rels")?.async("string"));
-  const officeDoc = rootRels.find((r) => r.type.endsWith("/officeDocument"));
-  const workbookPart = officeDoc ? resolveTarget("", officeDoc.target) : "xl/workbook.xml";
-  const workbook = await zip.file(workbookPart)?.async("string");
-  if (!workbook) throw new Error(`No workbook part ${workbookPart}`);
-  const rels = readRels(await zip.file(relsPath(workbookPart))?.async("string"));
-  const parts = new Map<string, string>();
-  for (const t of tags(workbook, "sheet")) {
-    const a = attributes(t);
-    const rel = rels.find((r) => r.id === a["r:id"]);
-    if (a.name !== undefined && rel) parts.set(a.name, resolveTarget(workbookPart, rel.target));
-  }
-  return { workbookPart, parts };
+export function rootPrefix(xml: string, local: string): string {
+  return new RegExp(`<([\\w.-]+:)?${local}[\\s>/]`).exec(xml)?.[1] ?? "";
 }
 
-export function nextFreeNumber(zip: JSZip, folder: string, stem: string): () => number {
-  const re = new RegExp(`^${folder}/${stem}(\\d+)\\.xml$`);
-  let max = 0;
-  zip.forEach((p) => {
-    const m = re.exec(p);
-    if (m) max = Math.max(max, Number(m[1]));
-  });
-  return () => ++max;
+export function findSection(xml: string, p: string, name: string): Section | undefined {
+  const m = new RegExp(`<${p}${name}(?=[\\s/>])[^>]*>`).exec(xml);
+  if (!m) return undefined;
+  const start = m.index;
+  const openEnd = start + m[0].length;
+  if (m[0].endsWith("/>")) return { start, end: openEnd, open: m[0].slice(0, -2).trimEnd() + ">", inner: "" };
+  const close = `</${p}${name}>`;
+  const c = xml.indexOf(close, openEnd);
+  if (c < 0) throw new Error(`Malformed XML: no ${close}`);
+  return { start, end: c + close.length, open: m[0], inner: xml.slice(openEnd, c) };
+}
+
+/** The child elements of a section (their element never nests itself). */
+export function children(inner: string, p: string, child: string): string[] {
+  return inner.match(new RegExp(`<${p}${child}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${p}${child}>)`, "g")) ?? [];
+}
+
+/** Unprefixed XML written here, with the prefix the edited part uses for its main namespace. */
+export function prefixed(xml: string, p: string): string {
+  return p ? xml.replace(/<(\/?)([A-Za-z])/g, `<$1${p}$2`) : xml;
 }

@@ -1,0 +1,195 @@
+/**
+ * One sheet model as a worksheet part (ISO/IEC 29500-1 §18.3, elements in the order CT_Worksheet
+ * requires), and its notes as a comments part with the VML drawing Excel shows them through
+ * (§18.7; VML per Part 4 §14, which Excel still requires for notes). Written in the transitional
+ * vocabulary: conformance.ts moves a part to Strict where the package is Strict.
+ *
+ * Strings are inline (no shared-strings table to merge into the user's); a formula carries its
+ * cached result so that a reader that does not calculate sees the values.
+ */
+import { a1, columnName, quoteSheet } from "../../core/a1";
+import type { Bound, Cell, CellValidation, SheetModel } from "../../core/sheet/model";
+import { NS } from "./conformance";
+import { escapeXml, XML_DECL } from "./xmlText";
+
+/** Relationship ids the sheet refers to, given by the package writer. */
+export interface SheetLinks {
+  drawing?: string;
+  legacyDrawing?: string;
+}
+
+export interface SheetXmlOptions {
+  /** The cell's format index in the package's styles part (0: none). */
+  xf: (cell: Cell) => number;
+  /** The active sheet when the workbook opens. */
+  selected: boolean;
+  links: SheetLinks;
+}
+
+/** Default page margins in inches (Excel's "Normal"). */
+const MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+/** A formula-safe string literal: "…" with quotes doubled. */
+function literal(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function inline(s: string): string {
+  return `<is><t xml:space="preserve">${escapeXml(s)}</t></is>`;
+}
+
+/** A formula's cached result: its type attribute and its <v>. */
+function cached(v: Cell["value"]): { t: string; v: string } {
+  if (typeof v === "number") return Number.isFinite(v) ? { t: "", v: `<v>${String(v)}</v>` } : { t: "", v: "" };
+  if (typeof v === "boolean") return { t: ` t="b"`, v: `<v>${v ? 1 : 0}</v>` };
+  if (typeof v === "string") return { t: ` t="str"`, v: `<v>${escapeXml(v)}</v>` };
+  return { t: "", v: "" };
+}
+
+/** One cell; "" when it has neither content nor format. */
+export function cellXml(ref: string, cell: Cell, xf: number): string {
+  const s = xf ? ` s="${xf}"` : "";
+  if (cell.link) {
+    // An internal link as a HYPERLINK formula: it needs no relationship, and the pane's host writes
+    // the same target as the cell's document reference.
+    const text = String(cell.value ?? cell.link.cell);
+    const target = `#${quoteSheet(cell.link.sheet)}!${cell.link.cell}`;
+    return `<c r="${ref}"${s} t="str"><f>${escapeXml(`HYPERLINK(${literal(target)},${literal(text)})`)}</f><v>${escapeXml(text)}</v></c>`;
+  }
+  if (cell.formula !== undefined && cell.formula !== "") {
+    const { t, v } = cached(cell.value);
+    return `<c r="${ref}"${s}${t}><f>${escapeXml(cell.formula.replace(/^=/, ""))}</f>${v}</c>`;
+  }
+  const v = cell.value;
+  if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"${s}><v>${String(v)}</v></c>`;
+  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  // Text is always text: an inline string is never read as a formula or a number.
+  if (typeof v === "string" && v !== "") return `<c r="${ref}"${s} t="inlineStr">${inline(v)}</c>`;
+  return s ? `<c r="${ref}"${s}/>` : "";
+}
+
+function sheetView(model: SheetModel, selected: boolean): string {
+  const f = model.freeze;
+  const attrs = `${selected ? ` tabSelected="1"` : ""} workbookViewId="0"`;
+  if (!f || (!f.rows && !f.cols)) return `<sheetViews><sheetView${attrs}/></sheetViews>`;
+  const pane = f.rows && f.cols ? "bottomRight" : f.rows ? "bottomLeft" : "topRight";
+  const split = `${f.cols ? ` xSplit="${f.cols}"` : ""}${f.rows ? ` ySplit="${f.rows}"` : ""}`;
+  return `<sheetViews><sheetView${attrs}><pane${split} topLeftCell="${a1(f.rows, f.cols)}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`;
+}
+
+function bound(b: Bound): string {
+  return escapeXml(typeof b === "number" ? String(b) : b.ref);
+}
+
+function validationXml(v: CellValidation, sqref: string[]): string {
+  const prompt = ` showInputMessage="1" promptTitle="${escapeXml(v.prompt.title)}" prompt="${escapeXml(v.prompt.message)}"`;
+  const error = v.error ? ` showErrorMessage="1" errorStyle="stop" errorTitle="${escapeXml(v.error.title)}" error="${escapeXml(v.error.message)}"` : "";
+  const where = ` sqref="${sqref.join(" ")}"`;
+  if (v.rule.type === "any") return `<dataValidation allowBlank="1"${prompt}${error}${where}/>`;
+  const { min, max } = v.rule;
+  const op = max === undefined ? "greaterThanOrEqual" : "between";
+  const formulas = `<formula1>${bound(min)}</formula1>${max === undefined ? "" : `<formula2>${bound(max)}</formula2>`}`;
+  return `<dataValidation type="${v.rule.type}" operator="${op}" allowBlank="1"${prompt}${error}${where}>${formulas}</dataValidation>`;
+}
+
+/** The worksheet part of a sheet model. */
+export function worksheetXml(model: SheetModel, opts: SheetXmlOptions): string {
+  const out: string[] = [XML_DECL, `<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">`];
+  const props = (model.tabColor ? `<tabColor rgb="FF${model.tabColor}"/>` : "") + (model.print.fitToWidth ? `<pageSetUpPr fitToPage="1"/>` : "");
+  if (props) out.push(`<sheetPr>${props}</sheetPr>`);
+  const height = model.rows.length;
+  const width = model.rows.reduce((w, l) => Math.max(w, l?.length ?? 0), model.columnWidths.length);
+  out.push(`<dimension ref="${height && width ? `A1:${a1(height - 1, width - 1)}` : "A1"}"/>`);
+  out.push(sheetView(model, opts.selected));
+  out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
+  if (model.columnWidths.length) {
+    out.push("<cols>");
+    model.columnWidths.forEach((w, c) => out.push(`<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`));
+    out.push("</cols>");
+  }
+
+  const validations = new Map<string, { v: CellValidation; refs: string[] }>();
+  out.push("<sheetData>");
+  const heights = model.rowHeights ?? {};
+  for (let r = 0; r < model.rows.length; r++) {
+    const line = model.rows[r] ?? [];
+    const cells: string[] = [];
+    for (let c = 0; c < line.length; c++) {
+      const cell = line[c];
+      if (!cell) continue;
+      const ref = columnName(c) + (r + 1);
+      const x = cellXml(ref, cell, opts.xf(cell));
+      if (x) cells.push(x);
+      if (cell.validation) {
+        const key = JSON.stringify(cell.validation);
+        const g = validations.get(key);
+        if (g) g.refs.push(ref);
+        else validations.set(key, { v: cell.validation, refs: [ref] });
+      }
+    }
+    const h = heights[r];
+    if (!cells.length && !h) continue;
+    out.push(`<row r="${r + 1}"${h ? ` ht="${h}" customHeight="1"` : ""}>`, ...cells, "</row>");
+  }
+  out.push("</sheetData>");
+
+  const p = model.protection;
+  if (p) {
+    // An attribute set to 1 protects (forbids) the action; no password (ISO/IEC 29500-1 §18.3.1.85).
+    const forbid = (allowed: boolean) => (allowed ? "0" : "1");
+    out.push(
+      `<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="${forbid(p.allowFormatCells)}" formatColumns="${forbid(p.allowFormatColumns)}"` +
+        ` formatRows="${forbid(p.allowFormatRows)}" insertRows="${forbid(p.allowInsertRows)}" selectLockedCells="${forbid(p.allowSelectLocked)}" selectUnlockedCells="${forbid(p.allowSelectUnlocked)}"/>`,
+    );
+  }
+  if (model.merges.length) out.push(`<mergeCells count="${model.merges.length}">${model.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
+  if (validations.size) out.push(`<dataValidations count="${validations.size}">${[...validations.values()].map((g) => validationXml(g.v, g.refs)).join("")}</dataValidations>`);
+  const m = { ...MARGINS, ...model.print.margins };
+  out.push(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
+  // Paper 9 is A4; fit to one page wide, as many tall as needed.
+  out.push(`<pageSetup paperSize="9" orientation="${model.print.orientation}"${model.print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`);
+  if (opts.links.drawing) out.push(`<drawing r:id="${opts.links.drawing}"/>`);
+  if (opts.links.legacyDrawing) out.push(`<legacyDrawing r:id="${opts.links.legacyDrawing}"/>`);
+  out.push("</worksheet>");
+  return out.join("");
+}
+
+/** The notes of a sheet, in reading order: [row, col, text]. */
+export function sheetNotes(model: SheetModel): [number, number, string][] {
+  const notes: [number, number, string][] = [];
+  model.rows.forEach((line, r) => (line ?? []).forEach((cell, c) => cell?.note && notes.push([r, c, cell.note])));
+  return notes;
+}
+
+export const NOTE_AUTHOR = "Bloc Summary";
+
+/** The comments part of a sheet's notes. */
+export function commentsXml(notes: [number, number, string][]): string {
+  const list = notes.map(([r, c, text]) => `<comment ref="${a1(r, c)}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`);
+  return `${XML_DECL}<comments xmlns="${NS.main}"><authors><author>${NOTE_AUTHOR}</author></authors><commentList>${list.join("")}</commentList></comments>`;
+}
+
+/**
+ * The VML drawing that shows the notes (hidden until the cell is hovered). `block` is the
+ * drawing's shape-id block, unique in the package: shapes are numbered 1024 × block + n.
+ */
+export function notesVml(notes: [number, number, string][], block: number): string {
+  const shapes = notes.map(([r, c], i) => {
+    // Anchor: column, x offset, row, y offset of the top-left and bottom-right corners.
+    const anchor = `${c + 1}, 15, ${Math.max(0, r - 1)}, 10, ${c + 3}, 15, ${r + 3}, 4`;
+    return (
+      `<v:shape id="_x0000_s${block * 1024 + i + 1}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:150pt;height:80pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>` +
+      `<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +
+      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r}</x:Row><x:Column>${c}</x:Column></x:ClientData>` +
+      `</v:shape>`
+    );
+  });
+  return (
+    `<xml xmlns:v="${NS.vml}" xmlns:o="${NS.office}" xmlns:x="${NS.excel}">` +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>` +
+    `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>` +
+    shapes.join("") +
+    `</xml>`
+  );
+}
