@@ -111,11 +111,18 @@ export async function benchCliProcess(
       `const ExcelJS = require(${JSON.stringify(require.resolve("exceljs"))});
 (async () => { const wb = new ExcelJS.Workbook(); await wb.xlsx.readFile(process.argv[2]); await wb.xlsx.writeFile(process.argv[3]); })();`,
     );
+    // Preloaded into both processes: at exit, the peak resident set size (KB) and the CPU time used
+    // (ms, user + system) into a file. The same measure for both, without changing the program measured.
     const rssFile = path.join(dir, "rss");
+    const preload = path.join(dir, "peak.cjs");
+    fs.writeFileSync(
+      preload,
+      `process.on("exit", () => { const u = process.resourceUsage(); require("fs").writeFileSync(${JSON.stringify(rssFile)}, u.maxRSS + " " + Math.round((u.userCPUTime + u.systemCPUTime) / 1000)); });`,
+    );
     type Run = { ms: number; kb: number; cpu: number };
     const run = (args: string[]): Run => {
       const t = process.hrtime.bigint();
-      execFileSync(process.execPath, ["-r", path.join(__dirname, "maxrss.cjs"), ...args], { stdio: "ignore", env: { ...process.env, BENCH_MAXRSS_FILE: rssFile } });
+      execFileSync(process.execPath, ["-r", preload, ...args], { stdio: "ignore" });
       const [kb, cpu] = fs.readFileSync(rssFile, "utf8").split(" ").map(Number);
       return { ms: Number(process.hrtime.bigint() - t) / 1e6, kb, cpu };
     };
