@@ -3,7 +3,7 @@
  * first use), decide each one against the open workbook, and — only when the user confirms —
  * bring the accepted sheets in (importUnits.ts). The decisions are core's (core/intake).
  */
-import { decideImport, importsToWrite, type ImportDecision } from "../core/intake/decide";
+import { decideImport, importsToWrite, lastUnitSheet, type ImportDecision } from "../core/intake/decide";
 import { importedSheet } from "../core/intake/sheet";
 import type { Lang } from "../core/i18n/format";
 import { INTAKE_UI } from "../core/i18n/intake";
@@ -112,14 +112,16 @@ export class IntakeSession implements IntakeHost {
       if (!r.snapshot || !unit || !d.sheet || !importsToWrite([d], replace.has(d.file)).length) continue;
       const source = r.snapshot.sheets.find((s) => s.name === d.sheet)!;
       const existing = preview.bloc.sheets.find((s) => label(s.name) === label(unit.sheetName));
-      byTarget.set(label(unit.sheetName), { bytes: r.file.bytes, base64: toBase64(r.file.bytes), sourceSheet: d.sheet, target: unit.sheetName, replaces: existing?.name ?? null, plan: importedSheet(source, unit.sheetName) });
+      // A replacement keeps the workbook's name of the sheet (the roster matches it without case
+      // or diacritics), so that it is rewritten in place and every reference to it still resolves.
+      const target = existing?.name ?? unit.sheetName;
+      byTarget.set(label(unit.sheetName), { bytes: r.file.bytes, base64: toBase64(r.file.bytes), sourceSheet: d.sheet, target, replaces: existing?.name ?? null, plan: importedSheet(source, target) });
     }
     const imports = [...byTarget.values()];
     if (!imports.length) return { ok: true, value: { imported: [], how: "inserted" } };
     const reader = await this.options.loadReader();
     for (const imp of imports) imp.plan.columnWidths = reader.columnWidths(imp.bytes, imp.sourceSheet);
-    const rosterSheets = new Set(preview.roster.map((u) => label(u.sheetName)));
-    const after = [...preview.bloc.sheets].reverse().find((s) => rosterSheets.has(label(s.name)))?.name ?? null;
+    const after = lastUnitSheet(preview.bloc.sheets, preview.roster);
     try {
       const how = await this.run((ctx) => importUnitSheets(ctx, imports, after, this.options.supports ?? officeSupports));
       return { ok: true, value: { imported: imports.map((i) => i.target), how } };

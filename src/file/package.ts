@@ -3,15 +3,14 @@
  * package, or a new workbook, by the host-neutral writer of src/xlsx/write.
  */
 import zlib from "zlib";
-import type { WritePlan } from "../core/plan";
 import type { SheetModel } from "../core/sheet/model";
-import { newWorkbookBytes, writePlanIntoPackageBytes, type WriteOptions } from "../xlsx/write/package";
+import { newWorkbookBytes, writePlanIntoPackageBytes, type PackagePlan, type WriteOptions } from "../xlsx/write/package";
 
 /** Node's zlib deflates the new parts several times faster than fflate's JavaScript (level 1 in both). */
 const NODE: WriteOptions = { deflate: (data) => zlib.deflateRawSync(data, { level: 1 }) };
 
 /** The plan's sheets written into the original package; every other part is kept as stored. */
-export async function writePlanIntoPackage(original: Buffer, plan: WritePlan): Promise<Buffer> {
+export async function writePlanIntoPackage(original: Buffer, plan: PackagePlan): Promise<Buffer> {
   const out = writePlanIntoPackageBytes(original, plan, NODE);
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }

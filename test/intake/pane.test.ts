@@ -57,6 +57,21 @@ describe.each(["1.13", "1.10"] as const)("importing unit files in the pane (Exce
     expect(fake.sheet("BNV").columnWidths.C).toBeCloseTo(columnWidthPoints(FILE_WIDTHS[2]), 0);
   });
 
+  it("brings several new units in after the last unit sheet, in the order of the files", async () => {
+    const { bloc, files } = importScenario();
+    const fake = new FakeExcel({ apiLevel: level });
+    for (const s of bloc.sheets.filter((x) => x.name !== "BQP")) fake.seedSheet(s);
+    fake.seedSheet(sheetFromRows("Ghi chép", [["x"]]));
+    const session = new IntakeSession((batch) => fake.run(batch), { loadReader: async () => reader, supports: fake.supports, unreadable: (e) => String(e) });
+    const bqp = { name: "bqp.xlsx", bytes: new Uint8Array(await xlsxOf({ sheets: [importScenario().sheet("BQP")] })) };
+    const bnv = { name: files[0].name, bytes: new Uint8Array(await xlsxOf(files[0].snapshot)) };
+    const preview = await session.preview([bqp, bnv], "vi");
+    if (!preview.ok) throw new Error(preview.message);
+    const out = await session.apply(preview.value, new Set(), "vi");
+    if (!out.ok) throw new Error(out.message);
+    expect(fake.sheetNames()).toEqual(["Cấu hình", "BCA", "BTP", "BQP", "BNV", "Ghi chép"]);
+  });
+
   it("keeps a formula elsewhere that points at the replaced unit sheet working", async () => {
     const { fake, session, picked, files } = await setUp(level);
     fake.seedSheet(sheetFromRows("Ghi chép", [[null]], { formulas: [["='BTP'!E7"]] }));
