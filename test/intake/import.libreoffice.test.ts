@@ -10,7 +10,8 @@ import os from "os";
 import path from "path";
 import { cli } from "../support/cli";
 import { recalculate } from "../support/libreoffice";
-import { blocReadingBtp, FILE_WIDTHS, importScenario, xlsxOf } from "../support/unitFiles";
+import { blocReadingBtp } from "../support/blocReadingBtp";
+import { FILE_WIDTHS, importScenario, xlsxOf } from "../support/unitFiles";
 
 let dir: string;
 beforeAll(() => {

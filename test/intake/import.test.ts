@@ -11,7 +11,8 @@ import { cli } from "../support/cli";
 import { encodeTcvn3 } from "../support/legacyText";
 import { BlocBuilder } from "../support/snapshots";
 import { Parts } from "../../src/xlsx/write/parts";
-import { blocReadingBtp, FILE_WIDTHS, importScenario, xlsxOf as xlsx } from "../support/unitFiles";
+import { blocReadingBtp } from "../support/blocReadingBtp";
+import { FILE_WIDTHS, importScenario, xlsxOf as xlsx } from "../support/unitFiles";
 
 const NOW = { lang: "vi" as const, now: "2031-12-15T03:00:00.000Z" };
 const scenario = importScenario;

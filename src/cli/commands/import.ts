@@ -16,7 +16,8 @@ import { sheetColumnWidths } from "../../xlsx/columns";
 import { InputError, loadWorkbook, writeFilesAtomically } from "../../file/load";
 import { EXIT, type CliCommand } from "../command";
 import { outputProblem } from "../outputs";
-import { loadInput, problemText } from "../workbook";
+import { inputProblemText } from "../../core/i18n/inputProblem";
+import { loadInput } from "../workbook";
 
 export function defaultImportOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input).replace(/\.xlsx$/i, "")}.imported.xlsx`);
@@ -69,7 +70,7 @@ export const importCommand: CliCommand = {
         loaded = await loadWorkbook(file);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        decisions.push({ file: name, unit: null, by: null, sheet: null, years: [], action: { kind: "unreadable", reason: "file", detail: problemText(lang, file, e.problem) } });
+        decisions.push({ file: name, unit: null, by: null, sheet: null, years: [], action: { kind: "unreadable", reason: "file", detail: inputProblemText(lang, file, e.problem) } });
         continue;
       }
       const d = decideImport(blocLoaded.snapshot, { name, snapshot: loaded.snapshot });
