@@ -9,6 +9,7 @@ import { WorkbookInfo } from "../../src/taskpane/components/WorkbookInfo";
 import { readZip, entryText } from "../../src/xlsx/zip";
 import { FakeHost } from "../taskpane/fakeHost";
 import { run } from "../core/helpers/run";
+import { blobBytes } from "../support/blob";
 import { BlocBuilder } from "../support/snapshots";
 
 // jsdom has no TextEncoder; the docx writer needs one (every browser has it).
@@ -39,16 +40,6 @@ describe("the pane's workbook information", () => {
   });
 });
 
-/** The bytes of a Blob (jsdom's Blob has no arrayBuffer()). */
-function bytes(blob: Blob): Promise<Uint8Array> {
-  return new Promise((done, fail) => {
-    const r = new FileReader();
-    r.onload = () => done(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => fail(r.error);
-    r.readAsArrayBuffer(blob);
-  });
-}
-
 describe("the pane's document for a period", () => {
   const DOCX = { timeout: 20_000 };
 
@@ -63,7 +54,7 @@ describe("the pane's document for a period", () => {
     fireEvent.click(screen.getByRole("button", { name: label }));
     await screen.findByText(/^(Đã tải|Downloaded) "/, {}, DOCX);
     expect(screen.getByText(t.downloaded(saved[0].name))).toBeTruthy();
-    return { name: saved[0].name, xml: entryText(readZip(await bytes(saved[0].blob)).get("word/document.xml")!) };
+    return { name: saved[0].name, xml: entryText(readZip(await blobBytes(saved[0].blob)).get("word/document.xml")!) };
   }
 
   it("offers the báo cáo sơ kết of six months, named for it", async () => {
