@@ -412,14 +412,15 @@ async function main(): Promise<number> {
           writeFileSync(csvFile, "Mã,Chỉ tiêu,2023\nTT01,Số cuộc thanh tra,12\n");
           const before = await fakeWorkbook(page);
           await page.getByTestId("import-files").setInputFiles([unitFile, csvFile]);
-          const iv = INTAKE_UI.vi;
-          await page.getByRole("heading", { name: iv.title }).evaluate((h) => h.scrollIntoView({ block: "start" }));
           const row = page.locator('[data-import-row="btp-2023.xlsx"]');
           await row.getByText(INTAKE_TEXT.vi.action({ kind: "replaces", differing: 1 })).waitFor();
           await page.locator('[data-import-row="bqp.csv"]').getByText(CLI_TEXT.vi.csv("bqp.csv"), { exact: false }).waitFor();
           same(await fakeWorkbook(page), before, "nothing written before the user confirms");
+          // The panel itself: it sits at the foot of the pane.
+          const panel = page.locator("section", { has: page.getByRole("heading", { name: INTAKE_UI.vi.title }) });
+          await panel.scrollIntoViewIfNeeded();
           await settle(page);
-          await page.screenshot({ path: join(SHOTS, "taskpane-import-vi.png") });
+          await panel.screenshot({ path: join(SHOTS, "taskpane-import-vi.png") });
           same(errors, [], "page errors");
           await page.close();
         },
