@@ -1,5 +1,5 @@
 /** --help: of the tool and of every command, Vietnamese by default, English with --lang en. */
-import { COMMANDS } from "../../src/cli/commands";
+import { COMMANDS } from "../../src/cli/commands/table";
 import { cli } from "../support/cli";
 
 describe("--help", () => {
