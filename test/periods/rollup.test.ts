@@ -5,7 +5,7 @@ import path from "path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { rollupBlocs, type RollupInput } from "../../src/core/aggregate/rollup";
-import { buildBloc } from "../../src/core/pipeline";
+import { buildBloc, type BuildResult } from "../../src/core/pipeline";
 import { renderRollup } from "../../src/core/render/rollup";
 import { buildRollupDocument } from "../../src/core/render/rollupDocument";
 import { evaluate } from "../core/helpers/formula";
@@ -19,7 +19,7 @@ const NOW = "2024-01-15T03:00:00.000Z";
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLES = path.join(ROOT, "examples", "rollup");
 
-async function randomInput(seed: number, year: number, defects: boolean): Promise<{ input: RollupInput; truth: ReturnType<typeof randomBloc>["truth"] }> {
+async function randomInput(seed: number, year: number, defects: boolean): Promise<{ input: RollupInput & { result: BuildResult }; truth: ReturnType<typeof randomBloc>["truth"] }> {
   const { workbook, truth } = randomBloc(seed, { units: 1 + (seed % 7), defects, year });
   return { input: { file: `bloc-${seed}.xlsx`, result: buildBloc(await snapshotOfExcelJs(workbook), { lang: "vi", now: NOW }) }, truth };
 }
