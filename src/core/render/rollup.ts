@@ -5,7 +5,7 @@
  * bloc's totals come from another workbook, so they are written as numbers; everything computed
  * from them is a formula with its cached result.
  */
-import { a1, a1RowFixed, rangeA1 } from "../a1";
+import { a1, a1RowFixed } from "../a1";
 import type { Rollup, RollupBloc } from "../aggregate/rollup";
 import type { Indicator } from "../catalog";
 import type { Lang } from "../i18n/format";
@@ -68,12 +68,7 @@ export function renderRollup(r: Rollup, lang: Lang, builtAt: string): WritePlan 
       row++;
     });
     const last = row - 1;
-    b.text(row, 2, T.total, "textBold");
-    inds.forEach((ind, k) => {
-      const c = FIRST_COL + k;
-      const total = r.totals.get(ind.code)?.get(y) ?? 0;
-      b.set(row, c, { formula: included.length ? `SUM(${rangeA1(first, c, last, c)})` : "0", value: included.length ? total : 0, format: formatOf(ind), style: "total" });
-    });
+    b.sumRow(row, T.total, FIRST_COL, inds, first, last, (ind) => r.totals.get(ind.code)?.get(y));
     const total = row;
     row += 2;
     return { first, last, total };

@@ -104,12 +104,7 @@ export function renderSummary(input: SummaryInput): SheetModel {
       r++;
     });
     const last = r - 1;
-    b.text(r, 2, L.total, "textBold");
-    inds.forEach((ind, k) => {
-      const c = FIRST_IND_COL + k;
-      const total = figures.totals.get(ind.code)?.get(y) ?? 0;
-      b.set(r, c, { formula: roster.length ? `SUM(${rangeA1(first, c, last, c)})` : "0", value: roster.length ? total : 0, format: indicatorFormat(ind), style: "total" });
-    });
+    b.sumRow(r, L.total, FIRST_IND_COL, inds, first, last, (ind) => figures.totals.get(ind.code)?.get(y));
     const total = r;
     r += 2;
     return { first, last, total };
