@@ -17,6 +17,7 @@ import type { WritePlan } from "../plan";
 import { SheetBuilder } from "../sheet/builder";
 import type { Cell } from "../sheet/model";
 import { FORMATS, indicatorFormat as formatOf } from "../sheet/styles";
+import { headerRow } from "./summary";
 
 const FIRST_COL = 3;
 
@@ -34,11 +35,7 @@ export function renderRollup(r: Rollup, lang: Lang, builtAt: string): WritePlan 
   b.title(1, 0, width, T.note(builtAt, r.blocs.length), "marker");
   b.title(2, 0, width, excluded.length ? T.statusErrors(excluded.length, r.blocs.length) : T.statusClean(r.blocs.length), excluded.length ? "error" : "subtitle");
   const H = 3;
-  b.text(H, 0, T.stt, "header");
-  b.text(H, 1, T.bloc, "header");
-  b.text(H, 2, T.file, "header");
-  inds.forEach((ind, i) => b.text(H, FIRST_COL + i, `${ind.code}\n${lang === "vi" ? ind.name : ind.nameEn}\n(${lang === "vi" ? ind.unit : ind.unitEn})`, "header"));
-  b.rowHeights[H] = 78;
+  headerRow(b, H, [T.stt, T.bloc, T.file], FIRST_COL, inds, lang);
 
   let row = H + 1;
   const section = (text: string) => {
