@@ -37,6 +37,7 @@ export const ROLLUP_TEXT = {
     // Command line
     noOut: "Thiếu --out <ngành.xlsx>: tệp tổng hợp ngành sẽ ghi vào đâu?",
     noBlocs: "Không có tệp Khối nào (.xlsx) để tổng hợp.",
+    emptyFolder: (dir: string) => `Thư mục ${dir} không có tệp Khối nào (.xlsx); không ghi gì.`,
     mixedYears: (list: string) => `Các Khối không cùng năm báo cáo / năm so sánh, không thể cộng: ${list}.`,
     mixedPeriods: (list: string) => `Các Khối không cùng kỳ báo cáo, không thể cộng: ${list}.`,
     blocLine: (file: string, bloc: string, errors: number, warnings: number) =>
@@ -76,6 +77,7 @@ export const ROLLUP_TEXT = {
     docIssuer: "EMULATION AND REWARD COUNCIL OF THE INSPECTION SECTOR",
     noOut: "Missing --out <sector.xlsx>: where should the sector roll-up go?",
     noBlocs: "No bloc file (.xlsx) to roll up.",
+    emptyFolder: (dir: string) => `The folder ${dir} holds no bloc file (.xlsx); nothing was written.`,
     mixedYears: (list: string) => `The blocs report different years or compare years and cannot be added up: ${list}.`,
     mixedPeriods: (list: string) => `The blocs report different periods and cannot be added up: ${list}.`,
     blocLine: (file: string, bloc: string, errors: number, warnings: number) =>
