@@ -6,7 +6,7 @@
  */
 import path from "path";
 import { parseCommandLine } from "../src/cli/args";
-import { COMMANDS } from "../src/cli/commands";
+import { COMMANDS } from "../src/cli/commands/table";
 import { runCli } from "../src/cli/main";
 import { DEMO_TEXT } from "../src/core/i18n/cli";
 

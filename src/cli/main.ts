@@ -5,7 +5,7 @@
 import { CLI_TEXT } from "../core/i18n/cli";
 import { parseCommandLine } from "./args";
 import { EXIT, UsageError, type CliIo } from "./command";
-import { COMMANDS } from "./commands";
+import { COMMANDS } from "./commands/table";
 import { commandHelp, toolHelp } from "./help";
 import { colorWanted } from "./listing";
 
@@ -32,7 +32,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (!command) {
-    io.err(CLI_TEXT[lang].noCommand);
+    io.err(CLI_TEXT[lang].noCommand(COMMANDS.map((c) => c.name).join(", ")));
     io.err(toolHelp(COMMANDS, lang));
     return EXIT.unusable;
   }

@@ -126,20 +126,38 @@ function readProblem(e: unknown): InputProblem {
 }
 
 /**
- * Write several files all-or-nothing: each to a temporary file beside its target, then rename
- * them into place; on any failure every temporary file is removed and no target is touched.
+ * Write several files all-or-nothing: each to a temporary file beside its target; then every
+ * existing target is set aside under a backup name and the temporary files are renamed into place.
+ * On any failure the files already renamed are removed, the backups put back and every temporary
+ * file removed, so the targets are as they were; on success the backups are deleted.
  */
 export async function writeFilesAtomically(files: { path: string; data: Buffer | Uint8Array }[]): Promise<void> {
+  const tag = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const temps: string[] = [];
+  const backups: { target: string; backup: string }[] = [];
+  const placed: string[] = [];
   try {
     for (const f of files) {
-      const tmp = `${f.path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+      const tmp = `${f.path}.tmp-${tag}`;
       temps.push(tmp);
       await fs.writeFile(tmp, f.data);
     }
-    for (let i = 0; i < files.length; i++) await fs.rename(temps[i], files[i].path);
+    for (let i = 0; i < files.length; i++) {
+      const target = files[i].path;
+      const existing = await fs.stat(target).catch(() => null);
+      if (existing?.isFile()) {
+        const backup = `${target}.bak-${tag}`;
+        await fs.rename(target, backup);
+        backups.push({ target, backup });
+      }
+      await fs.rename(temps[i], target);
+      placed.push(target);
+    }
   } catch (e) {
+    await Promise.all(placed.map((p) => fs.rm(p, { force: true })));
+    for (const b of backups) await fs.rename(b.backup, b.target).catch(() => undefined);
     await Promise.all(temps.map((t) => fs.rm(t, { force: true })));
     throw e;
   }
+  await Promise.all(backups.map((b) => fs.rm(b.backup, { force: true })));
 }

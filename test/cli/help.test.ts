@@ -1,5 +1,5 @@
 /** --help: of the tool and of every command, Vietnamese by default, English with --lang en. */
-import { COMMANDS } from "../../src/cli/commands";
+import { COMMANDS } from "../../src/cli/commands/table";
 import { CLI_HELP } from "../../src/core/i18n/cli";
 import { cli } from "../support/cli";
 

@@ -190,6 +190,21 @@ describe("hostile files", () => {
     expect(readdirSync(d).sort()).toEqual(["bloc.xlsx", "taken.xlsx"]);
   });
 
+  it("keeps every earlier output as it was when one of several outputs cannot be put in place", async () => {
+    const d = path.join(dir, "two-outputs");
+    mkdirSync(d);
+    const input = path.join(d, "bloc.xlsx");
+    copyFileSync(SAMPLE, input);
+    // An earlier summary the build would replace, and a folder where the .docx should go: the
+    // workbook is renamed into place first, then the .docx's rename fails.
+    writeFileSync(path.join(d, "out.xlsx"), "earlier output");
+    mkdirSync(path.join(d, "taken.docx"));
+    const r = await cli(["build", input, "--out", path.join(d, "out.xlsx"), "--docx", path.join(d, "taken.docx")]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(path.join(d, "out.xlsx"), "utf8")).toBe("earlier output");
+    expect(readdirSync(d).sort()).toEqual(["bloc.xlsx", "out.xlsx", "taken.docx"]);
+  });
+
   it("reads the unpacked size from the zip's directory without inflating it", async () => {
     const b = readFileSync(SAMPLE);
     const zip = await JSZip.loadAsync(b);

@@ -17,7 +17,7 @@ export interface CommandHelp {
 export const CLI_TEXT = {
   vi: {
     unknownCommand: (c: string) => `Lệnh không hợp lệ: "${c}".`,
-    noCommand: "Thiếu lệnh (build, validate, template…).",
+    noCommand: (names: string) => `Thiếu lệnh (${names}).`,
     unknownOption: (o: string) => `Tùy chọn không hợp lệ: "${o}".`,
     notForCommand: (o: string, c: string) => `Tùy chọn ${o} không dùng với lệnh ${c}.`,
     missingValue: (o: string) => `Tùy chọn ${o} cần một giá trị.`,
@@ -71,7 +71,7 @@ export const CLI_TEXT = {
   },
   en: {
     unknownCommand: (c: string) => `Unknown command: "${c}".`,
-    noCommand: "No command given (build, validate, template…).",
+    noCommand: (names: string) => `No command given (${names}).`,
     unknownOption: (o: string) => `Unknown option: "${o}".`,
     notForCommand: (o: string, c: string) => `Option ${o} does not apply to the ${c} command.`,
     missingValue: (o: string) => `Option ${o} needs a value.`,
