@@ -89,6 +89,9 @@ describe("CLI import", () => {
       ["unknownUnit", false],
     ]);
     expect(r.stderr).toContain("2 tệp cần quyết định");
+    // The unknown unit's line and JSON message are the command line's: no list to choose from here.
+    expect(json.files[3].message).toBe(INTAKE_TEXT.vi.unknownUnitCli);
+    expect(r.stderr).toMatch(/tai-chinh\.xlsx → \(chưa rõ đơn vị\) → .* → Không rõ đơn vị — không nhập$/m);
     const loaded = await loadWorkbook(out);
     const bnv = loaded.snapshot.sheets.find((s) => s.name === "BNV")!;
     const source = files[0].snapshot.sheets[0];

@@ -3,7 +3,7 @@ import type { ImportAction, ImportDecision, RecognisedBy } from "../intake/decid
 import { CLI_NAME, type CommandHelp } from "./cli";
 import { countEn, type Lang } from "./format";
 
-interface IntakeTexts {
+export interface IntakeTexts {
   title: string;
   action: (a: ImportAction) => string;
   by: Record<RecognisedBy, string>;
@@ -28,8 +28,13 @@ function fileLine(d: ImportDecision, T: IntakeTexts): string {
   if (d.unit || d.action.kind !== "unreadable") parts.push(d.unit ? `${d.unit.code} (${d.unit.name})` : T.noUnit);
   if (d.sheet) parts.push(`sheet "${d.sheet}"`);
   if (d.years.length) parts.push(`${T.years} ${joinYears(d.years)}`);
-  parts.push(d.action.kind === "unknownUnit" ? T.unknownUnitCli : T.action(d.action));
+  parts.push(cliActionText(d.action, T));
   return parts.join(" → ");
+}
+
+/** What importing does, as the command line says it (no list to choose an unknown unit from). */
+export function cliActionText(a: ImportAction, T: IntakeTexts): string {
+  return a.kind === "unknownUnit" ? T.unknownUnitCli : T.action(a);
 }
 
 export const INTAKE_TEXT: Record<Lang, IntakeTexts> = {
