@@ -91,6 +91,9 @@ describe("CLI import", () => {
       ["unknownUnit", false],
     ]);
     expect(r.stderr).toContain("2 tệp cần quyết định");
+    // The unknown unit's line and JSON message are the command line's: no list to choose from here.
+    expect(json.files[3].message).toBe(INTAKE_TEXT.vi.unknownUnitCli);
+    expect(r.stderr).toMatch(/tai-chinh\.xlsx → \(chưa rõ đơn vị\) → .* → Không rõ đơn vị — không nhập$/m);
     const loaded = await loadWorkbook(out);
     const bnv = loaded.snapshot.sheets.find((s) => s.name === "BNV")!;
     const source = files[0].snapshot.sheets[0];
@@ -190,7 +193,8 @@ describe("CLI import", () => {
     const out = path.join(dir, "out.xlsx");
     const r = await cli("import", blocFile, paths[0], bad, "--out", out);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain("bad.xlsx → (chưa rõ đơn vị) → — → — → Không đọc được");
+    // An unreadable file's line has no unit, sheet or years to show: only the file and why.
+    expect(r.stdout).toMatch(/^bad\.xlsx → Không đọc được — /m);
     expect(existsSync(out)).toBe(false);
     expect((await cli("import", blocFile)).code).toBe(2);
   });

@@ -8,7 +8,7 @@ import path from "path";
 import { decideImport, importsToWrite, lastUnitSheet, needsDecision, type ImportDecision } from "../../core/intake/decide";
 import { importedSheet } from "../../core/intake/sheet";
 import { CLI_TEXT } from "../../core/i18n/cli";
-import { IMPORT_HELP, INTAKE_TEXT } from "../../core/i18n/intake";
+import { cliActionText, IMPORT_HELP, INTAKE_TEXT } from "../../core/i18n/intake";
 import { readConfig } from "../../core/read/config";
 import { label } from "../../core/text";
 import { writeImportsIntoPackage, type UnitSheetWrite } from "../../file/import";
@@ -102,7 +102,7 @@ export const importCommand: CliCommand = {
     } else say(T.nothingToWrite);
     if (pending) io.err(T.needsDecision(pending));
     if (json) {
-      const files = decisions.map((d) => fileJson(d, written && importsToWrite([d], replace).length > 0, T.action(d.action)));
+      const files = decisions.map((d) => fileJson(d, written && importsToWrite([d], replace).length > 0, cliActionText(d.action, T)));
       io.out(JSON.stringify({ schema: 1, out: written ? out : null, files }, null, 2));
     }
     return unusable ? EXIT.unusable : pending ? EXIT.invalid : EXIT.ok;
