@@ -26,6 +26,6 @@ export function commandHelp(command: CliCommand, lang: Lang): string {
   const h: CommandHelp = command.help[lang];
   const lines = [`${command.name}: ${h.summary}`, "", ...h.usage.map((u) => `  ${u}`), "", H.options, ...table([...h.options, ...commonRows(lang)])];
   if (h.notes?.length) lines.push("", ...h.notes);
-  lines.push("", H.exit);
+  lines.push("", h.exit ?? H.exit);
   return lines.join("\n");
 }

@@ -38,10 +38,11 @@ export function issueListing(issues: readonly Issue[], opts: { lang: Lang; catal
   for (const [sheet, list] of bySheet) {
     lines.push(`  ${paint(color, "bold", sheet)}`);
     const cellWidth = Math.max(...list.map((i) => i.cell.length));
+    const codeWidth = Math.max(...list.map((i) => i.code.length));
     for (const i of list) {
       const label = SEVERITY_LABEL[lang][i.severity].padEnd(labelWidth);
       const severity = paint(color, i.severity === "error" ? "red" : "yellow", label);
-      lines.push(`    ${i.cell.padEnd(cellWidth)}  ${severity}  ${paint(color, "dim", i.code)}  ${issueMessage(i, lang, opts.catalog, "cli")}`);
+      lines.push(`    ${i.cell.padEnd(cellWidth)}  ${severity}  ${paint(color, "dim", i.code.padEnd(codeWidth))}  ${issueMessage(i, lang, opts.catalog, "cli")}`);
     }
   }
   const rest = ranked.length - shown.length;

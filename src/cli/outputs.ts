@@ -23,7 +23,7 @@ export async function outputProblem(targets: OutputTarget[], inputs: string[], l
   for (const t of targets) {
     if (path.extname(t.path).toLowerCase() !== t.ext) return T.wrongExtension(t.option, t.ext, t.path);
     const abs = path.resolve(t.path);
-    if (seen.has(abs)) return T.sameAsInput;
+    if (seen.has(abs)) return T.sameAsInput(t.option, t.path);
     if (outs.has(abs)) return T.sameOutputs(t.path);
     outs.add(abs);
     const dir = path.dirname(abs);

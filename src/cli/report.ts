@@ -7,7 +7,7 @@ import { issueListing } from "./listing";
 import { CLI_TEXT } from "../core/i18n/cli";
 import { formatNumber } from "../core/i18n/format";
 import { labels } from "../core/i18n/labels";
-import { confirmationSummary } from "../core/review/confirmation";
+import { confirmationSummary } from "../core/read/confirmation";
 
 /** Changes listed before "…": the change log sheet has them all. */
 const CHANGES_SHOWN = 10;

@@ -1,6 +1,7 @@
 /** A short human summary of a build, for the command line and the demo. */
 import type { Lang } from "../core/i18n/format";
 import { formatNumber, formatPercent } from "../core/i18n/format";
+import { LABELS } from "../core/i18n/labels";
 import { periodText, samePeriodText } from "../core/i18n/period";
 import type { BuildResult } from "../core/pipeline";
 
@@ -30,6 +31,6 @@ export function buildSummaryText(res: BuildResult, lang: Lang): string {
       lines.push(`  ${ind.code.padEnd(6)} ${vi ? ind.name : ind.nameEn}: ${n(cur)} ${unit} (${figures.compareYear}: ${n(prev)}${pct})`);
     }
   }
-  lines.push(vi ? `Kiểm tra: ${res.errors} lỗi, ${res.warnings} cảnh báo` : `Check: ${res.errors} errors, ${res.warnings} warnings`);
+  lines.push(`${vi ? "Kiểm tra" : "Check"}: ${LABELS[lang].counts(res.errors, res.warnings)}`);
   return lines.join("\n");
 }

@@ -95,3 +95,8 @@ const HEADER_CACHE_MAX = 20000;
 export function isPeriod(v: unknown): v is Period {
   return typeof v === "string" && (PERIODS as readonly string[]).includes(v);
 }
+
+/** Six and nine months are a review (sơ kết); a quarter reports its results. */
+export function isReview(period: Period): boolean {
+  return period === "6m" || period === "9m";
+}

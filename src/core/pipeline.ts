@@ -7,10 +7,11 @@ import { computeFigures, totalsJson, type Figures } from "./aggregate/figures";
 import { fingerprintSheets, type Fingerprints, type Staleness } from "./fingerprint";
 import { formatDateTime, type Lang } from "./i18n/format";
 import { OUTPUT_SHEETS } from "./outputSheets";
-import { labels } from "./i18n/labels";
+import { LABELS, labels } from "./i18n/labels";
+import { periodText } from "./i18n/period";
 import { carriedChangeRows, renderChangeLog } from "./review/changeLog";
 import { diffFigures, figureRecords, type FigureChange } from "./review/changes";
-import { confirmationIssues, confirmationSummary } from "./review/confirmation";
+import { confirmationIssues, confirmationSummary } from "./read/confirmation";
 import { readState, renderState, type BuildState, type UnitState } from "./review/state";
 import { issueMessage } from "./i18n/messages";
 import { countBySeverity, issue, type Issue } from "./issues";
@@ -137,6 +138,11 @@ function outputName(wanted: string, wb: WorkbookSnapshot): string {
  * (or their "(BSn)" variants). A marked sheet the user renamed to keep ("Tổng hợp 2023 (lưu)"),
  * or last year's "Tổng hợp 2022", stays.
  */
+/** An earlier summary's bloc-total row, as it reads in either language it may have been built in. */
+function summaryTotalLabels(year: number, period: Period): string[] {
+  return (["vi", "en"] as const).map((lang) => LABELS[lang].blocTotal(periodText(period, year, lang)));
+}
+
 function earlierOutputs(wb: WorkbookSnapshot, year: number | null, period: Period): string[] {
   const mine = year === null ? [] : period === "year" ? [OUTPUT_SHEETS.summary(year), OUTPUT_SHEETS.submission(year)] : [OUTPUT_SHEETS.summary(year, period), OUTPUT_SHEETS.report(year, period)];
   const own = new Set([OUTPUT_SHEETS.check(), OUTPUT_SHEETS.changeLog(), OUTPUT_SHEETS.state(), ...mine].map((n) => n.toLowerCase()));
@@ -162,7 +168,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   issues.push(...units.issues);
   const reports = units.reports;
   const figures = year !== null && compareYear !== null ? computeFigures(reports, catalog, year, compareYear) : null;
-  const history = figures ? computeHistory(roster, reports, catalog, figures, readEarlierSummaries(wb, catalog, period, figures.year)) : null;
+  const history = figures ? computeHistory(roster, reports, catalog, figures, readEarlierSummaries(wb, catalog, period, figures.year, summaryTotalLabels)) : null;
 
   // Shared review: confirmations, and what changed since the build recorded in the state sheet.
   const previous = readState(wb);

@@ -30,9 +30,12 @@ export interface UnitSheetImport {
  */
 export async function importUnitSheets(context: Excel.RequestContext, imports: readonly UnitSheetImport[], after: string | null, supports: Supports = officeSupports): Promise<"inserted" | "written"> {
   let inserted = false;
+  let anchor = after;
   for (const imp of imports) {
-    if (!imp.replaces && (await insertOne(context, imp, after, supports))) inserted = true;
-    else await writeOne(context, imp, after, supports);
+    if (!imp.replaces && (await insertOne(context, imp, anchor, supports))) inserted = true;
+    else await writeOne(context, imp, anchor, supports);
+    // The next new sheet follows this one: new sheets keep the order of the files.
+    if (!imp.replaces) anchor = imp.target;
   }
   return inserted ? "inserted" : "written";
 }

@@ -3,10 +3,12 @@
  * first use), decide each one against the open workbook, and — only when the user confirms —
  * bring the accepted sheets in (importUnits.ts). The decisions are core's (core/intake).
  */
-import { decideImport, importsToWrite, type ImportDecision } from "../core/intake/decide";
+import { decideImport, importsToWrite, lastUnitSheet, type ImportDecision } from "../core/intake/decide";
 import { importedSheet } from "../core/intake/sheet";
 import type { Lang } from "../core/i18n/format";
+import { inputProblemText } from "../core/i18n/inputProblem";
 import { INTAKE_UI } from "../core/i18n/intake";
+import type { InputProblem } from "../core/inputProblem";
 import type { RosterUnit } from "../core/model";
 import { readConfig } from "../core/read/config";
 import type { WorkbookSnapshot } from "../core/snapshot";
@@ -38,8 +40,10 @@ export interface IntakePreview {
 
 /** The host-neutral reading of a unit's file (src/xlsx): loaded on first use. */
 export interface UnitFileReader {
-  /** Bytes in, snapshot out (src/xlsx/read.ts); throws on a file it cannot read. */
+  /** Bytes in, snapshot out (src/xlsx/refusal.ts); throws on a file it cannot read. */
   read(bytes: Uint8Array): WorkbookSnapshot | Promise<WorkbookSnapshot>;
+  /** Why `read` refused a file (its error), or null for an error that is not a refusal. */
+  problem(error: unknown): InputProblem | null;
   /** A sheet's column widths in characters (src/xlsx/columns.ts), kept below ExcelApi 1.13. */
   columnWidths(bytes: Uint8Array, sheet: string): number[];
 }
@@ -64,8 +68,12 @@ export interface IntakeOptions {
   /** Loads the reader on first use, so it is not in the pane's first bundle. */
   loadReader: () => Promise<UnitFileReader>;
   supports?: Supports;
-  /** Words a file the reader refused (its error), in the user's language. */
-  unreadable: (error: unknown, lang: Lang) => string;
+}
+
+/** A refused file in the user's words (as the command line says it); another error as it is. */
+function unreadableText(reader: UnitFileReader, error: unknown, file: string, lang: Lang): string {
+  const problem = reader.problem(error);
+  return problem ? inputProblemText(lang, file, problem) : INTAKE_UI[lang].unreadableFile(error instanceof Error ? error.message : String(error));
 }
 
 export class IntakeSession implements IntakeHost {
@@ -84,7 +92,7 @@ export class IntakeSession implements IntakeHost {
         try {
           snapshot = await reader.read(file.bytes);
         } catch (e) {
-          const decision: ImportDecision = { file: file.name, unit: null, by: null, sheet: null, years: [], action: { kind: "unreadable", reason: "file", detail: this.options.unreadable(e, lang) } };
+          const decision: ImportDecision = { file: file.name, unit: null, by: null, sheet: null, years: [], action: { kind: "unreadable", reason: "file", detail: unreadableText(reader, e, file.name, lang) } };
           rows.push({ file, snapshot: null, decision });
           continue;
         }
@@ -112,14 +120,16 @@ export class IntakeSession implements IntakeHost {
       if (!r.snapshot || !unit || !d.sheet || !importsToWrite([d], replace.has(d.file)).length) continue;
       const source = r.snapshot.sheets.find((s) => s.name === d.sheet)!;
       const existing = preview.bloc.sheets.find((s) => label(s.name) === label(unit.sheetName));
-      byTarget.set(label(unit.sheetName), { bytes: r.file.bytes, base64: toBase64(r.file.bytes), sourceSheet: d.sheet, target: unit.sheetName, replaces: existing?.name ?? null, plan: importedSheet(source, unit.sheetName) });
+      // A replacement keeps the workbook's name of the sheet (the roster matches it without case
+      // or diacritics), so that it is rewritten in place and every reference to it still resolves.
+      const target = existing?.name ?? unit.sheetName;
+      byTarget.set(label(unit.sheetName), { bytes: r.file.bytes, base64: toBase64(r.file.bytes), sourceSheet: d.sheet, target, replaces: existing?.name ?? null, plan: importedSheet(source, target) });
     }
     const imports = [...byTarget.values()];
     if (!imports.length) return { ok: true, value: { imported: [], how: "inserted" } };
     const reader = await this.options.loadReader();
     for (const imp of imports) imp.plan.columnWidths = reader.columnWidths(imp.bytes, imp.sourceSheet);
-    const rosterSheets = new Set(preview.roster.map((u) => label(u.sheetName)));
-    const after = [...preview.bloc.sheets].reverse().find((s) => rosterSheets.has(label(s.name)))?.name ?? null;
+    const after = lastUnitSheet(preview.bloc.sheets, preview.roster);
     try {
       const how = await this.run((ctx) => importUnitSheets(ctx, imports, after, this.options.supports ?? officeSupports));
       return { ok: true, value: { imported: imports.map((i) => i.target), how } };
@@ -135,5 +145,5 @@ export class IntakeSession implements IntakeHost {
  */
 export function excelIntake(loadReader: () => Promise<UnitFileReader>): IntakeSession {
   const run: RunBatch = (batch) => Excel.run(batch);
-  return new IntakeSession(run, { loadReader, unreadable: (e, lang) => INTAKE_UI[lang].unreadableFile(e instanceof Error ? e.message : String(e)) });
+  return new IntakeSession(run, { loadReader });
 }

@@ -6,38 +6,16 @@
  */
 import { promises as fs } from "fs";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { readWorkbook, SheetReadError, TooLargeError, WorkbookReadError, type SheetProblem } from "../xlsx/read";
+import type { ConvertibleFormat, InputProblem } from "../core/inputProblem";
+import { readProblem, readSpreadsheet } from "../xlsx/refusal";
 import { sniffFormat } from "../xlsx/sniff";
-import { ZipError } from "../xlsx/zip";
 import { convertToXlsx, findSoffice } from "./convert";
 import { ZLIB_CODEC } from "./zlibCodec";
 
 /** Larger files are refused: a bloc's workbook is well under a megabyte per hundred units. */
 export const MAX_FILE_MB = 50;
 
-/** Formats LibreOffice can turn into .xlsx for us. */
-export type ConvertibleFormat = "xls" | "ods";
-
-export type InputProblem =
-  | { kind: "notFound" }
-  | { kind: "notAFile" }
-  | { kind: "empty" }
-  | { kind: "tooBig"; mb: number }
-  | { kind: "tooBigUnzipped"; mb: number }
-  /** An encrypted (password-protected) package. */
-  | { kind: "encrypted" }
-  /** A legacy .xls or an .ods; `noConverter` when conversion was asked for and LibreOffice is not installed. */
-  | { kind: ConvertibleFormat; noConverter?: boolean }
-  | { kind: "convertFailed"; format: ConvertibleFormat; detail: string }
-  | { kind: "csv" }
-  | { kind: "html" }
-  | { kind: "xml2003" }
-  | { kind: "notXlsx" }
-  | { kind: "corrupt"; part?: string }
-  | { kind: "noSheets" }
-  /** A sheet the workbook lists cannot be read: refused whole, never a silently missing unit. */
-  | { kind: "sheetUnreadable"; sheet: string; problem: SheetProblem }
-  | { kind: "tooManyCells"; sheet: string; range: string; cells: number };
+export type { ConvertibleFormat, InputProblem } from "../core/inputProblem";
 
 export class InputError extends Error {
   constructor(
@@ -74,55 +52,27 @@ export async function loadWorkbook(path: string, opts: LoadOptions = {}): Promis
   if (stat.size > MAX_FILE_MB * 1024 * 1024) throw new InputError(path, { kind: "tooBig", mb: MAX_FILE_MB });
   const buf = await fs.readFile(path);
   const format = sniffFormat(buf);
-  switch (format) {
-    case "zip":
-      return { snapshot: snapshotOf(path, buf), bytes: stat.size, buffer: buf };
-    case "xls":
-    case "ods": {
-      if (!opts.convert) throw new InputError(path, { kind: format });
-      const soffice = await findSoffice();
-      if (!soffice) throw new InputError(path, { kind: format, noConverter: true });
-      let converted: Buffer;
-      try {
-        converted = await convertToXlsx(path, format, soffice);
-      } catch (e) {
-        throw new InputError(path, { kind: "convertFailed", format, detail: (e as Error).message });
-      }
-      return { snapshot: snapshotOf(path, converted), bytes: stat.size, buffer: converted, convertedFrom: format };
+  if (opts.convert && (format === "xls" || format === "ods")) {
+    const soffice = await findSoffice();
+    if (!soffice) throw new InputError(path, { kind: format, noConverter: true });
+    let converted: Buffer;
+    try {
+      converted = await convertToXlsx(path, format, soffice);
+    } catch (e) {
+      throw new InputError(path, { kind: "convertFailed", format, detail: (e as Error).message });
     }
-    case "encrypted":
-    case "csv":
-    case "html":
-    case "xml2003":
-      throw new InputError(path, { kind: format });
-    default:
-      throw new InputError(path, { kind: "notXlsx" });
+    return { snapshot: snapshotOf(path, converted), bytes: stat.size, buffer: converted, convertedFrom: format };
   }
+  return { snapshot: snapshotOf(path, buf), bytes: stat.size, buffer: buf };
 }
 
-/** The snapshot of an .xlsx package's bytes, every reader error as the input's problem. */
+/** The snapshot of a file's bytes, every refusal (format, reader) as the input's problem. */
 function snapshotOf(path: string, buf: Buffer): WorkbookSnapshot {
-  let snapshot: WorkbookSnapshot;
   try {
-    snapshot = readWorkbook(buf, { codec: ZLIB_CODEC });
+    return readSpreadsheet(buf, { codec: ZLIB_CODEC });
   } catch (e) {
     throw new InputError(path, readProblem(e));
   }
-  if (!snapshot.sheets.length) throw new InputError(path, { kind: "noSheets" });
-  return snapshot;
-}
-
-function readProblem(e: unknown): InputProblem {
-  if (e instanceof ZipError) {
-    const p = e.problem;
-    if (p.kind === "tooBigUnzipped") return { kind: "tooBigUnzipped", mb: p.mb };
-    if (p.kind === "encrypted") return { kind: "encrypted" };
-    return { kind: "corrupt", ...("entry" in p && p.entry ? { part: p.entry } : {}) };
-  }
-  if (e instanceof WorkbookReadError) return e.problem.kind === "noWorkbook" ? { kind: "notXlsx" } : { kind: "corrupt", part: e.problem.part };
-  if (e instanceof SheetReadError) return { kind: "sheetUnreadable", sheet: e.sheet, problem: e.problem };
-  if (e instanceof TooLargeError) return { kind: "tooManyCells", sheet: e.sheet, range: e.range, cells: e.cells };
-  throw e;
 }
 
 /**

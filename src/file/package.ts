@@ -2,16 +2,15 @@
  * The command line's save path (Node side): the generated sheets written into the user's own .xlsx
  * package, or a new workbook, by the host-neutral writer of src/xlsx/write.
  */
-import type { WritePlan } from "../core/plan";
 import type { SheetModel } from "../core/sheet/model";
 import { ZLIB_CODEC } from "./zlibCodec";
-import { newWorkbookBytes, writePlanIntoPackageBytes, type WriteOptions } from "../xlsx/write/package";
+import { newWorkbookBytes, writePlanIntoPackageBytes, type PackagePlan, type WriteOptions } from "../xlsx/write/package";
 
 /** Node's zlib inflates, deflates (level 1) and checks several times faster than fflate's JavaScript. */
 const NODE: WriteOptions = { codec: ZLIB_CODEC };
 
 /** The plan's sheets written into the original package; every other part is kept as stored. */
-export async function writePlanIntoPackage(original: Buffer, plan: WritePlan): Promise<Buffer> {
+export async function writePlanIntoPackage(original: Buffer, plan: PackagePlan): Promise<Buffer> {
   const out = writePlanIntoPackageBytes(original, plan, NODE);
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }

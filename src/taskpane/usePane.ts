@@ -151,7 +151,9 @@ export function usePane(host: BlocHost, initialLang: Lang, saveFile: SaveFile): 
         dispatch({ type: "failed", task: "download", message: e instanceof Error ? e.message : String(e) });
         return;
       }
-      const file = uiTexts(lang).fileName[kind](year);
+      const names = uiTexts(lang).fileName;
+      const period = r?.period ?? "year";
+      const file = kind === "submission" && period !== "year" ? names.report(year, period) : names[kind](year);
       try {
         await saveFile(blob, file);
         dispatch({ type: "downloaded", file });

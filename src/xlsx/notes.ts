@@ -5,7 +5,9 @@
  * sheet points at that drawing with <legacyDrawing>. Everything not touched is copied byte for byte.
  */
 import type { CellNote, NoteAction } from "../core/review/annotations";
-import { NS_REL, NS_REL_STRICT, NS_REL_TRANSITIONAL, Package, partKey, relsPartName, type Rel } from "./opc";
+import { NS_REL, NS_REL_STRICT, NS_REL_TRANSITIONAL, Package, partKey, relativeTarget, relsPartName } from "./opc";
+import { addOverride, addRel, ensureDefault } from "./write/relations";
+import { escapeXml, unescapeXml } from "./write/xmlText";
 import { attr, parseXml } from "./xml";
 import { writeZip, type ZipInput } from "./zip";
 
@@ -36,11 +38,6 @@ function sheetsOf(pkg: Package): SheetRef[] {
   return out;
 }
 
-const unescape = (s: string) => s.replace(/&(lt|gt|quot|apos|amp|#x?[0-9a-fA-F]+);/g, (_, e: string) => {
-  if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  return ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" } as Record<string, string>)[e];
-});
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Each <comment> element of a comments part: its cell, its text, and its exact source. */
 function commentElements(xml: string): { ref: string; text: string; raw: string }[] {
@@ -48,7 +45,7 @@ function commentElements(xml: string): { ref: string; text: string; raw: string 
   for (const m of xml.matchAll(/<((?:[\w.-]+:)?)comment\b[^>]*?(?:\/>|>[\s\S]*?<\/\1comment>)/g)) {
     const ref = /\sref\s*=\s*"([^"]*)"/.exec(m[0])?.[1] ?? "";
     // The note's text: every <t> run, in order (rich-text runs included).
-    const text = [...m[0].matchAll(/<((?:[\w.-]+:)?)t(?:\s[^>]*)?>([\s\S]*?)<\/\1t>/g)].map((t) => unescape(t[2])).join("");
+    const text = [...m[0].matchAll(/<((?:[\w.-]+:)?)t(?:\s[^>]*)?>([\s\S]*?)<\/\1t>/g)].map((t) => unescapeXml(t[2])).join("");
     out.push({ ref: ref.toUpperCase(), text, raw: m[0] });
   }
   return out;
@@ -76,7 +73,7 @@ function cellIndex(ref: string): { row: number; col: number } {
 }
 
 function commentXml(ref: string, authorId: number, text: string, p: string): string {
-  return `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${escape(text)}</${p}t></${p}r></${p}text></${p}comment>`;
+  return `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeXml(text)}</${p}t></${p}r></${p}text></${p}comment>`;
 }
 
 /** One VML note shape, hidden until its cell is hovered (as Excel writes them). */
@@ -107,23 +104,6 @@ function freshName(taken: Set<string>, dir: string, stem: string, ext: string): 
       return name;
     }
   }
-}
-
-function relTarget(from: string, to: string): string {
-  const a = from.split("/").slice(0, -1);
-  const b = to.split("/");
-  let i = 0;
-  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
-}
-
-function addRel(xml: string | undefined, type: string, target: string, rels: Rel[]): { xml: string; id: string } {
-  let k = 1;
-  while (rels.some((r) => r.id === `rIdBS${k}`)) k++;
-  const id = `rIdBS${k}`;
-  const el = `<Relationship Id="${id}" Type="${type}" Target="${escape(target)}"/>`;
-  if (xml === undefined) return { xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${el}</Relationships>`, id };
-  return { xml: xml.replace(/<\/((?:[\w.-]+:)?)Relationships>\s*$/, (m, p: string) => `${el.replace(/<Relationship /, `<${p}Relationship `)}${m}`), id };
 }
 
 /** Elements a <legacyDrawing> must come before (CT_Worksheet's order). */
@@ -164,7 +144,6 @@ export function writeNotes(bytes: Uint8Array, actions: readonly NoteAction[]): U
     if (!sheet) throw new Error(`No sheet "${name}" in the workbook`);
     const sheetXml = text(sheet.part)!;
     const relNs = sheetXml.includes(NS_REL_STRICT) ? NS_REL_STRICT : NS_REL_TRANSITIONAL;
-    const rels = pkg.rels(sheet.part);
     const relsName = relsPartName(sheet.part);
     let relsXml = text(relsName);
     let sheetOut = sheetXml;
@@ -175,13 +154,11 @@ export function writeNotes(bytes: Uint8Array, actions: readonly NoteAction[]): U
     if (!commentsPart || comments === undefined) {
       commentsPart = freshName(taken, sheet.part.replace(/[^/]*$/, "").replace(/worksheets\/$/, ""), "comments", "xml");
       comments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>`;
-      const r = addRel(relsXml, REL_TYPE(relNs, "comments"), relTarget(sheet.part, commentsPart), rels);
-      relsXml = r.xml;
-      rels.push({ id: r.id, type: REL_TYPE(relNs, "comments"), target: relTarget(sheet.part, commentsPart), external: false } as Rel);
-      types = types.replace(/<\/((?:[\w.-]+:)?)Types>\s*$/, (m, p: string) => `<${p}Override PartName="/${commentsPart}" ContentType="${CT_COMMENTS}"/>${m}`);
+      relsXml = addRel(relsXml, REL_TYPE(relNs, "comments"), relativeTarget(sheet.part, commentsPart)).xml;
+      types = addOverride(types, commentsPart, CT_COMMENTS);
     }
     const p = /<((?:[\w.-]+:)?)comments\b/.exec(comments)?.[1] ?? "";
-    const authors = [...comments.matchAll(new RegExp(`<${p}author>([\\s\\S]*?)</${p}author>|<${p}author/>`, "g"))].map((m) => unescape(m[1] ?? ""));
+    const authors = [...comments.matchAll(new RegExp(`<${p}author>([\\s\\S]*?)</${p}author>|<${p}author/>`, "g"))].map((m) => unescapeXml(m[1] ?? ""));
     let authorId = authors.indexOf(AUTHOR);
     if (authorId < 0) {
       authorId = authors.length;
@@ -213,10 +190,10 @@ export function writeNotes(bytes: Uint8Array, actions: readonly NoteAction[]): U
         block++;
         const part = freshName(taken, "xl/drawings/", "vmlDrawing", "vml");
         changed.set(part, newVml(block, added.map((ref, i) => vmlShape(block * 1024 + 1 + i, ref)).join("")));
-        const r = addRel(relsXml, REL_TYPE(relNs, "vmlDrawing"), relTarget(sheet.part, part), rels);
+        const r = addRel(relsXml, REL_TYPE(relNs, "vmlDrawing"), relativeTarget(sheet.part, part));
         relsXml = r.xml;
         sheetOut = insertLegacyDrawing(sheetOut, r.id, relNs);
-        if (!/Extension="vml"/i.test(types)) types = types.replace(/<\/((?:[\w.-]+:)?)Types>\s*$/, (m, pre: string) => `<${pre}Default Extension="vml" ContentType="${CT_VML}"/>${m}`);
+        types = ensureDefault(types, "vml", CT_VML);
       }
     }
     if (relsXml !== undefined) changed.set(relsName, relsXml);

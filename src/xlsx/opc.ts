@@ -63,6 +63,15 @@ export function resolveTarget(source: string, target: string): string {
   return segments.join("/");
 }
 
+/** The relative target a relationship from `source` to `part` (both part names) writes: resolveTarget's inverse. */
+export function relativeTarget(source: string, part: string): string {
+  const from = source.split("/").slice(0, -1);
+  const to = part.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
 /** A part name as a comparison key: percent-decoded and case-folded. */
 export function partKey(name: string): string {
   return percentDecode(name.replace(/^\//, "")).toLowerCase();

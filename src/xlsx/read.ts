@@ -10,11 +10,14 @@
  * formula, and a merged area's cells other than its top-left one are empty.
  */
 import { a1 } from "../core/a1";
+import type { SheetProblem } from "../core/inputProblem";
 import { MAX_WORKBOOK_CELLS, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../core/snapshot";
 import { shiftFormula } from "./formula";
 import { NS_REL, Package, relKind } from "./opc";
 import { attr, attrs, parseXml, XmlError } from "./xml";
 import { ZipError, type ReadZipOptions } from "./zip";
+
+export type { SheetProblem };
 
 export const NS_SML_TRANSITIONAL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_SML_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
@@ -30,19 +33,6 @@ export class TooLargeError extends Error {
     this.name = "TooLargeError";
   }
 }
-
-/** Why a sheet the workbook lists could not be read. */
-export type SheetProblem =
-  /** The workbook names no (or an external) part for it. */
-  | { reason: "noPart" }
-  /** Its part is not in the package. */
-  | { reason: "missingPart"; part: string }
-  /** Its part is damaged (zip) or not well-formed XML; `detail` is the parser's or the zip's. */
-  | { reason: "damaged"; part: string; detail: string }
-  /** Its part is not a worksheet (its root element says what it is). */
-  | { reason: "notWorksheet"; part: string; root: string }
-  /** A cell refers to a shared string the workbook does not have. */
-  | { reason: "missingString"; cell: string; index: number };
 
 export class SheetReadError extends Error {
   constructor(

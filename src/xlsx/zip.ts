@@ -244,13 +244,41 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 let textEncoder: TextEncoder | undefined;
 const encoder = () => (textEncoder ??= new TextEncoder());
 
+interface WrittenEntry {
+  nameBytes: Uint8Array;
+  flags: number;
+  method: number;
+  crc: number;
+  /** Uncompressed size. */
+  size: number;
+  time: number;
+  date: number;
+  /** The stored (compressed) bytes. */
+  raw: Uint8Array;
+}
+
+/**
+ * The fields a local header and a central directory header share, in the same order (APPNOTE
+ * 4.3.7 and 4.3.12: flags, method, time, date, CRC, compressed and uncompressed size, name length).
+ */
+function putSharedFields(view: DataView, at: number, it: WrittenEntry): void {
+  view.setUint16(at, it.flags, true);
+  view.setUint16(at + 2, it.method, true);
+  view.setUint16(at + 4, it.time, true);
+  view.setUint16(at + 6, it.date, true);
+  view.setUint32(at + 8, it.crc, true);
+  view.setUint32(at + 12, it.raw.length, true);
+  view.setUint32(at + 16, it.size, true);
+  view.setUint16(at + 20, it.nameBytes.length, true);
+}
+
 /**
  * A zip of the entries, in their order. A copied entry's stored bytes, CRC and sizes are reused
  * (nothing inflated or deflated again). Throws ZipError when the result would need zip64.
  */
 export function writeZip(inputs: ZipInput[], codec: ZipCodec = FFLATE_CODEC): Uint8Array {
   if (inputs.length >= 0xffff) throw new ZipError({ kind: "zip64" });
-  const items = inputs.map((x) => {
+  const items = inputs.map((x): WrittenEntry => {
     const nameBytes = encoder().encode(x.name);
     // Bit 11: the name is UTF-8 (only needed, and only set, when it is not ASCII).
     const flags = nameBytes.length !== x.name.length ? 0x800 : 0;
@@ -278,14 +306,7 @@ export function writeZip(inputs: ZipInput[], codec: ZipCodec = FFLATE_CODEC): Ui
     const local = p;
     view.setUint32(p, SIG_LOCAL, true);
     view.setUint16(p + 4, 20, true); // version needed: 2.0 (deflate)
-    view.setUint16(p + 6, it.flags, true);
-    view.setUint16(p + 8, it.method, true);
-    view.setUint16(p + 10, it.time, true);
-    view.setUint16(p + 12, it.date, true);
-    view.setUint32(p + 14, it.crc, true);
-    view.setUint32(p + 18, it.raw.length, true);
-    view.setUint32(p + 22, it.size, true);
-    view.setUint16(p + 26, it.nameBytes.length, true);
+    putSharedFields(view, p + 6, it);
     view.setUint16(p + 28, 0, true);
     out.set(it.nameBytes, p + 30);
     p += 30 + it.nameBytes.length;
@@ -295,14 +316,7 @@ export function writeZip(inputs: ZipInput[], codec: ZipCodec = FFLATE_CODEC): Ui
     view.setUint32(c, SIG_CENTRAL, true);
     view.setUint16(c + 4, 20, true); // made by: MS-DOS, 2.0
     view.setUint16(c + 6, 20, true);
-    view.setUint16(c + 8, it.flags, true);
-    view.setUint16(c + 10, it.method, true);
-    view.setUint16(c + 12, it.time, true);
-    view.setUint16(c + 14, it.date, true);
-    view.setUint32(c + 16, it.crc, true);
-    view.setUint32(c + 20, it.raw.length, true);
-    view.setUint32(c + 24, it.size, true);
-    view.setUint16(c + 28, it.nameBytes.length, true);
+    putSharedFields(view, c + 8, it);
     // extra, comment, disk, internal and external attributes: 0.
     view.setUint32(c + 42, local, true);
     out.set(it.nameBytes, c + 46);

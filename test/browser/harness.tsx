@@ -11,6 +11,7 @@ import { applyNumberFixes } from "../../src/excel/fixTextNumbers";
 import { readSnapshot } from "../../src/excel/readSnapshot";
 import { BlocSession, type RunBatch } from "../../src/excel/session";
 import { annotateIssues } from "../../src/excel/comments";
+import { IntakeSession } from "../../src/excel/intake";
 import { selectCell } from "../../src/excel/select";
 import { applyTemplatePlan, applyUnitAddition } from "../../src/excel/template";
 import { App } from "../../src/taskpane/App";
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
   window.__harness = { fake, workbook: () => ({ sheets: fake.sheetNames().map((n) => fake.cellsOf(n)) }) };
   const container = document.getElementById("container");
   if (!container) throw new Error("no #container");
-  createRoot(container).render(<App host={session} initialLang={params.get("lang") === "en" ? "en" : "vi"} dark={params.get("theme") === "dark"} utcOffsetMinutes={420} />);
+  // The import panel as the pane wires it (src/taskpane/index.tsx): the reader loaded on first use.
+  const intake = new IntakeSession(run, { loadReader: () => import(/* webpackChunkName: "reader" */ "../../src/xlsx/unitFileReader").then((m) => m.unitFileReader), supports: fake.supports });
+  createRoot(container).render(<App host={session} initialLang={params.get("lang") === "en" ? "en" : "vi"} dark={params.get("theme") === "dark"} utcOffsetMinutes={420} intake={intake} />);
 }
 
 main().catch((e: unknown) => {

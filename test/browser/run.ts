@@ -7,11 +7,11 @@
  *    a defect variant holding numbers typed as text.
  * 3. Serves everything on 127.0.0.1 (a free port), office.js from node_modules, and drives Debian's
  *    chromium with playwright-core: build, figures written, issues, cell selection, fix, language.
- * 4. Writes taskpane-{vi,en,dark,awards-vi,blocworkbook-vi,review-vi,review-en}.png to test/output/screenshots (ignored:
+ * 4. Writes taskpane-{vi,en,dark,awards-vi,blocworkbook-vi,review-vi,review-en,import-vi}.png to test/output/screenshots (ignored:
  *    a test run leaves the tree clean) and prints "N passed, M failed". With --guide-images (what
  *    `npm run guide-images` passes) they go to docs/images, where the user guides show them.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -28,6 +28,10 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/
 import { fixableCells } from "../../src/excel/session";
 import { loadWorkbook } from "../../src/file/load";
 import { periodText } from "../../src/core/i18n/period";
+import { CLI_TEXT } from "../../src/core/i18n/cli";
+import { INTAKE_TEXT, INTAKE_UI } from "../../src/core/i18n/intake";
+import { importedSheet } from "../../src/core/intake/sheet";
+import { newWorkbookBytes } from "../../src/xlsx/write/package";
 import { evaluate } from "../core/helpers/formula";
 import { taskpaneInitialJsGzipBytes, TASKPANE_INITIAL_JS_BUDGET_BYTES } from "../../scripts/bundle-size";
 import { applied, putCell, withConfirmation, withSheet } from "../review/helpers";
@@ -390,6 +394,33 @@ async function main(): Promise<number> {
           await page.getByRole("heading", { name: vi.blocWorkbook, exact: true }).evaluate((h) => h.scrollIntoView({ block: "start" }));
           await settle(page);
           await page.screenshot({ path: join(SHOTS, "taskpane-blocworkbook-vi.png") });
+          same(errors, [], "page errors");
+          await page.close();
+        },
+      ],
+      [
+        "the import panel previews a picked unit file (a corrected BTP) and words a refused one, writing nothing",
+        async () => {
+          const errors: string[] = [];
+          const page = await openHarness(context, base, "workbook=sample", errors);
+          // BTP's own file with one figure corrected, and a CSV export under a .csv name.
+          const cell = parseA1(figureCell(btp, "TT01", year));
+          const corrected = withSheet(sample, "BTP", (sh) => putCell(sh, cell.row, cell.col, (cellOf(btp, cell.row, cell.col).value as number) + 5)).sheets.find((s) => s.name === "BTP")!;
+          const unitFile = join(work, "btp-2023.xlsx");
+          writeFileSync(unitFile, newWorkbookBytes([importedSheet(corrected, "BTP")], "BTP"));
+          const csvFile = join(work, "bqp.csv");
+          writeFileSync(csvFile, "Mã,Chỉ tiêu,2023\nTT01,Số cuộc thanh tra,12\n");
+          const before = await fakeWorkbook(page);
+          await page.getByTestId("import-files").setInputFiles([unitFile, csvFile]);
+          const row = page.locator('[data-import-row="btp-2023.xlsx"]');
+          await row.getByText(INTAKE_TEXT.vi.action({ kind: "replaces", differing: 1 })).waitFor();
+          await page.locator('[data-import-row="bqp.csv"]').getByText(CLI_TEXT.vi.csv("bqp.csv"), { exact: false }).waitFor();
+          same(await fakeWorkbook(page), before, "nothing written before the user confirms");
+          // The panel itself: it sits at the foot of the pane.
+          const panel = page.locator("section", { has: page.getByRole("heading", { name: INTAKE_UI.vi.title }) });
+          await panel.scrollIntoViewIfNeeded();
+          await settle(page);
+          await panel.screenshot({ path: join(SHOTS, "taskpane-import-vi.png") });
           same(errors, [], "page errors");
           await page.close();
         },

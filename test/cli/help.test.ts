@@ -1,6 +1,10 @@
 /** --help: of the tool and of every command, Vietnamese by default, English with --lang en. */
 import { COMMANDS } from "../../src/cli/commands/table";
+import { CLI_HELP } from "../../src/core/i18n/cli";
 import { cli } from "../support/cli";
+
+const VI_EXIT = CLI_HELP.vi.exit;
+const EN_EXIT = CLI_HELP.en.exit;
 
 describe("--help", () => {
   it.each([["--help"], ["-h"]])("%s lists every command of the table, exit 0, on stdout", async (flag) => {
@@ -27,6 +31,18 @@ describe("--help", () => {
       for (const opt of Object.keys(command.options)) expect(r.stdout).toMatch(new RegExp(`^  --${opt}\\b`, "m"));
       expect(r.stdout).toMatch(/^  --lang vi\|en /m);
     }
+  });
+
+  it("says each command's exit codes once: its own line where it has one, else the tool's", async () => {
+    for (const c of COMMANDS) {
+      for (const lang of ["vi", "en"] as const) {
+        const r = await cli(c.name, "--help", "--lang", lang);
+        const exitLines = r.stdout.split("\n").filter((l) => /^(Mã thoát|Exit codes?)\b/.test(l));
+        expect([c.name, lang, exitLines]).toEqual([c.name, lang, [c.help[lang].exit ?? (lang === "vi" ? VI_EXIT : EN_EXIT)]]);
+      }
+    }
+    // template never finds errors in figures: its line has no exit 1.
+    expect((await cli("template", "--help")).stdout).not.toMatch(/; 1 /);
   });
 
   it("documents every option the command accepts, and no other", () => {

@@ -21,9 +21,16 @@ describe("issueListing", () => {
       "  BTP",
       '    E7  Lỗi       VALUE_NOT_NUMBER  "abc" (TT01, năm 2023) không phải là số.',
       "  BCA",
-      '    E9   Lỗi       VALUE_NOT_NUMBER  "abc" (TT01, năm 2023) không phải là số.',
+      '    E9   Lỗi       VALUE_NOT_NUMBER   "abc" (TT01, năm 2023) không phải là số.',
       '    B20  Cảnh báo  INDICATOR_UNKNOWN  Dòng "Dòng lạ" không khớp với chỉ tiêu nào; dòng này không được tổng hợp.',
     ]);
+  });
+
+  it("starts every message of a sheet in one column, whatever the length of its code", () => {
+    const lines = issueListing([text("BCA", "E9"), unknown("BCA", "B20")], opts).slice(1);
+    const starts = lines.map((l, k) => l.indexOf(k ? "Dòng" : '"abc"'));
+    expect(starts[0]).toBeGreaterThan(0);
+    expect(starts[1]).toBe(starts[0]);
   });
 
   it(`lists the first ${LISTED_ISSUES}, then how many more and where they are`, () => {

@@ -10,6 +10,8 @@ import { loadWorkbook } from "../../src/file/load";
 import { cli } from "../support/cli";
 import { encodeTcvn3 } from "../support/legacyText";
 import { BlocBuilder } from "../support/snapshots";
+import { Parts } from "../../src/xlsx/write/parts";
+import { blocReadingBtp } from "../support/blocReadingBtp";
 import { FILE_WIDTHS, importScenario, xlsxOf as xlsx } from "../support/unitFiles";
 
 const NOW = { lang: "vi" as const, now: "2031-12-15T03:00:00.000Z" };
@@ -89,6 +91,9 @@ describe("CLI import", () => {
       ["unknownUnit", false],
     ]);
     expect(r.stderr).toContain("2 tệp cần quyết định");
+    // The unknown unit's line and JSON message are the command line's: no list to choose from here.
+    expect(json.files[3].message).toBe(INTAKE_TEXT.vi.unknownUnitCli);
+    expect(r.stderr).toMatch(/tai-chinh\.xlsx → \(chưa rõ đơn vị\) → .* → Không rõ đơn vị — không nhập$/m);
     const loaded = await loadWorkbook(out);
     const bnv = loaded.snapshot.sheets.find((s) => s.name === "BNV")!;
     const source = files[0].snapshot.sheets[0];
@@ -119,6 +124,38 @@ describe("CLI import", () => {
     expect(built.json.values.BTP).toEqual(buildBloc({ sheets: [files[1].snapshot.sheets[0]] }, NOW).json.values.BTP);
   });
 
+  it("places the sheets as the pane does: a replacement where the old sheet was, a new unit after the last unit sheet", async () => {
+    const { dir, paths, files } = await setUp();
+    const { bytes, cell } = await blocReadingBtp();
+    const blocFile = path.join(dir, "khoi-ghi-chep.xlsx");
+    writeFileSync(blocFile, bytes);
+    const out = path.join(dir, "out.xlsx");
+    expect((await cli("import", blocFile, paths[0], paths[1], "--out", out, "--replace")).code).toBe(0);
+    const loaded = await loadWorkbook(out);
+    expect(loaded.snapshot.sheets.map((s) => s.name)).toEqual(["Cấu hình", "BCA", "BTP", "BQP", "BNV", "Ghi chép"]);
+    expect(loaded.snapshot.sheets[2].values).toEqual(files[1].snapshot.sheets[0].values);
+    // The user's formula and defined name reading BTP are as they were (recalculated on open:
+    // import.libreoffice.test.ts shows the new figure through them).
+    const notes = loaded.snapshot.sheets.find((s) => s.name === "Ghi chép")!;
+    expect(notes.formulas[0].slice(1)).toEqual([`='BTP'!${cell}`, "=SoBTP"]);
+    const wb = Parts.open(new Uint8Array(loaded.buffer)).text("xl/workbook.xml")!;
+    expect(wb).toContain(`<definedName name="SoBTP">&apos;BTP&apos;!${cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}</definedName>`);
+    expect(wb).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+  });
+
+  it("keeps the order of the files for several new units", async () => {
+    const { dir, paths } = await setUp();
+    const { bloc } = scenario();
+    // BQP's sheet is missing too: BNV's and BQP's files both bring a new sheet, after BTP.
+    const blocFile = path.join(dir, "khoi-thieu.xlsx");
+    writeFileSync(blocFile, await xlsx({ sheets: [...bloc.sheets.filter((s) => s.name !== "BQP"), sheetFromRows("Ghi chép", [["x"]])] }));
+    const bqp = path.join(dir, "bqp.xlsx");
+    writeFileSync(bqp, await xlsx({ sheets: [scenario().sheet("BQP")] }));
+    const out = path.join(dir, "out.xlsx");
+    expect((await cli("import", blocFile, bqp, paths[0], "--out", out)).code).toBe(0);
+    expect((await loadWorkbook(out)).snapshot.sheets.map((s) => s.name)).toEqual(["Cấu hình", "BCA", "BTP", "BQP", "BNV", "Ghi chép"]);
+  });
+
   it("fills a new bloc workbook made by `template`: the unit's sheet replaces the empty one, the rest of the package stays", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "import-template-"));
     const bloc = path.join(dir, "khoi.xlsx");
@@ -134,7 +171,7 @@ describe("CLI import", () => {
     expect(r.code).toBe(0);
     const before = await loadWorkbook(bloc);
     const after = await loadWorkbook(out);
-    expect(after.snapshot.sheets.map((s) => s.name).sort()).toEqual(before.snapshot.sheets.map((s) => s.name).sort());
+    expect(after.snapshot.sheets.map((s) => s.name)).toEqual(before.snapshot.sheets.map((s) => s.name));
     for (const name of ["Cấu hình", "BCA", "BQP", "Chấm điểm"]) expect(after.snapshot.sheets.find((s) => s.name === name)).toEqual(before.snapshot.sheets.find((s) => s.name === name));
     expect(buildBloc(after.snapshot, NOW).json.values.BTP).toEqual(buildBloc(files[1].snapshot, NOW).json.values.BTP);
   });
@@ -156,7 +193,8 @@ describe("CLI import", () => {
     const out = path.join(dir, "out.xlsx");
     const r = await cli("import", blocFile, paths[0], bad, "--out", out);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain("bad.xlsx → (chưa rõ đơn vị) → — → — → Không đọc được");
+    // An unreadable file's line has no unit, sheet or years to show: only the file and why.
+    expect(r.stdout).toMatch(/^bad\.xlsx → Không đọc được — /m);
     expect(existsSync(out)).toBe(false);
     expect((await cli("import", blocFile)).code).toBe(2);
   });

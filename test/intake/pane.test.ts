@@ -1,20 +1,17 @@
+import { CLI_TEXT } from "../../src/core/i18n/cli";
 import { buildBloc } from "../../src/core/pipeline";
 import { sheetFromRows } from "../../src/core/snapshot";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { IntakeSession, toBase64, type IntakeFile } from "../../src/excel/intake";
-import { readWorkbook } from "../../src/xlsx/read";
 import { columnWidthPoints } from "../../src/excel/sheetWriter";
-import { sheetColumnWidths } from "../../src/xlsx/columns";
+import { unitFileReader } from "../../src/xlsx/unitFileReader";
 import { FakeExcel, FakeOfficeError } from "../support/excelFake";
 import { FILE_WIDTHS, importScenario, xlsxOf } from "../support/unitFiles";
 
 const NOW = { lang: "vi" as const, now: "2031-12-15T03:00:00.000Z" };
 
-/** exceljs stands in for src/xlsx/read.ts (not in this branch yet); the widths are src/xlsx's. */
-const reader = {
-  read: async (bytes: Uint8Array) => readWorkbook(bytes),
-  columnWidths: sheetColumnWidths,
-};
+/** The reader the pane loads on first use. */
+const reader = unitFileReader;
 
 async function setUp(level: "1.13" | "1.10") {
   const { bloc, files } = importScenario();
@@ -26,7 +23,6 @@ async function setUp(level: "1.13" | "1.10") {
   const session = new IntakeSession((batch) => fake.run(batch), {
     loadReader: async () => reader,
     supports: fake.supports,
-    unreadable: (e) => `không đọc được (${(e as Error).message})`,
   });
   return { fake, session, picked, bloc, files };
 }
@@ -57,6 +53,21 @@ describe.each(["1.13", "1.10"] as const)("importing unit files in the pane (Exce
     expect(fake.sheet("BNV").columnWidths.C).toBeCloseTo(columnWidthPoints(FILE_WIDTHS[2]), 0);
   });
 
+  it("brings several new units in after the last unit sheet, in the order of the files", async () => {
+    const { bloc, files } = importScenario();
+    const fake = new FakeExcel({ apiLevel: level });
+    for (const s of bloc.sheets.filter((x) => x.name !== "BQP")) fake.seedSheet(s);
+    fake.seedSheet(sheetFromRows("Ghi chép", [["x"]]));
+    const session = new IntakeSession((batch) => fake.run(batch), { loadReader: async () => reader, supports: fake.supports });
+    const bqp = { name: "bqp.xlsx", bytes: new Uint8Array(await xlsxOf({ sheets: [importScenario().sheet("BQP")] })) };
+    const bnv = { name: files[0].name, bytes: new Uint8Array(await xlsxOf(files[0].snapshot)) };
+    const preview = await session.preview([bqp, bnv], "vi");
+    if (!preview.ok) throw new Error(preview.message);
+    const out = await session.apply(preview.value, new Set(), "vi");
+    if (!out.ok) throw new Error(out.message);
+    expect(fake.sheetNames()).toEqual(["Cấu hình", "BCA", "BTP", "BQP", "BNV", "Ghi chép"]);
+  });
+
   it("keeps a formula elsewhere that points at the replaced unit sheet working", async () => {
     const { fake, session, picked, files } = await setUp(level);
     fake.seedSheet(sheetFromRows("Ghi chép", [[null]], { formulas: [["='BTP'!E7"]] }));
@@ -79,6 +90,21 @@ describe.each(["1.13", "1.10"] as const)("importing unit files in the pane (Exce
     if (!out.ok) throw new Error(out.message);
     expect(out.value.imported).toEqual(["BNV"]);
     expect(fake.cellsOf("BTP").values).toEqual(before);
+  });
+});
+
+describe("a file the reader refuses", () => {
+  it("is worded in the user's language, naming its format or damage, never the reader's English", async () => {
+    const { session } = await setUp("1.13");
+    const csv = { name: "tt01.csv", bytes: new TextEncoder().encode("Mã,Chỉ tiêu,2031\nTT01,Số cuộc thanh tra,12\n") };
+    const damaged = { name: "hong.xlsx", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]) };
+    for (const lang of ["vi", "en"] as const) {
+      const preview = await session.preview([csv, damaged], lang);
+      if (!preview.ok) throw new Error(preview.message);
+      const details = preview.value.rows.map((r) => (r.decision.action.kind === "unreadable" ? r.decision.action.detail : r.decision.action.kind));
+      expect(details).toEqual([CLI_TEXT[lang].csv("tt01.csv"), CLI_TEXT[lang].corrupt("hong.xlsx")]);
+    }
+    expect(CLI_TEXT.vi.csv("tt01.csv")).toContain("Lưu thành");
   });
 });
 

@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { TextDecoder as UtilTextDecoder, TextEncoder as UtilTextEncoder } from "util";
 import { INTAKE_UI } from "../../src/core/i18n/intake";
 import { IntakeSession } from "../../src/excel/intake";
-import { readWorkbook } from "../../src/xlsx/read";
+import { unitFileReader } from "../../src/xlsx/unitFileReader";
 import { ImportPanel } from "../../src/taskpane/components/ImportPanel";
 import { App } from "../../src/taskpane/App";
 import { FakeHost } from "../taskpane/fakeHost";
@@ -24,9 +24,8 @@ async function setUp() {
   for (const s of bloc.sheets) fake.seedSheet(s);
   const session = new IntakeSession((batch) => fake.run(batch), {
     // The host-neutral reader itself (widths: test/intake/pane.test.ts).
-    loadReader: async () => ({ read: async (bytes: Uint8Array) => readWorkbook(bytes), columnWidths: () => [] }),
+    loadReader: async () => ({ ...unitFileReader, columnWidths: () => [] }),
     supports: () => true,
-    unreadable: (e) => vi.unreadableFile((e as Error).message),
   });
   const picked: File[] = [];
   for (const f of files) picked.push(new File([new Uint8Array(await xlsxOf(f.snapshot, { [f.snapshot.sheets[0].name]: FILE_WIDTHS }))], f.name));
@@ -75,7 +74,7 @@ describe("the import panel", () => {
 describe("the pane", () => {
   it("offers the import panel when its host can import, and not otherwise", async () => {
     const { bloc } = importScenario();
-    const intake = new IntakeSession(async () => bloc as never, { loadReader: async () => ({ read: () => bloc, columnWidths: () => [] }), unreadable: () => "" });
+    const intake = new IntakeSession(async () => bloc as never, { loadReader: async () => ({ read: () => bloc, problem: () => null, columnWidths: () => [] }) });
     const { unmount } = render(<App host={new FakeHost(bloc)} initialLang="vi" utcOffsetMinutes={420} intake={intake} />);
     expect(await screen.findByRole("heading", { name: vi.title })).toBeTruthy();
     expect(screen.getByRole("button", { name: vi.pick })).toBeTruthy();

@@ -5,7 +5,8 @@ import path from "path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { rollupBlocs, type RollupInput } from "../../src/core/aggregate/rollup";
-import { buildBloc } from "../../src/core/pipeline";
+import { buildBloc, type BuildResult } from "../../src/core/pipeline";
+import { rollupText } from "../../src/core/i18n/rollup";
 import { renderRollup } from "../../src/core/render/rollup";
 import { buildRollupDocument } from "../../src/core/render/rollupDocument";
 import { evaluate } from "../core/helpers/formula";
@@ -19,7 +20,7 @@ const NOW = "2024-01-15T03:00:00.000Z";
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLES = path.join(ROOT, "examples", "rollup");
 
-async function randomInput(seed: number, year: number, defects: boolean): Promise<{ input: RollupInput; truth: ReturnType<typeof randomBloc>["truth"] }> {
+async function randomInput(seed: number, year: number, defects: boolean): Promise<{ input: RollupInput & { result: BuildResult }; truth: ReturnType<typeof randomBloc>["truth"] }> {
   const { workbook, truth } = randomBloc(seed, { units: 1 + (seed % 7), defects, year });
   return { input: { file: `bloc-${seed}.xlsx`, result: buildBloc(await snapshotOfExcelJs(workbook), { lang: "vi", now: NOW }) }, truth };
 }
@@ -167,6 +168,18 @@ describe("npm run cli -- rollup", () => {
     const r = await cli("rollup", mid, path.join(SAMPLES, "khoi-thi-dua-1-2023.xlsx"), "--out", out);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("không cùng năm báo cáo");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("names a folder that holds no bloc file instead of passing over it, and writes nothing", async () => {
+    const empty = path.join(dir, "trong");
+    fs.mkdirSync(empty);
+    const out = path.join(dir, "nganh.xlsx");
+    for (const lang of ["vi", "en"] as const) {
+      const r = await cli("rollup", path.join(SAMPLES, "khoi-thi-dua-1-2023.xlsx"), empty, "--out", out, "--lang", lang);
+      expect([r.code, r.stdout]).toEqual([2, ""]);
+      expect(r.stderr.trim()).toBe(rollupText(lang).emptyFolder(empty));
+    }
     expect(fs.existsSync(out)).toBe(false);
   });
 

@@ -8,7 +8,7 @@ import type { BuildResult } from "../../src/core/pipeline";
 import { CHECK_TABLE_HEADER_ROW } from "../../src/core/render/check";
 import { generatedKind } from "../../src/core/marker";
 import { CHANGE_LOG_COLUMNS } from "../../src/core/review/changeLog";
-import { confirmationText } from "../../src/core/review/confirmation";
+import { confirmationText } from "../../src/core/read/confirmation";
 import { findConfigSheet, ROSTER_COLUMNS } from "../../src/core/read/config";
 import { findHeader } from "../../src/core/grid";
 import { cellAt, type CellValue, type WorkbookSnapshot } from "../../src/core/snapshot";

@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { UI } from "../../src/core/i18n/ui";
 import { App } from "../../src/taskpane/App";
 import type { SaveFile } from "../../src/taskpane/download";
+import { blobBytes } from "../support/blob";
 import { BlocBuilder } from "../support/snapshots";
 import { FakeHost } from "./fakeHost";
 
@@ -22,16 +23,6 @@ const DOCX = { timeout: 20_000 };
 
 const button = (name: string) => screen.getByRole("button", { name }) as HTMLButtonElement;
 
-/** The bytes of a Blob (jsdom's Blob has no arrayBuffer()). */
-function bytes(blob: Blob): Promise<Uint8Array> {
-  return new Promise((done, fail) => {
-    const r = new FileReader();
-    r.onload = () => done(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => fail(r.error);
-    r.readAsArrayBuffer(blob);
-  });
-}
-
 describe("document downloads", () => {
   it("are enabled when the build has a submission and save a .docx Blob named for the year", async () => {
     const b = new BlocBuilder();
@@ -47,7 +38,7 @@ describe("document downloads", () => {
     expect(saved[0].name).toBe(`Tờ trình ${b.year}.docx`);
     expect(saved[0].blob).toBeInstanceOf(Blob);
     expect(saved[0].blob.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    const head = await bytes(saved[0].blob);
+    const head = await blobBytes(saved[0].blob);
     expect(String.fromCharCode(head[0], head[1])).toBe("PK");
   });
 

@@ -162,7 +162,7 @@ describe("hostile files", () => {
     const noValue = await cli(["build", input, "--out"]);
     expect([noValue.code, noValue.err]).toEqual([2, ["Tùy chọn --out cần một giá trị. Xem hướng dẫn: bloc-summary build --help"]]);
     const same = await cli(["build", input, "--out", input]);
-    expect([same.code, same.err]).toEqual([2, ["Tệp kết quả không được trùng với tệp đầu vào."]]);
+    expect([same.code, same.err]).toEqual([2, [`Tệp của --out trùng với tệp đầu vào: ${input}. Tệp đầu vào không bao giờ bị ghi đè; hãy chọn tên khác.`]]);
     expect(readdirSync(sampleDir)).toEqual(["bloc.xlsx"]);
   });
 

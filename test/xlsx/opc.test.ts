@@ -1,5 +1,5 @@
 /** The Open Packaging Conventions: target resolution, relationships, content types, the office document. */
-import { contentTypeOf, Package, parseContentTypes, parseRels, partKey, relKind, relsPartName, relsSource, resolveTarget } from "../../src/xlsx/opc";
+import { contentTypeOf, Package, parseContentTypes, parseRels, partKey, relKind, relativeTarget, relsPartName, relsSource, resolveTarget } from "../../src/xlsx/opc";
 import { XmlError } from "../../src/xlsx/xml";
 import { writeZip } from "../../src/xlsx/zip";
 
@@ -38,6 +38,19 @@ describe("resolveTarget", () => {
   it("compares part names ignoring case and percent-encoding", () => {
     expect(partKey("/XL/Worksheets/Sheet%201.xml")).toBe(partKey("xl/worksheets/sheet 1.xml"));
     expect(partKey("xl/a%zz.xml")).toBe("xl/a%zz.xml");
+  });
+});
+
+describe("relativeTarget", () => {
+  it.each([
+    ["xl/worksheets/sheet1.xml", "xl/comments1.xml", "../comments1.xml"],
+    ["xl/worksheets/sheet1.xml", "xl/drawings/vmlDrawing1.vml", "../drawings/vmlDrawing1.vml"],
+    ["xl/workbook.xml", "xl/worksheets/sheet2.xml", "worksheets/sheet2.xml"],
+    ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet9.xml", "sheet9.xml"],
+    ["custom/deep/part.xml", "other/x.xml", "../../other/x.xml"],
+  ])("from %s to %s is %s, and resolves back", (source, part, target) => {
+    expect(relativeTarget(source, part)).toBe(target);
+    expect(resolveTarget(source, relativeTarget(source, part))).toBe(part);
   });
 });
 

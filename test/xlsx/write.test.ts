@@ -1,13 +1,16 @@
 /**
  * The host-neutral writer's pieces: cells as SpreadsheetML (text stays text), cell formats merged
- * into a user's styles, the workbook part's edits (defined names after sheets are replaced), the
+ * into a user's styles, the workbook part's edits (defined names after sheets are replaced, where
+ * new sheets are placed), the
  * conformance class of new parts, and a new workbook that another reader opens.
  */
 import ExcelJS from "exceljs";
 import type { Cell, SheetModel } from "../../src/core/sheet/model";
 import { STYLES } from "../../src/core/sheet/styles";
 import { conformanceOf, inConformance } from "../../src/xlsx/write/conformance";
+import { readWorkbook } from "../../src/xlsx/read";
 import { newWorkbookBytes, writePlanIntoPackageBytes } from "../../src/xlsx/write/package";
+import { Parts } from "../../src/xlsx/write/parts";
 import { cellXml, worksheetXml } from "../../src/xlsx/write/sheet";
 import { mergeStyles, StyleRegistry } from "../../src/xlsx/write/styles";
 import { putDefinedNames, workbookSyntax } from "../../src/xlsx/write/workbook";
@@ -94,6 +97,62 @@ describe("defined names after the sheet list changed", () => {
     expect(out).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">`);
     expect(out).toContain(`<definedName name="B">SUM(#REF!,BTP!$B$2)</definedName>`);
     expect(out).not.toContain(`name="C"`);
+  });
+});
+
+describe("placing sheets in the user's package", () => {
+  /** A user's workbook: an earlier output, three sheets, C reading BTP; names on BTP and C. */
+  function userPackage(): Uint8Array {
+    const bytes = newWorkbookBytes(
+      [
+        sheet([[{ value: "old" }]], { name: "Tổng hợp" }),
+        sheet([[{ value: "a" }]], { name: "A" }),
+        sheet([[{ value: 1 }, { value: 2 }]], { name: "btp" }),
+        sheet([[{ formula: "'btp'!B1*10", value: 20 }]], { name: "C" }),
+      ],
+      "A",
+    );
+    const parts = Parts.open(bytes);
+    const names =
+      `<definedNames><definedName name="HaiBTP">&apos;btp&apos;!$B$1</definedName>` +
+      `<definedName name="_xlnm.Print_Area" localSheetId="2">&apos;btp&apos;!$A$1:$B$1</definedName>` +
+      `<definedName name="RiengC" localSheetId="3">C!$A$1</definedName></definedNames>`;
+    parts.set("xl/workbook.xml", parts.text("xl/workbook.xml")!.replace("</sheets>", `</sheets>${names}`));
+    return parts.toZip();
+  }
+
+  it("puts a replacement in its sheet's place, new sheets after their anchor in plan order, outputs first", () => {
+    const out = writePlanIntoPackageBytes(userPackage(), {
+      sheets: [sheet([[{ value: "new" }]], { name: "Tổng hợp" }), sheet([[{ value: 5 }, { value: 7 }]], { name: "btp" }), sheet([[{ value: "x" }]], { name: "X" }), sheet([[{ value: "y" }]], { name: "Y" }), sheet([[{ value: "z" }]], { name: "Z" })],
+      remove: ["Tổng hợp", "btp"],
+      activate: "btp",
+      place: { btp: { replaces: "btp" }, X: { after: "btp" }, Y: { after: "BTP" }, Z: { after: null } },
+    });
+    const read = readWorkbook(out);
+    expect(read.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "A", "btp", "X", "Y", "C", "Z"]);
+    expect(read.sheets[2].values).toEqual([[5, 7]]);
+    // C's formula is the user's, untouched: it reads the new btp (recalculated on open).
+    expect(read.sheets[5].formulas[0][0]).toBe("='btp'!B1*10");
+    const wb = entryText(readZip(out).get("xl/workbook.xml")!);
+    expect(wb).toContain(`<definedName name="HaiBTP">&apos;btp&apos;!$B$1</definedName>`);
+    expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="2">&apos;btp&apos;!$A$1:$B$1</definedName>`);
+    expect(wb).toContain(`<definedName name="RiengC" localSheetId="5">C!$A$1</definedName>`);
+    expect(wb).not.toContain("#REF!");
+    expect(wb).toMatch(/<workbookView\b[^>]*activeTab="2"/);
+    expect(wb).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+    // Sheet ids stay unique.
+    const ids = [...wb.matchAll(/sheetId="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(7);
+  });
+
+  it("keeps every sheet's place when nothing is placed but new sheets at the end", () => {
+    const out = writePlanIntoPackageBytes(userPackage(), { sheets: [sheet([[{ value: 1 }]], { name: "Mới" })], remove: [], activate: "Mới", place: { Mới: { after: "không có" } } });
+    expect(readWorkbook(out).sheets.map((s) => s.name)).toEqual(["Tổng hợp", "A", "btp", "C", "Mới"]);
+    expect(entryText(readZip(out).get("xl/workbook.xml")!)).toContain(`<definedName name="RiengC" localSheetId="3">`);
+  });
+
+  it("refuses to put a sheet in the place of one the plan does not remove", () => {
+    expect(() => writePlanIntoPackageBytes(userPackage(), { sheets: [sheet([], { name: "D" })], remove: [], activate: "D", place: { D: { replaces: "A" } } })).toThrow(/replaces A/);
   });
 });
 

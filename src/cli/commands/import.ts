@@ -5,18 +5,19 @@
  * unit file, a wrong year — and nothing is written.
  */
 import path from "path";
-import { decideImport, importsToWrite, needsDecision, type ImportDecision } from "../../core/intake/decide";
+import { decideImport, importsToWrite, lastUnitSheet, needsDecision, type ImportDecision } from "../../core/intake/decide";
 import { importedSheet } from "../../core/intake/sheet";
 import { CLI_TEXT } from "../../core/i18n/cli";
-import { IMPORT_HELP, INTAKE_TEXT } from "../../core/i18n/intake";
-import type { SheetModel } from "../../core/sheet/model";
+import { cliActionText, IMPORT_HELP, INTAKE_TEXT } from "../../core/i18n/intake";
+import { readConfig } from "../../core/read/config";
 import { label } from "../../core/text";
-import { writeImportsIntoPackage } from "../../file/import";
+import { writeImportsIntoPackage, type UnitSheetWrite } from "../../file/import";
 import { sheetColumnWidths } from "../../xlsx/columns";
 import { InputError, loadWorkbook, writeFilesAtomically } from "../../file/load";
 import { EXIT, type CliCommand } from "../command";
 import { outputProblem } from "../outputs";
-import { loadInput, problemText } from "../workbook";
+import { inputProblemText } from "../../core/i18n/inputProblem";
+import { loadInput } from "../workbook";
 
 export function defaultImportOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input).replace(/\.xlsx$/i, "")}.imported.xlsx`);
@@ -60,8 +61,8 @@ export const importCommand: CliCommand = {
     if (!blocLoaded) return EXIT.unusable;
 
     const decisions: ImportDecision[] = [];
-    const sheets: SheetModel[] = [];
-    const replaced: string[] = [];
+    // By unit sheet: a second file for the same unit in one run wins, as it would run after run.
+    const imports = new Map<string, UnitSheetWrite>();
     for (const file of units) {
       const name = path.basename(file);
       let loaded;
@@ -69,21 +70,19 @@ export const importCommand: CliCommand = {
         loaded = await loadWorkbook(file);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        decisions.push({ file: name, unit: null, by: null, sheet: null, years: [], action: { kind: "unreadable", reason: "file", detail: problemText(lang, file, e.problem) } });
+        decisions.push({ file: name, unit: null, by: null, sheet: null, years: [], action: { kind: "unreadable", reason: "file", detail: inputProblemText(lang, file, e.problem) } });
         continue;
       }
       const d = decideImport(blocLoaded.snapshot, { name, snapshot: loaded.snapshot });
       decisions.push(d);
       const unit = d.unit;
       if (!unit || !d.sheet || !importsToWrite([d], replace).length) continue;
-      // A second file for the same unit in one run: the later one wins, as it would run after run.
-      const sheet = importedSheet(loaded.snapshot.sheets.find((s) => s.name === d.sheet)!, unit.sheetName, sheetColumnWidths(loaded.buffer, d.sheet));
-      const at = sheets.findIndex((s) => label(s.name) === label(unit.sheetName));
-      if (at >= 0) sheets[at] = sheet;
-      else sheets.push(sheet);
+      // A replacement keeps the bloc's name of the sheet, so references to it still resolve.
       const existing = blocLoaded.snapshot.sheets.find((s) => label(s.name) === label(unit.sheetName));
-      if (existing && !replaced.includes(existing.name)) replaced.push(existing.name);
+      const sheet = importedSheet(loaded.snapshot.sheets.find((s) => s.name === d.sheet)!, existing?.name ?? unit.sheetName, sheetColumnWidths(loaded.buffer, d.sheet));
+      imports.set(label(unit.sheetName), { sheet, replaces: existing?.name ?? null });
     }
+    const sheets = [...imports.values()];
 
     const say = json ? io.err : io.out;
     for (const d of decisions) say(T.line(d));
@@ -93,7 +92,7 @@ export const importCommand: CliCommand = {
     if (unusable) io.err(T.unusable(unusable));
     else if (sheets.length) {
       try {
-        await writeFilesAtomically([{ path: out, data: await writeImportsIntoPackage(blocLoaded.buffer, sheets, replaced) }]);
+        await writeFilesAtomically([{ path: out, data: await writeImportsIntoPackage(blocLoaded.buffer, sheets, lastUnitSheet(blocLoaded.snapshot.sheets, readConfig(blocLoaded.snapshot).roster)) }]);
       } catch (e) {
         io.err(C.writeFailed(out, (e as Error).message));
         return EXIT.unusable;
@@ -103,7 +102,7 @@ export const importCommand: CliCommand = {
     } else say(T.nothingToWrite);
     if (pending) io.err(T.needsDecision(pending));
     if (json) {
-      const files = decisions.map((d) => fileJson(d, written && importsToWrite([d], replace).length > 0, T.action(d.action)));
+      const files = decisions.map((d) => fileJson(d, written && importsToWrite([d], replace).length > 0, cliActionText(d.action, T)));
       io.out(JSON.stringify({ schema: 1, out: written ? out : null, files }, null, 2));
     }
     return unusable ? EXIT.unusable : pending ? EXIT.invalid : EXIT.ok;

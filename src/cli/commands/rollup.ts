@@ -22,19 +22,24 @@ import { EXIT, type CliCommand } from "../command";
 import { outputProblem, type OutputTarget } from "../outputs";
 import { loadInput } from "../workbook";
 
-/** The bloc files: the files named, and every .xlsx directly in a folder named (Excel's "~$" lock files left out). */
-async function blocFiles(inputs: string[], exclude: string[]): Promise<string[]> {
+/**
+ * The bloc files: the files named, and every .xlsx directly in a folder named (Excel's "~$" lock
+ * files left out); and the folders named that hold none, which are said rather than passed over.
+ */
+async function blocFiles(inputs: string[], exclude: string[]): Promise<{ files: string[]; emptyFolders: string[] }> {
   const out: string[] = [];
+  const emptyFolders: string[] = [];
   for (const input of inputs) {
     const stat = await fs.stat(input).catch(() => null);
     if (stat?.isDirectory()) {
       const names = (await fs.readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$")).sort((a, b) => a.localeCompare(b));
+      if (!names.length) emptyFolders.push(input);
       out.push(...names.map((n) => path.join(input, n)));
     } else out.push(input);
   }
   // A file named twice (or inside a folder named too) is one bloc.
   const seen = new Set(exclude.map((f) => path.resolve(f)));
-  return out.filter((f) => !seen.has(path.resolve(f)) && !!seen.add(path.resolve(f)));
+  return { files: out.filter((f) => !seen.has(path.resolve(f)) && !!seen.add(path.resolve(f))), emptyFolders };
 }
 
 function refusalText(r: RollupRefusal, lang: Lang): string {
@@ -60,12 +65,13 @@ export const rollupCommand: CliCommand = {
     if (!out) return fail(`${T.noOut} ${CLI_TEXT[lang].seeHelp("rollup")}`);
     const targets: OutputTarget[] = [{ option: "--out", path: out, ext: ".xlsx" }];
     if (docx) targets.push({ option: "--docx", path: docx, ext: ".docx" });
-    const files = await blocFiles(
+    const { files, emptyFolders } = await blocFiles(
       positionals,
       targets.map((t) => t.path),
     );
     const problem = await outputProblem(targets, files, lang);
     if (problem) return fail(problem);
+    if (emptyFolders.length) return fail(T.emptyFolder(emptyFolders[0]));
     if (!files.length) return fail(T.noBlocs);
 
     const now = io.now();

@@ -5,15 +5,29 @@
  * are refused, never added up.
  */
 import type { Indicator } from "../catalog";
-import type { Catalog } from "../model";
+import type { Issue } from "../issues";
+import type { BlocConfig, Catalog } from "../model";
 import type { Period } from "../period";
-import type { BuildResult } from "../pipeline";
-import { changeOf, sumPresent, type Change } from "./figures";
+import { changeOf, sumPresent, type Change, type Figures } from "./figures";
+
+/**
+ * What the roll-up reads of one bloc's build: the part of the pipeline's BuildResult it needs,
+ * declared here so that aggregate never looks up at the pipeline (a BuildResult fits it).
+ */
+export interface RollupSource {
+  config: BlocConfig;
+  catalog: Catalog;
+  period: Period;
+  figures: Figures | null;
+  issues: readonly Issue[];
+  errors: number;
+  warnings: number;
+}
 
 export interface RollupInput {
   /** The bloc's workbook, as the user named it. */
   file: string;
-  result: BuildResult;
+  result: RollupSource;
 }
 
 export interface RollupBloc {
@@ -26,7 +40,7 @@ export interface RollupBloc {
   included: boolean;
   /** indicator → year → the bloc's total (as its own build's JSON `totals`). */
   totals: Map<string, Map<number, number>>;
-  result: BuildResult;
+  result: RollupSource;
 }
 
 export type RollupRefusal =

@@ -1,5 +1,5 @@
 /** Texts of the command line, Vietnamese and English: messages, the issue listing and --help. */
-import type { Lang } from "./format";
+import { countEn, type Lang } from "./format";
 
 /** The name the tool is run by (package.json "bin"). */
 export const CLI_NAME = "bloc-summary";
@@ -10,6 +10,8 @@ export interface CommandHelp {
   usage: string[];
   options: [flag: string, meaning: string][];
   notes?: string[];
+  /** The command's own exit codes, said instead of the tool's general line where they differ. */
+  exit?: string;
 }
 
 export const CLI_TEXT = {
@@ -50,7 +52,7 @@ export const CLI_TEXT = {
     sheetMissingString: (cell: string, index: number) => `ô ${cell} trỏ tới chuỗi dùng chung số ${index} mà sổ không có`,
     noSheets: (f: string) => `Sổ Excel ${f} không có sheet nào.`,
     tooManyCells: (sheet: string, range: string, cells: string, limit: string) => `Sheet "${sheet}" có vùng dữ liệu ${range} (${cells} ô), vượt giới hạn ${limit} ô. Hãy xóa các ô thừa ở xa bảng số liệu.`,
-    sameAsInput: "Tệp kết quả không được trùng với tệp đầu vào.",
+    sameAsInput: (option: string, f: string) => `Tệp của ${option} trùng với tệp đầu vào: ${f}. Tệp đầu vào không bao giờ bị ghi đè; hãy chọn tên khác.`,
     sameOutputs: (f: string) => `Hai tệp kết quả trùng nhau: ${f}`,
     folderMissing: (option: string, dir: string) => `Thư mục của ${option} không tồn tại: ${dir}`,
     wrongExtension: (option: string, ext: string, f: string) => `Tệp của ${option} phải có đuôi ${ext}: ${f}`,
@@ -104,18 +106,18 @@ export const CLI_TEXT = {
     sheetMissingString: (cell: string, index: number) => `cell ${cell} refers to shared string ${index}, which the workbook does not have`,
     noSheets: (f: string) => `The workbook ${f} has no sheets.`,
     tooManyCells: (sheet: string, range: string, cells: string, limit: string) => `Sheet "${sheet}" has a used range ${range} (${cells} cells), over the limit of ${limit} cells. Clear the stray cells far from the table.`,
-    sameAsInput: "The output file must not be the input file.",
+    sameAsInput: (option: string, f: string) => `The file for ${option} is the input file: ${f}. The input is never overwritten; choose another name.`,
     sameOutputs: (f: string) => `Two outputs are the same file: ${f}`,
     folderMissing: (option: string, dir: string) => `The folder for ${option} does not exist: ${dir}`,
     wrongExtension: (option: string, ext: string, f: string) => `The file for ${option} must end in ${ext}: ${f}`,
     writeFailed: (f: string, why: string) => `Could not write ${f}: ${why}`,
     wrote: (f: string) => `Written: ${f}`,
-    changes: (n: number) => (n ? `${n} figures changed since the last build (see the "Nhật ký thay đổi" change log sheet):` : "No figure changed since the last build."),
+    changes: (n: number) => (n ? `${countEn(n, "figure")} changed since the last build (see the "Nhật ký thay đổi" change log sheet):` : "No figure changed since the last build."),
     change: (unit: string, sheet: string, cell: string, indicator: string, year: number, before: string, after: string) => `  ${unit} ${sheet}!${cell} ${indicator} ${year}: ${before} → ${after}`,
     changeNone: "(none)",
     annotated: (file: string, posted: number, resolved: number, skipped: string[]) =>
       `Copy with the errors as notes at their cells: ${file} (${posted} new, ${resolved} marked resolved${skipped.length ? `; skipped cells with someone else's note: ${skipped.join(", ")}` : ""}).`,
-    noSubmission: (n: number) => `No submission written: ${n} errors remain; fix them (see the "Kiểm tra" sheet) and run again.`,
+    noSubmission: (n: number) => `No submission written: ${countEn(n, "error")} ${n === 1 ? "remains" : "remain"}; fix them (see the "Kiểm tra" sheet) and run again.`,
     listMore: (n: number) => `… and ${n} more`,
     listSeeCheck: `; see the "Kiểm tra" sheet (or run again with --all).`,
     listSeeAll: "; run again with --all to see them all, or --json.",
@@ -179,7 +181,7 @@ export const BUILD_HELP: Record<Lang, CommandHelp> = {
       ["--json", "in kết quả dạng JSON ra stdout (mọi thông báo khác ra stderr)"],
       ["--all", "liệt kê mọi lỗi và cảnh báo (mặc định: những cái đầu tiên)"],
     ],
-    notes: ["Mã thoát 1: có lỗi số liệu; bảng tổng hợp và sheet \"Kiểm tra\" vẫn được ghi, tờ trình thì không."],
+    exit: 'Mã thoát: 0 xong, không có lỗi; 1 số liệu có lỗi (bảng tổng hợp và sheet "Kiểm tra" vẫn được ghi, tờ trình thì không); 2 tệp hoặc tham số không dùng được (không ghi gì).',
   },
   en: {
     summary: 'checks and totals the bloc\'s workbook: writes "Tổng hợp <year>", "Kiểm tra", "Tờ trình <year>" (and the submission as .docx)',
@@ -192,7 +194,7 @@ export const BUILD_HELP: Record<Lang, CommandHelp> = {
       ["--json", "print the result as JSON on stdout (every other message goes to stderr)"],
       ["--all", "list every error and warning (default: the first ones)"],
     ],
-    notes: ['Exit 1: the figures have errors; the summary and the "Kiểm tra" sheet are still written, the submission is not.'],
+    exit: 'Exit codes: 0 done, no errors; 1 the figures have errors (the summary and the "Kiểm tra" sheet are still written, the submission is not); 2 unusable file or arguments (nothing written).',
   },
 };
 
@@ -226,6 +228,7 @@ export const TEMPLATE_HELP: Record<Lang, CommandHelp> = {
       ["--bloc <tên>", "tên Khối thi đua"],
       ["--force", "ghi đè nếu tệp đã có"],
     ],
+    exit: "Mã thoát: 0 đã ghi sổ mẫu; 2 tham số không dùng được, hoặc tệp đã có mà không có --force (không ghi gì).",
   },
   en: {
     summary: "creates a new workbook for a bloc: a Config sheet, one report sheet per unit, a Scoring sheet",
@@ -237,5 +240,6 @@ export const TEMPLATE_HELP: Record<Lang, CommandHelp> = {
       ["--bloc <name>", "the bloc's name"],
       ["--force", "overwrite an existing file"],
     ],
+    exit: "Exit codes: 0 template written; 2 unusable arguments, or the file exists and --force is not given (nothing written).",
   },
 };

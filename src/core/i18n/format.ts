@@ -2,6 +2,11 @@
 
 export type Lang = "vi" | "en";
 
+/** "1 error", "2 errors": an English count with its noun (Vietnamese nouns do not change). */
+export function countEn(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function isLang(s: unknown): s is Lang {
   return s === "vi" || s === "en";
 }

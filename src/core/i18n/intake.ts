@@ -1,15 +1,18 @@
 /** Texts of importing unit files (SPEC §9.2): the pane's preview and the command line, Vietnamese and English. */
 import type { ImportAction, ImportDecision, RecognisedBy } from "../intake/decide";
 import { CLI_NAME, type CommandHelp } from "./cli";
-import type { Lang } from "./format";
+import { countEn, type Lang } from "./format";
 
-interface IntakeTexts {
+export interface IntakeTexts {
   title: string;
   action: (a: ImportAction) => string;
   by: Record<RecognisedBy, string>;
   noUnit: string;
   /** One line per file: file → unit → sheet → years → action. */
   line: (d: ImportDecision) => string;
+  years: string;
+  /** The command line's word for an unknown unit (there is no list to choose from; the summary line says what to do). */
+  unknownUnitCli: string;
   noFiles: string;
   needsDecision: (n: number) => string;
   unusable: (n: number) => string;
@@ -18,6 +21,21 @@ interface IntakeTexts {
 }
 
 const joinYears = (ys: number[]) => ys.join(", ");
+
+/** A file's line on the command line; what the file does not have (an unreadable file's unit, sheet, years) is left out. */
+function fileLine(d: ImportDecision, T: IntakeTexts): string {
+  const parts = [d.file];
+  if (d.unit || d.action.kind !== "unreadable") parts.push(d.unit ? `${d.unit.code} (${d.unit.name})` : T.noUnit);
+  if (d.sheet) parts.push(`sheet "${d.sheet}"`);
+  if (d.years.length) parts.push(`${T.years} ${joinYears(d.years)}`);
+  parts.push(cliActionText(d.action, T));
+  return parts.join(" → ");
+}
+
+/** What importing does, as the command line says it (no list to choose an unknown unit from). */
+export function cliActionText(a: ImportAction, T: IntakeTexts): string {
+  return a.kind === "unknownUnit" ? T.unknownUnitCli : T.action(a);
+}
 
 export const INTAKE_TEXT: Record<Lang, IntakeTexts> = {
   vi: {
@@ -40,10 +58,12 @@ export const INTAKE_TEXT: Record<Lang, IntakeTexts> = {
       })[a.kind](),
     by: { sheetName: "theo tên sheet", code: "theo mã", title: "theo tên trong tiêu đề", chosen: "do người dùng chọn" },
     noUnit: "(chưa rõ đơn vị)",
-    line: (d) =>
-      `${d.file} → ${d.unit ? `${d.unit.code} (${d.unit.name})` : INTAKE_TEXT.vi.noUnit} → ${d.sheet ? `sheet "${d.sheet}"` : "—"} → ${d.years.length ? `năm ${joinYears(d.years)}` : "—"} → ${INTAKE_TEXT.vi.action(d.action)}`,
+    line: (d) => fileLine(d, INTAKE_TEXT.vi),
+    years: "năm",
+    unknownUnitCli: "Không rõ đơn vị — không nhập",
     noFiles: "Thiếu tệp báo cáo của đơn vị cần nhập.",
-    needsDecision: (n) => `${n} tệp cần quyết định: chọn đơn vị cho tệp không rõ đơn vị, hoặc chạy lại với --replace để thay thế sheet đã có.`,
+    needsDecision: (n) =>
+      `${n} tệp cần quyết định: tệp không rõ đơn vị (ghi mã hoặc tên đơn vị như trong danh sách ở sheet "Cấu hình" vào tên sheet hoặc tiêu đề của tệp), hoặc sheet sẽ bị thay thế (chạy lại với --replace).`,
     unusable: (n) => `${n} tệp không nhập được (xem ở trên); chưa ghi gì. Bỏ các tệp đó ra hoặc sửa rồi chạy lại.`,
     imported: (n, out) => `Đã nhập ${n} sheet đơn vị vào ${out}.`,
     nothingToWrite: "Không có sheet nào cần nhập; không ghi tệp.",
@@ -68,12 +88,14 @@ export const INTAKE_TEXT: Record<Lang, IntakeTexts> = {
       })[a.kind](),
     by: { sheetName: "by sheet name", code: "by code", title: "by its name in the title", chosen: "chosen by the user" },
     noUnit: "(unit unknown)",
-    line: (d) =>
-      `${d.file} → ${d.unit ? `${d.unit.code} (${d.unit.name})` : INTAKE_TEXT.en.noUnit} → ${d.sheet ? `sheet "${d.sheet}"` : "—"} → ${d.years.length ? `years ${joinYears(d.years)}` : "—"} → ${INTAKE_TEXT.en.action(d.action)}`,
+    line: (d) => fileLine(d, INTAKE_TEXT.en),
+    years: "years",
+    unknownUnitCli: "Unknown unit — not imported",
     noFiles: "Missing the unit files to import.",
-    needsDecision: (n) => `${n} files need a decision: choose the unit of a file with an unknown unit, or run again with --replace to replace an existing sheet.`,
-    unusable: (n) => `${n} files cannot be imported (see above); nothing was written. Leave them out or correct them, then run again.`,
-    imported: (n, out) => `Imported ${n} unit sheets into ${out}.`,
+    needsDecision: (n) =>
+      `${countEn(n, "file")} ${n === 1 ? "needs" : "need"} a decision: a file of an unknown unit (put the unit's code or name, as on the roster of "Cấu hình", in its sheet name or title), or a sheet that would be replaced (run again with --replace).`,
+    unusable: (n) => `${countEn(n, "file")} cannot be imported (see above); nothing was written. Leave them out or correct them, then run again.`,
+    imported: (n, out) => `Imported ${countEn(n, "unit sheet")} into ${out}.`,
     nothingToWrite: "No sheet to import; no file written.",
   },
 };
@@ -87,7 +109,7 @@ export const IMPORT_HELP: Record<Lang, CommandHelp> = {
       ["--replace", "thay thế sheet đơn vị đã có khi số liệu trong tệp khác"],
       ["--json", "in kết quả dạng JSON ra stdout (mọi thông báo khác ra stderr)"],
     ],
-    notes: ["Mã thoát: 0 đã nhập hết; 1 có tệp cần quyết định (không rõ đơn vị, hoặc thay thế khi chưa có --replace); 2 có tệp không nhập được, không ghi gì."],
+    exit: "Mã thoát: 0 đã nhập hết; 1 có tệp cần quyết định (không rõ đơn vị, hoặc thay thế khi chưa có --replace); 2 tham số không dùng được hoặc có tệp không nhập được (không ghi gì).",
   },
   en: {
     summary: "imports the units' report files into the bloc's workbook: each file into its unit's sheet (the roster's Sheet column)",
@@ -97,7 +119,7 @@ export const IMPORT_HELP: Record<Lang, CommandHelp> = {
       ["--replace", "replace a unit's existing sheet when the file's figures differ"],
       ["--json", "print the result as JSON on stdout (every other message goes to stderr)"],
     ],
-    notes: ["Exit codes: 0 all imported; 1 some files need a decision (unknown unit, or a replacement without --replace); 2 some file cannot be imported, nothing written."],
+    exit: "Exit codes: 0 all imported; 1 some files need a decision (unknown unit, or a replacement without --replace); 2 unusable arguments or some file cannot be imported (nothing written).",
   },
 };
 

@@ -1,5 +1,5 @@
 /** Texts of the generated sheets and the command line, Vietnamese and English. */
-import type { Lang } from "./format";
+import { countEn, type Lang } from "./format";
 
 export const LABELS = {
   vi: {
@@ -76,7 +76,7 @@ export const LABELS = {
     builtAt: "Built at",
     fingerprint: "Fingerprint of the source data",
     result: "Result",
-    counts: (errors: number, warnings: number) => `${errors} errors, ${warnings} warnings`,
+    counts: (errors: number, warnings: number) => `${countEn(errors, "error")}, ${countEn(warnings, "warning")}`,
     severity: "Severity",
     issueCode: "Code",
     sheet: "Sheet",

@@ -1,6 +1,6 @@
 /** Texts of the sector roll-up: its sheet, its document and its command line, Vietnamese and English. */
 import { CLI_NAME, type CommandHelp } from "./cli";
-import type { Lang } from "./format";
+import { countEn, type Lang } from "./format";
 
 export const ROLLUP_TEXT = {
   vi: {
@@ -37,6 +37,7 @@ export const ROLLUP_TEXT = {
     // Command line
     noOut: "Thiếu --out <ngành.xlsx>: tệp tổng hợp ngành sẽ ghi vào đâu?",
     noBlocs: "Không có tệp Khối nào (.xlsx) để tổng hợp.",
+    emptyFolder: (dir: string) => `Thư mục ${dir} không có tệp Khối nào (.xlsx); không ghi gì.`,
     mixedYears: (list: string) => `Các Khối không cùng năm báo cáo / năm so sánh, không thể cộng: ${list}.`,
     mixedPeriods: (list: string) => `Các Khối không cùng kỳ báo cáo, không thể cộng: ${list}.`,
     blocLine: (file: string, bloc: string, errors: number, warnings: number) =>
@@ -76,11 +77,12 @@ export const ROLLUP_TEXT = {
     docIssuer: "EMULATION AND REWARD COUNCIL OF THE INSPECTION SECTOR",
     noOut: "Missing --out <sector.xlsx>: where should the sector roll-up go?",
     noBlocs: "No bloc file (.xlsx) to roll up.",
+    emptyFolder: (dir: string) => `The folder ${dir} holds no bloc file (.xlsx); nothing was written.`,
     mixedYears: (list: string) => `The blocs report different years or compare years and cannot be added up: ${list}.`,
     mixedPeriods: (list: string) => `The blocs report different periods and cannot be added up: ${list}.`,
     blocLine: (file: string, bloc: string, errors: number, warnings: number) =>
-      `  ${file} — ${bloc}: ${errors ? `${errors} errors (not added to the sector totals)` : "valid"}${warnings ? `, ${warnings} warnings` : ""}`,
-    summary: (n: number, included: number, when: string) => `Sector roll-up ${when}: ${included} of ${n} blocs added up.`,
+      `  ${file} — ${bloc}: ${errors ? `${countEn(errors, "error")} (not added to the sector totals)` : "valid"}${warnings ? `, ${countEn(warnings, "warning")}` : ""}`,
+    summary: (n: number, included: number, when: string) => `Sector roll-up ${when}: ${included} of ${countEn(n, "bloc")} added up.`,
     unreadable: (file: string, why: string) => `${file}: ${why}`,
   },
 } satisfies Record<Lang, unknown>;
@@ -100,7 +102,7 @@ export const ROLLUP_HELP: Record<Lang, CommandHelp> = {
       ["--docx <tệp.docx>", "ghi thêm báo cáo tổng hợp dạng Word"],
       ["--json", "in kết quả dạng JSON ra stdout (mọi thông báo khác ra stderr)"],
     ],
-    notes: ["Mã thoát 1: có Khối còn lỗi (được liệt kê, không cộng vào tổng ngành). Mã thoát 2: các Khối khác năm hoặc khác kỳ báo cáo, không ghi gì."],
+    exit: "Mã thoát: 0 xong, mọi Khối hợp lệ; 1 có Khối còn lỗi (được liệt kê, không cộng vào tổng ngành); 2 tệp hoặc tham số không dùng được, hoặc các Khối khác năm / khác kỳ báo cáo (không ghi gì).",
   },
   en: {
     summary: "the sector roll-up of many blocs' workbooks: one row per bloc, sector totals, shares, ranks",
@@ -110,6 +112,6 @@ export const ROLLUP_HELP: Record<Lang, CommandHelp> = {
       ["--docx <file.docx>", "also write the roll-up as a Word report"],
       ["--json", "print the result as JSON on stdout (every other message goes to stderr)"],
     ],
-    notes: ["Exit 1: some blocs have errors (listed, not added to the sector totals). Exit 2: blocs of different years or periods, nothing written."],
+    exit: "Exit codes: 0 done, every bloc valid; 1 some blocs have errors (listed, not added to the sector totals); 2 unusable file or arguments, or blocs of different years or periods (nothing written).",
   },
 };

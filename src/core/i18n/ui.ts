@@ -1,7 +1,9 @@
 /** Texts of the task pane and the ribbon command, Vietnamese and English: one table per language. */
 import type { SkipReason } from "../awards/rule";
 import type { BuildStep } from "../buildSteps";
+import { isReview, type Period } from "../period";
 import type { Lang } from "./format";
+import { periodText } from "./period";
 
 export const UI = {
   vi: {
@@ -79,11 +81,18 @@ export const UI = {
     documents: "Văn bản",
     downloadSubmission: "Tải tờ trình (.docx)",
     downloadMinutes: "Tải biên bản (.docx)",
-    fileName: { submission: (year: number) => `Tờ trình ${year}.docx`, minutes: (year: number) => `Biên bản ${year}.docx` },
+    /** For a period other than the year the document is the bloc's report (src/core/render/report.ts). */
+    downloadReport: (period: Period): string => (isReview(period) ? "Tải báo cáo sơ kết (.docx)" : "Tải báo cáo kết quả (.docx)"),
+    fileName: {
+      submission: (year: number) => `Tờ trình ${year}.docx`,
+      minutes: (year: number) => `Biên bản ${year}.docx`,
+      report: (year: number, period: Period) => `Báo cáo ${isReview(period) ? "sơ kết " : ""}${periodText(period, year, "vi")}.docx`,
+    },
     preparing: "Đang tạo tệp…",
     documentsNeedClean: "Tờ trình và biên bản chỉ được lập khi không còn lỗi.",
+    reportNeedsClean: "Báo cáo chỉ được lập khi không còn lỗi.",
     downloaded: (file: string) => `Đã tải "${file}".`,
-    downloadBlocked: (sheet: string) => `Excel ở đây không cho phép tải tệp. Tờ trình đã được ghi vào sheet "${sheet}" khi tổng hợp: mở sheet đó để in hoặc sao chép.`,
+    downloadBlocked: (sheet: string) => `Excel ở đây không cho phép tải tệp. Văn bản đã được ghi vào sheet "${sheet}" khi tổng hợp: mở sheet đó để in hoặc sao chép.`,
     // Bloc workbook (templates)
     blocWorkbook: "Sổ khối",
     createWorkbook: "Tạo sổ khối",
@@ -208,11 +217,17 @@ export const UI = {
     documents: "Documents",
     downloadSubmission: "Download the submission (.docx)",
     downloadMinutes: "Download the minutes (.docx)",
-    fileName: { submission: (year: number) => `Submission ${year}.docx`, minutes: (year: number) => `Minutes ${year}.docx` },
+    downloadReport: (period: Period) => (isReview(period) ? "Download the mid-term review (.docx)" : "Download the report of results (.docx)"),
+    fileName: {
+      submission: (year: number) => `Submission ${year}.docx`,
+      minutes: (year: number) => `Minutes ${year}.docx`,
+      report: (year: number, period: Period) => `${isReview(period) ? "Review" : "Report"} ${periodText(period, year, "en")}.docx`,
+    },
     preparing: "Preparing the file…",
     documentsNeedClean: "The submission and the minutes are drawn up only when no error remains.",
+    reportNeedsClean: "The report is drawn up only when no error remains.",
     downloaded: (file: string) => `Downloaded "${file}".`,
-    downloadBlocked: (sheet: string) => `Excel here does not allow downloads. The build wrote the submission to the "${sheet}" sheet: open it to print or copy.`,
+    downloadBlocked: (sheet: string) => `Excel here does not allow downloads. The build wrote the document to the "${sheet}" sheet: open it to print or copy.`,
     // Bloc workbook (templates)
     blocWorkbook: "Bloc workbook",
     createWorkbook: "Create bloc workbook",

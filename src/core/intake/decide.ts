@@ -135,3 +135,12 @@ export function importsToWrite(decisions: readonly ImportDecision[], replace: bo
 export function needsDecision(d: ImportDecision, replace: boolean): boolean {
   return d.action.kind === "unknownUnit" || (d.action.kind === "replaces" && !replace);
 }
+
+/**
+ * The sheet newly imported unit sheets follow: the last sheet of the workbook that is a roster
+ * unit's (null: there is none, they go at the end). Both hosts place them so.
+ */
+export function lastUnitSheet(sheets: readonly { name: string }[], roster: readonly RosterUnit[]): string | null {
+  const unitSheets = new Set(roster.map((u) => label(u.sheetName)));
+  return [...sheets].reverse().find((s) => unitSheets.has(label(s.name)))?.name ?? null;
+}

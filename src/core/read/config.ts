@@ -8,7 +8,7 @@ import { parseNumberText } from "../numbers";
 import { toUnicode } from "../legacy/detect";
 import { parsePeriod } from "../period";
 import { label } from "../text";
-import { CONFIRMATION_COLUMN, confirmationText } from "../review/confirmation";
+import { CONFIRMATION_COLUMN, confirmationText } from "./confirmation";
 import { cellText, findHeader, isBlank, matchColumn, valueRightOf, type ColumnAliases } from "../grid";
 
 export const CONFIG_SHEET_NAMES = ["Cấu hình", "Config", "Configuration", "Cấu hình khối"];

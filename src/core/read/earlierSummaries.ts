@@ -3,9 +3,7 @@
  * totals, read from the cached values, feed the trend when the unit sheets no longer carry a year.
  */
 import { a1 } from "../a1";
-import { LABELS } from "../i18n/labels";
 import { OUTPUT_SHEETS } from "../outputSheets";
-import { periodText } from "../i18n/period";
 import type { Catalog } from "../model";
 import type { Period } from "../period";
 import { generatedKind } from "../marker";
@@ -22,7 +20,13 @@ export interface EarlierSummary {
 /** How far down the header row and the total row may sit on an earlier summary. */
 const SCAN_ROWS = 12;
 
-function readTotals(sheet: SheetSnapshot, year: number, period: Period, catalog: Catalog): EarlierSummary | null {
+/**
+ * The labels the bloc-total row of a summary of `year` bears, in every language it may have been
+ * built in. The caller words them (i18n sits above the readers, so a reader never imports it).
+ */
+export type TotalRowLabels = (year: number, period: Period) => readonly string[];
+
+function readTotals(sheet: SheetSnapshot, year: number, period: Period, catalog: Catalog, totalRowLabels: TotalRowLabels): EarlierSummary | null {
   const b = sheetBounds(sheet);
   const end = Math.min(b.bottom, b.top + SCAN_ROWS);
   // The header row: cells that start with an indicator code ("TT01\nSố cuộc thanh tra …").
@@ -38,7 +42,7 @@ function readTotals(sheet: SheetSnapshot, year: number, period: Period, catalog:
   }
   if (!header) return null;
   // The row of the report year's bloc total, in whichever language the sheet was built.
-  const wanted = new Set((["vi", "en"] as const).map((lang) => label(LABELS[lang].blocTotal(periodText(period, year, lang)))));
+  const wanted = new Set(totalRowLabels(year, period).map(label));
   for (let r = b.top; r < b.bottom; r++) {
     let hit = false;
     for (let c = b.left; c < Math.min(b.right, b.left + 4) && !hit; c++) hit = wanted.has(label(cellAt(sheet, r, c)));
@@ -54,7 +58,7 @@ function readTotals(sheet: SheetSnapshot, year: number, period: Period, catalog:
 }
 
 /** Every marked summary of an earlier year of the same period, latest sheet first per year. */
-export function readEarlierSummaries(wb: WorkbookSnapshot, catalog: Catalog, period: Period, year: number): EarlierSummary[] {
+export function readEarlierSummaries(wb: WorkbookSnapshot, catalog: Catalog, period: Period, year: number, totalRowLabels: TotalRowLabels): EarlierSummary[] {
   const out: EarlierSummary[] = [];
   for (const s of wb.sheets) {
     if (generatedKind(s) !== "summary") continue;
@@ -62,7 +66,7 @@ export function readEarlierSummaries(wb: WorkbookSnapshot, catalog: Catalog, per
     if (!m) continue;
     const y = Number(m[2]);
     if (y >= year || OUTPUT_SHEETS.summary(y, period) !== `${m[1]}${m[2]}` || out.some((e) => e.year === y)) continue;
-    const read = readTotals(s, y, period, catalog);
+    const read = readTotals(s, y, period, catalog, totalRowLabels);
     if (read) out.push(read);
   }
   return out.sort((a, b) => a.year - b.year);

@@ -10,7 +10,7 @@ import { awardText } from "../i18n/awards";
 import { formatNumber, formatPercent } from "../i18n/format";
 import { capitalize, periodText } from "../i18n/period";
 import { reportText } from "../i18n/report";
-import type { Period } from "../period";
+import { isReview, type Period } from "../period";
 import {
   blocName,
   body,
@@ -45,7 +45,7 @@ export function buildPeriodReport(input: SubmissionInput & { period: Period }): 
   const t = reportText(lang);
   const year = reportYear(input);
   const when = periodText(period, year, lang);
-  const review = period === "6m" || period === "9m";
+  const review = isReview(period);
   const bloc = blocName(config, lang);
   const leader = leaderName(config, roster);
   const blocks: Block[] = [];

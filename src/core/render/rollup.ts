@@ -5,7 +5,7 @@
  * bloc's totals come from another workbook, so they are written as numbers; everything computed
  * from them is a formula with its cached result.
  */
-import { a1, a1RowFixed, rangeA1 } from "../a1";
+import { a1, a1RowFixed } from "../a1";
 import type { Rollup, RollupBloc } from "../aggregate/rollup";
 import type { Indicator } from "../catalog";
 import type { Lang } from "../i18n/format";
@@ -17,6 +17,7 @@ import type { WritePlan } from "../plan";
 import { SheetBuilder } from "../sheet/builder";
 import type { Cell } from "../sheet/model";
 import { FORMATS, indicatorFormat as formatOf } from "../sheet/styles";
+import { headerRow } from "./summary";
 
 const FIRST_COL = 3;
 
@@ -34,11 +35,7 @@ export function renderRollup(r: Rollup, lang: Lang, builtAt: string): WritePlan 
   b.title(1, 0, width, T.note(builtAt, r.blocs.length), "marker");
   b.title(2, 0, width, excluded.length ? T.statusErrors(excluded.length, r.blocs.length) : T.statusClean(r.blocs.length), excluded.length ? "error" : "subtitle");
   const H = 3;
-  b.text(H, 0, T.stt, "header");
-  b.text(H, 1, T.bloc, "header");
-  b.text(H, 2, T.file, "header");
-  inds.forEach((ind, i) => b.text(H, FIRST_COL + i, `${ind.code}\n${lang === "vi" ? ind.name : ind.nameEn}\n(${lang === "vi" ? ind.unit : ind.unitEn})`, "header"));
-  b.rowHeights[H] = 78;
+  headerRow(b, H, [T.stt, T.bloc, T.file], FIRST_COL, inds, lang);
 
   let row = H + 1;
   const section = (text: string) => {
@@ -68,12 +65,7 @@ export function renderRollup(r: Rollup, lang: Lang, builtAt: string): WritePlan 
       row++;
     });
     const last = row - 1;
-    b.text(row, 2, T.total, "textBold");
-    inds.forEach((ind, k) => {
-      const c = FIRST_COL + k;
-      const total = r.totals.get(ind.code)?.get(y) ?? 0;
-      b.set(row, c, { formula: included.length ? `SUM(${rangeA1(first, c, last, c)})` : "0", value: included.length ? total : 0, format: formatOf(ind), style: "total" });
-    });
+    b.sumRow(row, T.total, FIRST_COL, inds, first, last, (ind) => r.totals.get(ind.code)?.get(y));
     const total = row;
     row += 2;
     return { first, last, total };

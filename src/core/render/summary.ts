@@ -47,6 +47,17 @@ export function figureCell(v: AcceptedValue, format: string): Cell {
   return { formula: v.divisor === 1 ? ref : `${ref}/${v.divisor}`, value: v.value, format, style: "number" };
 }
 
+/**
+ * The one header row of the summary and of sheets laid out like it (the roll-up): three label
+ * columns, then per indicator "code / name / (unit)" — the code on the first line, where a later
+ * build finds it again (read/earlierSummaries).
+ */
+export function headerRow(b: SheetBuilder, row: number, labels: readonly [string, string, string], firstCol: number, inds: readonly Indicator[], lang: Lang): void {
+  labels.forEach((text, c) => b.text(row, c, text, "header"));
+  inds.forEach((ind, i) => b.text(row, firstCol + i, `${ind.code}\n${lang === "vi" ? ind.name : ind.nameEn}\n(${lang === "vi" ? ind.unit : ind.unitEn})`, "header"));
+  b.rowHeights[row] = 78;
+}
+
 export function renderSummary(input: SummaryInput): SheetModel {
   const { config, roster, reports, catalog, figures, lang } = input;
   const L = labels(lang);
@@ -67,11 +78,7 @@ export function renderSummary(input: SummaryInput): SheetModel {
 
   // The one header row.
   const H = 3;
-  b.text(H, 0, L.stt, "header");
-  b.text(H, 1, L.code, "header");
-  b.text(H, 2, L.unitName, "header");
-  inds.forEach((ind, i) => b.text(H, FIRST_IND_COL + i, `${ind.code}\n${lang === "vi" ? ind.name : ind.nameEn}\n(${lang === "vi" ? ind.unit : ind.unitEn})`, "header"));
-  b.rowHeights[H] = 78;
+  headerRow(b, H, [L.stt, L.code, L.unitName], FIRST_IND_COL, inds, lang);
 
   let r = H + 1;
   const section = (text: string) => {
@@ -104,12 +111,7 @@ export function renderSummary(input: SummaryInput): SheetModel {
       r++;
     });
     const last = r - 1;
-    b.text(r, 2, L.total, "textBold");
-    inds.forEach((ind, k) => {
-      const c = FIRST_IND_COL + k;
-      const total = figures.totals.get(ind.code)?.get(y) ?? 0;
-      b.set(r, c, { formula: roster.length ? `SUM(${rangeA1(first, c, last, c)})` : "0", value: roster.length ? total : 0, format: indicatorFormat(ind), style: "total" });
-    });
+    b.sumRow(r, L.total, FIRST_IND_COL, inds, first, last, (ind) => figures.totals.get(ind.code)?.get(y));
     const total = r;
     r += 2;
     return { first, last, total };

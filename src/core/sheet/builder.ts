@@ -1,7 +1,8 @@
 /** The one builder of sheet models: cells by (row, col), merged titles, row heights. */
 import { rangeA1 } from "../a1";
+import type { Indicator } from "../catalog";
 import type { Cell, SheetKind, SheetModel } from "./model";
-import type { StyleName } from "./styles";
+import { indicatorFormat, type StyleName } from "./styles";
 
 export class SheetBuilder {
   readonly rows: (Cell | undefined)[][] = [];
@@ -21,6 +22,19 @@ export class SheetBuilder {
     this.text(row, col, value, style);
     if (span > 1) this.merges.push(rangeA1(row, col, row, col + span - 1));
     if (height) this.rowHeights[row] = height;
+  }
+
+  /**
+   * The total row under block rows [first, last]: the label in column 2, then per indicator from
+   * `firstCol` a SUM of its column with the cached result (0, without a formula, when the block is empty).
+   */
+  sumRow(row: number, label: string, firstCol: number, inds: readonly Indicator[], first: number, last: number, totalOf: (ind: Indicator) => number | undefined): void {
+    this.text(row, 2, label, "textBold");
+    const any = last >= first;
+    inds.forEach((ind, k) => {
+      const c = firstCol + k;
+      this.set(row, c, { formula: any ? `SUM(${rangeA1(first, c, last, c)})` : "0", value: any ? (totalOf(ind) ?? 0) : 0, format: indicatorFormat(ind), style: "total" });
+    });
   }
 
   build(name: string, kind: SheetKind, rest: Omit<SheetModel, "name" | "kind" | "rows" | "merges" | "rowHeights">): SheetModel {

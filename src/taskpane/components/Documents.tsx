@@ -1,5 +1,5 @@
 /**
- * "Tải tờ trình (.docx)" and "Tải biên bản (.docx)": the engine's document models written as Word
+ * "Tải tờ trình (.docx)" and "Tải biên bản (.docx)" (for another period: "Tải báo cáo sơ kết"): the engine's document models written as Word
  * files in the browser. The docx writer is loaded only when asked for, so the pane starts light.
  */
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -27,10 +27,13 @@ export interface DocumentsProps {
 export function Documents({ result, texts, disabled, onDownload }: DocumentsProps) {
   const s = useStyles();
   const [working, setWorking] = useState<DocumentKind | null>(null);
-  const docs: { kind: DocumentKind; model: DocumentModel | null; label: string }[] = [
-    { kind: "submission", model: result.submission, label: texts.downloadSubmission },
+  const all: { kind: DocumentKind; model: DocumentModel | null; label: string }[] = [
+    // For a period other than the year the document is the bloc's report of results, not a tờ trình.
+    { kind: "submission", model: result.submission, label: result.period === "year" ? texts.downloadSubmission : texts.downloadReport(result.period) },
     { kind: "minutes", model: result.minutes, label: texts.downloadMinutes },
   ];
+  // The minutes are of the year-end award meeting: no button for another period.
+  const docs = all.filter((d) => d.kind !== "minutes" || result.period === "year");
   const go = async (kind: DocumentKind, model: DocumentModel) => {
     setWorking(kind);
     try {
@@ -53,7 +56,7 @@ export function Documents({ result, texts, disabled, onDownload }: DocumentsProp
           </Button>
         ))}
       </div>
-      {!result.submission && <Text className={s.muted}>{texts.documentsNeedClean}</Text>}
+      {!result.submission && <Text className={s.muted}>{result.period === "year" ? texts.documentsNeedClean : texts.reportNeedsClean}</Text>}
     </div>
   );
 }

@@ -113,52 +113,65 @@ export function ImportPanel({ host, lang, disabled = false, onImported }: Import
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {preview.rows.map(({ decision: d }) => (
-                  <TableRow key={d.file} data-import-row={d.file}>
-                    <TableCell>{d.file}</TableCell>
-                    <TableCell>
-                      {d.action.kind === "unknownUnit" || d.by === "chosen" ? (
-                        <Select
-                          aria-label={`${t.chooseUnit}: ${d.file}`}
-                          value={d.by === "chosen" ? d.unit?.code : ""}
-                          onChange={(_, data) => data.value && setPreview(host.choose(preview, d.file, data.value))}
-                        >
-                          <option value="">{t.choosePlaceholder}</option>
-                          {preview.roster.map((u) => (
-                            <option key={u.code} value={u.code}>{`${u.code} — ${u.name}`}</option>
-                          ))}
-                        </Select>
-                      ) : d.unit ? (
-                        `${d.unit.code} — ${d.unit.name}`
-                      ) : (
-                        "—"
-                      )}
-                    </TableCell>
-                    <TableCell>{d.sheet ?? "—"}</TableCell>
-                    <TableCell>{d.years.join(", ") || "—"}</TableCell>
-                    <TableCell>
-                      {d.action.kind === "replaces" ? (
-                        <Checkbox
-                          label={T.action(d.action)}
-                          checked={replace.has(d.file)}
-                          onChange={(_, data) => {
-                            const next = new Set(replace);
-                            if (data.checked) next.add(d.file);
-                            else next.delete(d.file);
-                            setReplace(next);
-                          }}
-                        />
-                      ) : (
-                        T.action(d.action)
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
+                {preview.rows.map(({ decision: d }) =>
+                  d.action.kind === "unreadable" && !d.unit && !d.sheet ? (
+                    // Nothing was found in the file: why, across the columns (a narrow pane has no room in one).
+                    <TableRow key={d.file} data-import-row={d.file}>
+                      <TableCell>{d.file}</TableCell>
+                      <TableCell colSpan={4}>{T.action(d.action)}</TableCell>
+                    </TableRow>
+                  ) : (
+                    <TableRow key={d.file} data-import-row={d.file}>
+                      <TableCell>{d.file}</TableCell>
+                      <TableCell>
+                        {d.action.kind === "unknownUnit" || d.by === "chosen" ? (
+                          <Select
+                            aria-label={`${t.chooseUnit}: ${d.file}`}
+                            value={d.by === "chosen" ? d.unit?.code : ""}
+                            onChange={(_, data) => data.value && setPreview(host.choose(preview, d.file, data.value))}
+                          >
+                            <option value="">{t.choosePlaceholder}</option>
+                            {preview.roster.map((u) => (
+                              <option key={u.code} value={u.code}>{`${u.code} — ${u.name}`}</option>
+                            ))}
+                          </Select>
+                        ) : d.unit ? (
+                          `${d.unit.code} — ${d.unit.name}`
+                        ) : (
+                          "—"
+                        )}
+                      </TableCell>
+                      <TableCell>{d.sheet ?? "—"}</TableCell>
+                      <TableCell>{d.years.join(", ") || "—"}</TableCell>
+                      <TableCell>
+                        {d.action.kind === "replaces" ? (
+                          <Checkbox
+                            label={T.action(d.action)}
+                            checked={replace.has(d.file)}
+                            onChange={(_, data) => {
+                              const next = new Set(replace);
+                              if (data.checked) next.add(d.file);
+                              else next.delete(d.file);
+                              setReplace(next);
+                            }}
+                          />
+                        ) : (
+                          T.action(d.action)
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ),
+                )}
               </TableBody>
             </Table>
           </div>
           <div className={s.actions}>
-            <Button appearance="primary" onClick={() => void confirm()} disabled={disabled || busy !== null || !toWrite.length} icon={busy === "importing" ? <Spinner size="tiny" /> : undefined}>
+            <Button
+              appearance="primary"
+              onClick={() => void confirm()}
+              disabled={disabled || busy !== null || !toWrite.length}
+              icon={busy === "importing" ? <Spinner size="tiny" /> : undefined}
+            >
               {busy === "importing" ? t.importing : t.confirm(toWrite.length)}
             </Button>
             <Button onClick={() => setPreview(null)} disabled={busy !== null}>

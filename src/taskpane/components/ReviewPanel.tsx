@@ -6,7 +6,7 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatNumber, type Lang } from "../../core/i18n/format";
 import type { UiTexts } from "../../core/i18n/ui";
 import type { BuildResult } from "../../core/pipeline";
-import { confirmationSummary } from "../../core/review/confirmation";
+import { confirmationSummary } from "../../core/read/confirmation";
 import type { AnnotationMode } from "../../excel/comments";
 
 const useStyles = makeStyles({

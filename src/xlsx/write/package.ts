@@ -24,7 +24,7 @@ import { Parts } from "./parts";
 import { addOverride, addRel, ensureDefault, removeOverride, removeRel } from "./relations";
 import { commentsXml, notesVml, sheetNotes, worksheetBytes, type SheetLinks } from "./sheet";
 import { mergeStyles, StyleRegistry } from "./styles";
-import { emptyWorkbookParts, forceFullCalcOnLoad, listedSheets, putActiveTab, putDefinedNames, putSheets, workbookSyntax, type NewSheet } from "./workbook";
+import { emptyWorkbookParts, forceFullCalcOnLoad, listedSheets, putActiveTab, putDefinedNames, putSheets, workbookSyntax, type ListedSheet, type NewSheet, type SheetEntry } from "./workbook";
 import { attributes, tags } from "./xmlText";
 
 const CT = {
@@ -130,8 +130,66 @@ function writeSheet(ctx: Context, wbDir: string, model: SheetModel, selected: bo
   return part;
 }
 
+/**
+ * Where a plan's sheet goes in the tab order; a sheet with no place goes to the front, in plan
+ * order (the outputs). `replaces`: the place of that sheet of `plan.remove` — a corrected unit
+ * sheet keeps its tab, and names local to the old sheet move to it (give it the old sheet's name
+ * and every reference to it keeps resolving). `after`: right after that sheet as the workbook
+ * listed it (or after its replacement), in plan order; at the end when null or not in the workbook.
+ */
+export type SheetPlace = { replaces: string } | { after: string | null };
+
+/** A plan for a package: the core's plan and, for sheets not written to the front, their places. */
+export interface PackagePlan extends WritePlan {
+  /** By sheet name (as in `sheets`). */
+  place?: Readonly<Record<string, SheetPlace>>;
+}
+
+/** Excel compares sheet names without case. */
+const sameSheet = (a: string, b: string) => a.toLocaleUpperCase() === b.toLocaleUpperCase();
+
+/** The plan sheet that takes a removed sheet's place (-1: none, the sheet is gone for good). */
+function successorOf(plan: PackagePlan, old: ListedSheet): number {
+  const explicit = plan.sheets.findIndex((m) => {
+    const p = plan.place?.[m.name];
+    return !!p && "replaces" in p && p.replaces === old.name;
+  });
+  // A rebuilt output follows the earlier output of its name.
+  return explicit >= 0 ? explicit : plan.sheets.findIndex((m) => !plan.place?.[m.name] && sameSheet(m.name, old.name));
+}
+
+/**
+ * The new sheet list: indexes into `plan.sheets` for new sheets, the listed sheets that stay as
+ * they are. Front sheets first, then the workbook's own list — a replaced sheet's slot holding its
+ * replacement, each `after` sheet behind its anchor — then the sheets placed at the end.
+ */
+function tabOrder(plan: PackagePlan, existing: ListedSheet[], removed: ListedSheet[]): (number | ListedSheet)[] {
+  const front: number[] = [];
+  const end: number[] = [];
+  const inSlot = new Map<ListedSheet, number>();
+  const behind = new Map<ListedSheet, number[]>();
+  plan.sheets.forEach((m, i) => {
+    const p = plan.place?.[m.name];
+    if (!p) front.push(i);
+    else if ("replaces" in p) {
+      const old = removed.find((s) => s.name === p.replaces);
+      if (!old) throw new Error(`Sheet ${m.name} replaces ${p.replaces}, which the plan does not remove`);
+      inSlot.set(old, i);
+    } else {
+      const anchor = p.after === null ? undefined : existing.find((s) => sameSheet(s.name, p.after!));
+      if (anchor) behind.set(anchor, [...(behind.get(anchor) ?? []), i]);
+      else end.push(i);
+    }
+  });
+  const listed = existing.flatMap((s) => {
+    const self = removed.includes(s) ? (inSlot.has(s) ? [inSlot.get(s)!] : []) : [s];
+    return [...self, ...(behind.get(s) ?? [])];
+  });
+  return [...front, ...listed, ...end];
+}
+
 /** The plan written into the package held by `parts` (edited in place). */
-function writePlan(parts: Parts, plan: WritePlan): void {
+function writePlan(parts: Parts, plan: PackagePlan): void {
   let types = parts.text("[Content_Types].xml");
   if (types === undefined) throw new Error("No [Content_Types].xml");
   const rootRels = parseRels(parts.text("_rels/.rels") ?? "");
@@ -157,6 +215,7 @@ function writePlan(parts: Parts, plan: WritePlan): void {
   for (const s of plan.sheets) {
     if (kept.some((k) => k.name.toLowerCase() === s.name.toLowerCase())) throw new Error(`Worksheet name already exists: ${s.name}`);
   }
+  const order = tabOrder(plan, existing, removed);
 
   // Earlier outputs out: their relationships (the parts go below, with what only they use).
   const roots: string[] = [];
@@ -195,9 +254,9 @@ function writePlan(parts: Parts, plan: WritePlan): void {
     return i === 0 ? 0 : (xfMap[i] ?? i);
   };
 
-  // The new sheets: fresh part names and sheet ids, at the front in plan order.
+  // The new sheets: fresh part names and sheet ids (placed in the sheet list below).
   const ctx: Context = { parts, types, conformance, taken: new Set(), vmlBlocks: usedVmlBlocks(parts), xf };
-  const added: NewSheet[] = [];
+  const added: Omit<NewSheet, "sheetId">[] = [];
   for (const model of plan.sheets) {
     const part = writeSheet(ctx, wbDir, model, model.name === plan.activate);
     const r = addRel(wbRels, relType("worksheet", conformance), part.slice(wbDir.length));
@@ -208,24 +267,23 @@ function writePlan(parts: Parts, plan: WritePlan): void {
 
   // The workbook part.
   const firstId = Math.max(0, ...existing.map((s) => s.sheetId)) + 1;
-  workbook = putSheets(workbook, syntax, added, kept, firstId);
-  const k = plan.sheets.length;
-  const newNames = new Set(plan.sheets.map((s) => s.name));
+  const entries: SheetEntry[] = order.map((o) => (typeof o === "number" ? { added: { ...added[o], sheetId: firstId + o } } : { kept: o }));
+  workbook = putSheets(workbook, syntax, entries);
   workbook = putDefinedNames(
     workbook,
     syntax,
     (old) => {
       const s = existing[old];
       if (!s) return undefined;
-      const at = kept.indexOf(s);
-      if (at >= 0) return k + at;
-      // A replaced output's local names follow its successor of the same name.
-      const successor = plan.sheets.findIndex((m) => m.name === s.name);
-      return successor >= 0 ? successor : undefined;
+      const at = order.indexOf(s);
+      if (at >= 0) return at;
+      // A replaced sheet's local names (print area …) follow its successor.
+      const successor = successorOf(plan, s);
+      return successor >= 0 ? order.indexOf(successor) : undefined;
     },
-    removed.map((s) => s.name).filter((n) => !newNames.has(n)),
+    removed.filter((s) => successorOf(plan, s) < 0).map((s) => s.name),
   );
-  const names = [...plan.sheets.map((s) => s.name), ...kept.map((s) => s.name)];
+  const names = entries.map((e) => ("added" in e ? e.added.name : e.kept.name));
   workbook = putActiveTab(workbook, syntax, Math.max(0, names.indexOf(plan.activate)));
   if (removed.length) workbook = forceFullCalcOnLoad(workbook, syntax);
   parts.set(workbookPart, workbook);
@@ -253,7 +311,7 @@ export interface WriteOptions {
 }
 
 /** The plan written into the user's package; every part the plan does not concern is kept as stored. */
-export function writePlanIntoPackageBytes(original: Uint8Array, plan: WritePlan, opts: WriteOptions = {}): Uint8Array {
+export function writePlanIntoPackageBytes(original: Uint8Array, plan: PackagePlan, opts: WriteOptions = {}): Uint8Array {
   const parts = Parts.open(original, opts.codec);
   writePlan(parts, plan);
   return parts.toZip();

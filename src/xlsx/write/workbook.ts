@@ -1,5 +1,5 @@
 /**
- * The workbook part's edits for a build: the sheet list (new sheets first, replaced ones out), the
+ * The workbook part's edits for a build: the sheet list (new sheets placed, replaced ones out), the
  * defined names, the active tab and the recalculation on open — each a local edit of the text, so
  * the rest of the part (extensions, pivot caches, file version …) stays as the producer wrote it.
  */
@@ -20,8 +20,12 @@ export interface ListedSheet {
 export interface NewSheet {
   name: string;
   relId: string;
+  sheetId: number;
   visibility?: SheetVisibility;
 }
+
+/** One sheet of the new sheet list: a new one, or a listed one kept as it was written. */
+export type SheetEntry = { added: NewSheet } | { kept: ListedSheet };
 
 /** How the workbook part names things: its element prefix and the qualified name of r:id. */
 export interface WorkbookSyntax {
@@ -48,15 +52,17 @@ export function listedSheets(xml: string, syntax: WorkbookSyntax): ListedSheet[]
   });
 }
 
-/** The sheet list: the new sheets first (in order), then the kept ones as they were written. */
-export function putSheets(xml: string, syntax: WorkbookSyntax, added: NewSheet[], kept: ListedSheet[], firstSheetId: number): string {
+/** The sheet list in the given order: new sheets written, kept ones as they were written. */
+export function putSheets(xml: string, syntax: WorkbookSyntax, order: SheetEntry[]): string {
   const { p, relIdAttr, declaresR, rNamespace } = syntax;
   const sec = findSection(xml, p, "sheets")!;
-  const tags = added.map((s, i) => {
+  const tags = order.map((e) => {
+    if ("kept" in e) return e.kept.tag;
+    const s = e.added;
     const state = s.visibility && s.visibility !== "visible" ? ` state="${s.visibility}"` : "";
-    return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${firstSheetId + i}"${state} ${declaresR ? "" : `xmlns:r="${rNamespace}" `}${relIdAttr}="${s.relId}"/>`;
+    return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${state} ${declaresR ? "" : `xmlns:r="${rNamespace}" `}${relIdAttr}="${s.relId}"/>`;
   });
-  return xml.slice(0, sec.start) + `${sec.open}${tags.join("")}${kept.map((s) => s.tag).join("")}</${p}sheets>` + xml.slice(sec.end);
+  return xml.slice(0, sec.start) + `${sec.open}${tags.join("")}</${p}sheets>` + xml.slice(sec.end);
 }
 
 /** A sheet name no workbook has (sheet names cannot hold "[" or "]"), marking references to drop. */
