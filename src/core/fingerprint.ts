@@ -44,16 +44,18 @@ export function hash(str: string): string {
  */
 export function sheetFingerprint(sheet: SheetSnapshot): string {
   const h = new Fnv2().add(sheet.name);
-  sheet.values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v === null || v === "") return;
-      const f = sheet.formulas[r]?.[c];
-      h.add("\u0001").add(String(sheet.top + r)).add(",").add(String(sheet.left + c)).add("=");
-      if (isCellError(v)) h.add("#").add(v.error);
-      else h.add(typeof v === "number" ? "n" : typeof v === "boolean" ? "b" : "s").add(String(v));
-      if (f) h.add("|").add(f);
-    }),
-  );
+  // One piece a cell (one call, one short string): a one-shot CLI runs this cold, where each call counts.
+  for (let r = 0; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
+    const formulas = sheet.formulas[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === "") continue;
+      const f = formulas?.[c];
+      const value = isCellError(v) ? `#${v.error}` : `${typeof v === "number" ? "n" : typeof v === "boolean" ? "b" : "s"}${v}`;
+      h.add(`\u0001${sheet.top + r},${sheet.left + c}=${value}${f ? `|${f}` : ""}`);
+    }
+  }
   return h.digest();
 }
 
