@@ -33,6 +33,8 @@ export interface SheetSnapshot {
   numberFormats: string[][];
   /** Merged areas as A1 ranges ("A1:F1"). */
   merges: string[];
+  /** The sheet's tab is selected (several when grouped), where the host says; absent: not selected or not known. */
+  tabSelected?: true;
 }
 
 export interface WorkbookSnapshot {

@@ -9,9 +9,12 @@ import { newWorkbookBytes, writePlanIntoPackageBytes, type PackagePlan, type Wri
 /** Node's zlib inflates, deflates (level 1) and checks several times faster than fflate's JavaScript. */
 const NODE: WriteOptions = { codec: ZLIB_CODEC };
 
-/** The plan's sheets written into the original package; every other part is kept as stored. */
-export async function writePlanIntoPackage(original: Buffer, plan: PackagePlan): Promise<Buffer> {
-  const out = writePlanIntoPackageBytes(original, plan, NODE);
+/**
+ * The plan's sheets written into the original package; every other part is kept as stored.
+ * `unselectedSheets`: sheets the reader found not selected in these bytes (their heads are not inflated again).
+ */
+export async function writePlanIntoPackage(original: Buffer, plan: PackagePlan, unselectedSheets?: readonly string[]): Promise<Buffer> {
+  const out = writePlanIntoPackageBytes(original, plan, { ...NODE, unselectedSheets });
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 

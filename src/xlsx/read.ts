@@ -299,6 +299,8 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
 
   let ns: string | null = null;
   let inSheetData = false;
+  // The tab is selected (sheetView@tabSelected): the writer then knows which heads to rewrite.
+  let tabSelected = false;
   let row = -1;
   let col = -1;
   // The cell being read.
@@ -391,6 +393,11 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
         return;
       }
       switch (tag.local) {
+        case "sheetView": {
+          const sel = attr(tag, "tabSelected");
+          if (sel === "1" || sel === "true") tabSelected = true;
+          break;
+        }
         case "sheetData":
           inSheetData = true;
           break;
@@ -470,7 +477,8 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
     if (cols[i] < left) left = cols[i];
     if (cols[i] > right) right = cols[i];
   }
-  if (bottom < 0) return { name, visibility, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges };
+  const selected = tabSelected ? { tabSelected } : {};
+  if (bottom < 0) return { name, visibility, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, ...selected };
   const height = bottom - top + 1;
   const width = right - left + 1;
   const area = height * width;
@@ -488,7 +496,7 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
     fgrid[r][c] = formulas[i];
     nfgrid[r][c] = styles[i] >= 0 ? (ctx.formats[styles[i]] ?? "General") : "General";
   }
-  return { name, visibility, top, left, values: grid, formulas: fgrid, numberFormats: nfgrid, merges };
+  return { name, visibility, top, left, values: grid, formulas: fgrid, numberFormats: nfgrid, merges, ...selected };
 }
 
 /** A merged area shows its top-left cell only: the others are empty, whatever the file holds there. */

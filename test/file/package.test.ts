@@ -11,6 +11,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { attr, build, buildUserPackage, SAMPLE, sheetOrder, SUMMARY, text, unescape, UNKNOWN_PART, UNKNOWN_REL } from "../support/userPackage";
 import { mergeStyles } from "../../src/xlsx/write/styles";
+import { readWorkbook } from "../../src/xlsx/read";
+import { writePlanIntoPackageBytes } from "../../src/xlsx/write/package";
 
 let dir: string;
 beforeAll(() => {
@@ -90,6 +92,22 @@ describe("the CLI writes into the user's package", () => {
       const after = await text(out, (await sheetOrder(out)).find((s) => s.name === "BTP")!.part);
       expect(after.replace('tabSelected="0" ', "")).toBe(before.replace('tabSelected="1" ', ""));
     }
+  });
+
+  it("the reader marks the selected tab, and the writer trusts it: a sheet said unselected keeps its head unread", async () => {
+    const bytes = readFileSync(input);
+    const snapshot = readWorkbook(bytes);
+    expect(snapshot.sheets.filter((s) => s.tabSelected).map((s) => s.name)).toEqual(["BTP"]);
+    const selectedOut = async (unselectedSheets: string[]) => {
+      const out = await JSZip.loadAsync(writePlanIntoPackageBytes(bytes, { sheets: [], remove: [], activate: "BTP" }, { unselectedSheets }));
+      const selected: string[] = [];
+      for (const s of await sheetOrder(out)) if (/<sheetView\b[^>]*tabSelected="1"/.test(await text(out, s.part))) selected.push(s.name);
+      return selected;
+    };
+    // What the CLI passes: every sheet but BTP. BTP's head is looked at and unselected.
+    expect(await selectedOut(snapshot.sheets.filter((s) => !s.tabSelected).map((s) => s.name))).toEqual([]);
+    // Said unselected, BTP is not looked at (the proof that the heads of the others are skipped).
+    expect(await selectedOut(["BTP"])).toEqual(["BTP"]);
   });
 
   it("(b) keeps defined names pointing at their sheets; names on a replaced output point at its successor", async () => {

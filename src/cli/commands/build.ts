@@ -46,7 +46,9 @@ export const buildCommand: CliCommand = {
     const say = json ? io.err : io.out;
 
     // The user's package is kept: only the generated sheets (and their charts) are written into it.
-    const xlsx = await writePlanIntoPackage(loaded.buffer, result.plan);
+    // The reader saw which sheets are selected: the writer need not inflate the others' heads again.
+    const unselected = loaded.snapshot.sheets.filter((s) => !s.tabSelected).map((s) => s.name);
+    const xlsx = await writePlanIntoPackage(loaded.buffer, result.plan, unselected);
     const files: { path: string; data: Buffer | Uint8Array }[] = [{ path: out, data: xlsx }];
     // The submission and the minutes only from clean data; the summary and "Kiểm tra" regardless.
     const documents: [string | undefined, typeof result.submission][] = [

@@ -189,7 +189,7 @@ function tabOrder(plan: PackagePlan, existing: ListedSheet[], removed: ListedShe
 }
 
 /** The plan written into the package held by `parts` (edited in place). */
-function writePlan(parts: Parts, plan: PackagePlan): void {
+function writePlan(parts: Parts, plan: PackagePlan, unselectedSheets: readonly string[] = []): void {
   let types = parts.text("[Content_Types].xml");
   if (types === undefined) throw new Error("No [Content_Types].xml");
   const rootRels = parseRels(parts.text("_rels/.rels") ?? "");
@@ -293,7 +293,10 @@ function writePlan(parts: Parts, plan: PackagePlan): void {
   // the head of each sheet (before its cells) is inflated to look; a selected one is rewritten.
   const selected = /(<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*)("(?:1|true)"|'(?:1|true)')/;
   const cells = /<(?:[\w.-]+:)?sheetData[\s/>]/;
+  // Sheets a reader of the same bytes found not selected need no look (chartsheets, which it does not read, still do).
+  const unselected = new Set(unselectedSheets.map((n) => n.toLocaleUpperCase()));
   for (const s of kept) {
+    if (unselected.has(s.name.toLocaleUpperCase())) continue;
     const part = partOf(s.relId);
     if (!part || !parts.has(part)) continue;
     if (!selected.test(parts.head(part, cells) ?? "")) continue;
@@ -308,12 +311,17 @@ function writePlan(parts: Parts, plan: PackagePlan): void {
 export interface WriteOptions {
   /** The host's inflate, deflate (level 1) and CRC-32 (Node's zlib: several times fflate's speed); fflate's otherwise. */
   codec?: ZipCodec;
+  /**
+   * User sheets a reader of these same bytes found not selected (no SheetSnapshot.tabSelected): their
+   * heads are not inflated to look. Every other kept sheet's head is.
+   */
+  unselectedSheets?: readonly string[];
 }
 
 /** The plan written into the user's package; every part the plan does not concern is kept as stored. */
 export function writePlanIntoPackageBytes(original: Uint8Array, plan: PackagePlan, opts: WriteOptions = {}): Uint8Array {
   const parts = Parts.open(original, opts.codec);
-  writePlan(parts, plan);
+  writePlan(parts, plan, opts.unselectedSheets);
   return parts.toZip();
 }
 
