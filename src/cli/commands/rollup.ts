@@ -80,7 +80,9 @@ export const rollupCommand: CliCommand = {
     for (const file of files) {
       const loaded = await loadInput(file, lang, io);
       if (!loaded) return EXIT.unusable;
-      inputs.push({ file, result: checkBloc(loaded.snapshot, { lang, now: now.toISOString(), utcOffsetMinutes: offset }) });
+      const c = checkBloc(loaded.snapshot, { lang, now: now.toISOString(), utcOffsetMinutes: offset });
+      // Only what the roll-up reads is kept: every bloc's unit reports would otherwise stay in memory to the end.
+      inputs.push({ file, result: { config: c.config, catalog: c.catalog, period: c.period, figures: c.figures, issues: c.issues, errors: c.errors, warnings: c.warnings } });
     }
     const rolled = rollupBlocs(inputs, (f) => path.basename(f));
     if ("refusal" in rolled) return fail(refusalText(rolled.refusal, lang));
