@@ -45,7 +45,7 @@ describe("the import panel", () => {
     await act(async () => {
       fireEvent.change(screen.getByTestId("import-files"), { target: { files: picked } });
     });
-    const row = async (file: string) => (await screen.findByText(file)).closest("tr")!;
+    const row = async (file: string) => (await screen.findByText(file)).closest("li")!;
     expect((await row("bao-cao-noi-vu.xlsx")).textContent).toContain("BNV — Thanh tra Bộ Nội vụ");
     expect((await row("bao-cao-noi-vu.xlsx")).textContent).toContain("Thêm mới");
     expect((await row("cong-an.xlsx")).textContent).toContain("Giống hệt — bỏ qua");

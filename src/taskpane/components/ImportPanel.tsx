@@ -3,7 +3,7 @@
  * it would do (SPEC §9.2), choose the unit of a file that names none, tick the replacements, and
  * only then write. Every workbook access goes through the IntakeHost it is given.
  */
-import { Button, Checkbox, MessageBar, MessageBarBody, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { importsToWrite } from "../../core/intake/decide";
 import type { Lang } from "../../core/i18n/format";
@@ -14,7 +14,17 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
-  scroll: { overflowX: "auto" },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  file: { overflowWrap: "anywhere" },
+  line: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   hidden: { display: "none" },
 });
@@ -101,70 +111,63 @@ export function ImportPanel({ host, lang, disabled = false, onImported }: Import
       )}
       {preview && (
         <>
-          <div className={s.scroll}>
-            <Table size="small" aria-label={t.title}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t.file}</TableHeaderCell>
-                  <TableHeaderCell>{t.unit}</TableHeaderCell>
-                  <TableHeaderCell>{t.sheet}</TableHeaderCell>
-                  <TableHeaderCell>{t.years}</TableHeaderCell>
-                  <TableHeaderCell>{t.action}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {preview.rows.map(({ decision: d }) =>
-                  d.action.kind === "unreadable" && !d.unit && !d.sheet ? (
-                    // Nothing was found in the file: why, across the columns (a narrow pane has no room in one).
-                    <TableRow key={d.file} data-import-row={d.file}>
-                      <TableCell>{d.file}</TableCell>
-                      <TableCell colSpan={4}>{T.action(d.action)}</TableCell>
-                    </TableRow>
-                  ) : (
-                    <TableRow key={d.file} data-import-row={d.file}>
-                      <TableCell>{d.file}</TableCell>
-                      <TableCell>
-                        {d.action.kind === "unknownUnit" || d.by === "chosen" ? (
-                          <Select
-                            aria-label={`${t.chooseUnit}: ${d.file}`}
-                            value={d.by === "chosen" ? d.unit?.code : ""}
-                            onChange={(_, data) => data.value && setPreview(host.choose(preview, d.file, data.value))}
-                          >
-                            <option value="">{t.choosePlaceholder}</option>
-                            {preview.roster.map((u) => (
-                              <option key={u.code} value={u.code}>{`${u.code} — ${u.name}`}</option>
-                            ))}
-                          </Select>
-                        ) : d.unit ? (
-                          `${d.unit.code} — ${d.unit.name}`
-                        ) : (
-                          "—"
-                        )}
-                      </TableCell>
-                      <TableCell>{d.sheet ?? "—"}</TableCell>
-                      <TableCell>{d.years.join(", ") || "—"}</TableCell>
-                      <TableCell>
-                        {d.action.kind === "replaces" ? (
-                          <Checkbox
-                            label={T.action(d.action)}
-                            checked={replace.has(d.file)}
-                            onChange={(_, data) => {
-                              const next = new Set(replace);
-                              if (data.checked) next.add(d.file);
-                              else next.delete(d.file);
-                              setReplace(next);
-                            }}
-                          />
-                        ) : (
-                          T.action(d.action)
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  ),
+          {/* One card per file rather than a table: a 350-pixel pane has no room for five columns. */}
+          <ul className={s.list} aria-label={t.title}>
+            {preview.rows.map(({ decision: d }) => (
+              <li key={d.file} className={s.card} data-import-row={d.file}>
+                <Text weight="semibold" className={s.file}>
+                  {d.file}
+                </Text>
+                {d.action.kind === "unreadable" && !d.unit && !d.sheet ? (
+                  // Nothing was found in the file: only why.
+                  <Text>{T.action(d.action)}</Text>
+                ) : (
+                  <>
+                    <div className={s.line}>
+                      <Text className={s.muted}>{t.unit}:</Text>
+                      {d.action.kind === "unknownUnit" || d.by === "chosen" ? (
+                        <Select
+                          aria-label={`${t.chooseUnit}: ${d.file}`}
+                          value={d.by === "chosen" ? d.unit?.code : ""}
+                          onChange={(_, data) => data.value && setPreview(host.choose(preview, d.file, data.value))}
+                        >
+                          <option value="">{t.choosePlaceholder}</option>
+                          {preview.roster.map((u) => (
+                            <option key={u.code} value={u.code}>{`${u.code} — ${u.name}`}</option>
+                          ))}
+                        </Select>
+                      ) : (
+                        <Text>{d.unit ? `${d.unit.code} — ${d.unit.name}` : "—"}</Text>
+                      )}
+                    </div>
+                    <div className={s.line}>
+                      <Text className={s.muted}>{t.sheet}:</Text>
+                      <Text>{d.sheet ?? "—"}</Text>
+                      <Text className={s.muted}>{t.years}:</Text>
+                      <Text>{d.years.join(", ") || "—"}</Text>
+                    </div>
+                    <div className={s.line}>
+                      <Text className={s.muted}>{t.action}:</Text>
+                      {d.action.kind === "replaces" ? (
+                        <Checkbox
+                          label={T.action(d.action)}
+                          checked={replace.has(d.file)}
+                          onChange={(_, data) => {
+                            const next = new Set(replace);
+                            if (data.checked) next.add(d.file);
+                            else next.delete(d.file);
+                            setReplace(next);
+                          }}
+                        />
+                      ) : (
+                        <Text>{T.action(d.action)}</Text>
+                      )}
+                    </div>
+                  </>
                 )}
-              </TableBody>
-            </Table>
-          </div>
+              </li>
+            ))}
+          </ul>
           <div className={s.actions}>
             <Button
               appearance="primary"
