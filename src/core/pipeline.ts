@@ -45,11 +45,6 @@ export interface BuildOptions {
   now: string;
   /** The user's time zone, for the time printed on the outputs (Vietnam: 420). */
   utcOffsetMinutes?: number;
-  /**
-   * False: validate and total only — no sheets and no documents in the result (the sector roll-up
-   * builds many blocs and writes none of their outputs). Default true.
-   */
-  outputs?: boolean;
 }
 
 export interface BuildJson {
@@ -71,7 +66,11 @@ export interface BuildJson {
   changes: FigureChange[];
 }
 
-export interface BuildResult {
+/**
+ * What checking a bloc finds before any output is made: every issue (so errors and warnings are
+ * final), the years, the period and the totals. The sector roll-up needs no more (SPEC §11).
+ */
+export interface BlocCheck {
   config: BlocConfig;
   roster: RosterUnit[];
   catalog: Catalog;
@@ -84,28 +83,31 @@ export interface BuildResult {
   period: Period;
   /** Null when no report year could be determined. */
   figures: Figures | null;
-  /** Every year's bloc total of the period ("Diễn biến qua các năm"); null without figures. */
-  history: History | null;
   issues: Issue[];
   errors: number;
   warnings: number;
-  fingerprints: Fingerprints;
-  /** Against the earlier build found in the workbook (before this build's outputs); null when none. */
-  stale: Staleness | null;
   /** The scoring sheet as read, or null when the workbook has none. */
   scores: ScoreSheet | null;
   /** The award rule's outcome (SPEC §6), or null without a scoring sheet. */
   awards: AwardResult | null;
+  /** Accepted figures that differ from the previous build's (SPEC §10); [] on a first build. */
+  changes: FigureChange[];
+  /** When the previous build ran (ISO), per the workbook's state sheet; null on a first build. */
+  previousBuildAt: string | null;
+}
+
+export interface BuildResult extends BlocCheck {
+  /** Every year's bloc total of the period ("Diễn biến qua các năm"); null without figures. */
+  history: History | null;
+  fingerprints: Fingerprints;
+  /** Against the earlier build found in the workbook (before this build's outputs); null when none. */
+  stale: Staleness | null;
   /**
    * The tờ trình (for the year) or the bloc's report of results (for another period), and the
    * minutes (year only): null while errors remain (nothing is proposed from bad data).
    */
   submission: DocumentModel | null;
   minutes: DocumentModel | null;
-  /** Accepted figures that differ from the previous build's (SPEC §10); [] on a first build. */
-  changes: FigureChange[];
-  /** When the previous build ran (ISO), per the workbook's state sheet; null on a first build. */
-  previousBuildAt: string | null;
   plan: WritePlan;
   json: BuildJson;
 }
@@ -151,8 +153,16 @@ function earlierOutputs(wb: WorkbookSnapshot, year: number | null, period: Perio
     .map((s) => s.name);
 }
 
-export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildResult {
-  const lang = options.lang;
+/**
+ * Read, validate and total: every issue the build reports, no outputs (no fingerprints, history,
+ * JSON, sheets or documents). The sector roll-up checks many blocs this way.
+ */
+export function checkBloc(wb: WorkbookSnapshot, options: BuildOptions): BlocCheck {
+  return check(wb, options).check;
+}
+
+/** The check, with what the build goes on to need of it. */
+function check(wb: WorkbookSnapshot, options: BuildOptions) {
   const read = readConfig(wb);
   const issues: Issue[] = [...read.issues];
   let roster = read.roster;
@@ -168,7 +178,6 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   issues.push(...units.issues);
   const reports = units.reports;
   const figures = year !== null && compareYear !== null ? computeFigures(reports, catalog, year, compareYear) : null;
-  const history = figures ? computeHistory(roster, reports, catalog, figures, readEarlierSummaries(wb, catalog, period, figures.year, summaryTotalLabels)) : null;
 
   // Shared review: confirmations, and what changed since the build recorded in the state sheet.
   const previous = readState(wb);
@@ -197,7 +206,15 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
 
   const sorted = sortIssues(issues, wb);
   const { errors, warnings } = countBySeverity(sorted);
+  const result: BlocCheck = { config, roster, catalog, reports, year, compareYear, period, figures, issues: sorted, errors, warnings, scores, awards, changes, previousBuildAt: previous?.builtAt ?? null };
+  return { check: result, previous, years, records, unitStates, inputs };
+}
 
+export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildResult {
+  const lang = options.lang;
+  const { check: checked, previous, years, records, unitStates, inputs } = check(wb, options);
+  const { config, roster, catalog, reports, year, compareYear, period, figures, issues: sorted, errors, warnings, scores, awards, changes } = checked;
+  const history = figures ? computeHistory(roster, reports, catalog, figures, readEarlierSummaries(wb, catalog, period, figures.year, summaryTotalLabels)) : null;
   const fingerprints = fingerprintSheets(inputs);
   const earlier = readEarlierBuild(wb);
   const stale = compareFingerprints(earlier, fingerprints);
@@ -205,8 +222,6 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
   const builtAt = formatDateTime(options.now, options.utcOffsetMinutes ?? 0);
   const base = toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear);
   const json: BuildJson = { schema: base.schema, bloc: base.bloc, year, compareYear, period, units: base.units, values: base.values, totals: base.totals, history: historyJson(history), issues: base.issues, awards: awardsJson(awards), changes };
-  const result = { config, roster, catalog, reports, year, compareYear, period, figures, history, issues: sorted, errors, warnings, fingerprints, stale, scores, awards, changes, previousBuildAt: previous?.builtAt ?? null, json };
-  if (options.outputs === false) return { ...result, submission: null, minutes: null, plan: { sheets: [], remove: [], activate: "" } };
 
   const sheets: SheetModel[] = [];
   const summaryName = figures ? outputName(OUTPUT_SHEETS.summary(figures.year, period), wb) : null;
@@ -267,7 +282,7 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
     activate: errors || !summaryName ? checkName : summaryName,
   };
 
-  return { ...result, submission, minutes, plan };
+  return { ...checked, history, fingerprints, stale, json, submission, minutes, plan };
 }
 
 /**

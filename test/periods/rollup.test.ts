@@ -5,7 +5,7 @@ import path from "path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { rollupBlocs, type RollupInput } from "../../src/core/aggregate/rollup";
-import { buildBloc, type BuildResult } from "../../src/core/pipeline";
+import { buildBloc, checkBloc, type BlocCheck, type BuildResult } from "../../src/core/pipeline";
 import { rollupText } from "../../src/core/i18n/rollup";
 import { renderRollup } from "../../src/core/render/rollup";
 import { buildRollupDocument } from "../../src/core/render/rollupDocument";
@@ -14,6 +14,7 @@ import { run } from "../core/helpers/run";
 import { cli } from "../support/cli";
 import { expectedTotal, randomBloc } from "../support/randomBloc";
 import { snapshotOfExcelJs } from "../support/readBack";
+import { loadWorkbook } from "../../src/file/load";
 import { BlocBuilder } from "../support/snapshots";
 
 const NOW = "2024-01-15T03:00:00.000Z";
@@ -93,6 +94,31 @@ describe("roll-up totals", () => {
     expect(texts.some((t) => typeof t === "string" && t.startsWith(`BCA!${bad.address("BCA", "TT01", 2031)}:`))).toBe(true);
     const doc = JSON.stringify(buildRollupDocument(out.rollup, "vi"));
     expect(doc).toContain("Chưa tổng hợp số liệu của Khối Thi đua số 9 do báo cáo còn lỗi");
+  });
+});
+
+describe("the roll-up's check of a bloc", () => {
+  /** The part of a full build the check stands for. */
+  const checkedPart = (b: BuildResult): BlocCheck => ({ config: b.config, roster: b.roster, catalog: b.catalog, reports: b.reports, year: b.year, compareYear: b.compareYear, period: b.period, figures: b.figures, issues: b.issues, errors: b.errors, warnings: b.warnings, scores: b.scores, awards: b.awards, changes: b.changes, previousBuildAt: b.previousBuildAt });
+
+  it("finds what the full build finds — issues, years, period, totals — over random blocs, with and without defects", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 100000 }), fc.boolean(), async (seed, defects) => {
+        const snapshot = await snapshotOfExcelJs(randomBloc(seed, { units: 1 + (seed % 9), defects }).workbook);
+        const checked = checkBloc(snapshot, { lang: "vi", now: NOW, utcOffsetMinutes: 420 });
+        expect(checked).toEqual(checkedPart(buildBloc(snapshot, { lang: "vi", now: NOW, utcOffsetMinutes: 420 })));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("finds what the full build finds on the sample workbooks", async () => {
+    const files = [...fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f)), ...fs.readdirSync(path.join(ROOT, "examples")).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(ROOT, "examples", f))];
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const file of files) {
+      const { snapshot } = await loadWorkbook(file);
+      expect(checkBloc(snapshot, { lang: "en", now: NOW })).toEqual(checkedPart(buildBloc(snapshot, { lang: "en", now: NOW })));
+    }
   });
 });
 

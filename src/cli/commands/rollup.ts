@@ -13,7 +13,7 @@ import { formatDateTime, type Lang } from "../../core/i18n/format";
 import { issueMessage } from "../../core/i18n/messages";
 import { periodName, periodText } from "../../core/i18n/period";
 import { ROLLUP_HELP, rollupText } from "../../core/i18n/rollup";
-import { buildBloc } from "../../core/pipeline";
+import { checkBloc } from "../../core/pipeline";
 import { renderRollup } from "../../core/render/rollup";
 import { buildRollupDocument } from "../../core/render/rollupDocument";
 import { writeFilesAtomically } from "../../file/load";
@@ -80,7 +80,9 @@ export const rollupCommand: CliCommand = {
     for (const file of files) {
       const loaded = await loadInput(file, lang, io);
       if (!loaded) return EXIT.unusable;
-      inputs.push({ file, result: buildBloc(loaded.snapshot, { lang, now: now.toISOString(), utcOffsetMinutes: offset, outputs: false }) });
+      const c = checkBloc(loaded.snapshot, { lang, now: now.toISOString(), utcOffsetMinutes: offset });
+      // Only what the roll-up reads is kept: every bloc's unit reports would otherwise stay in memory to the end.
+      inputs.push({ file, result: { config: c.config, catalog: c.catalog, period: c.period, figures: c.figures, issues: c.issues, errors: c.errors, warnings: c.warnings } });
     }
     const rolled = rollupBlocs(inputs, (f) => path.basename(f));
     if ("refusal" in rolled) return fail(refusalText(rolled.refusal, lang));

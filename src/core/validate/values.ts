@@ -42,32 +42,32 @@ const NUMBER_RULES: Rule[] = [
   (_v, c, s) => (isCount(c.indicator) && Math.abs(s!.n - Math.round(s!.n)) > 1e-9 ? { code: "VALUE_NOT_INTEGER", params: { value: s!.n } } : null),
 ];
 
+/** A rejected value: its issue at the cell. (Not a closure inside checkValue: that runs for every cell.) */
+function fail(ctx: ValueContext, cell: string, code: IssueCode, params: Record<string, string | number> = {}, severity: "error" | "warning" = "error"): ValueOutcome {
+  return { accepted: null, issue: issue(code, severity, ctx.sheet, cell, { indicator: ctx.indicator.code, year: ctx.year, ...params }) };
+}
+
 export function checkValue(v: CellValue, ctx: ValueContext): ValueOutcome {
   const cell = a1(ctx.row, ctx.col);
-  const base = { indicator: ctx.indicator.code, year: ctx.year };
-  const fail = (code: IssueCode, params: Record<string, string | number> = {}, severity: "error" | "warning" = "error"): ValueOutcome => ({
-    accepted: null,
-    issue: issue(code, severity, ctx.sheet, cell, { ...base, ...params }),
-  });
   for (const rule of RAW_RULES) {
     const hit = rule(v, ctx, null);
-    if (hit) return fail(hit.code, hit.params);
+    if (hit) return fail(ctx, cell, hit.code, hit.params);
   }
   if (isBlank(v)) {
     if (!ctx.indicator.required) return { accepted: null, issue: null };
-    return fail("VALUE_EMPTY", {}, ctx.isReportYear ? "error" : "warning");
+    return fail(ctx, cell, "VALUE_EMPTY", {}, ctx.isReportYear ? "error" : "warning");
   }
   let step: Step;
   if (typeof v === "number") step = { n: v, fromText: false };
   else {
     const text = cellText(v);
     const parsed = parseNumberText(text, { integer: isCount(ctx.indicator) });
-    if (!parsed.ok) return fail("VALUE_NOT_NUMBER", { text, reason: parsed.reason });
+    if (!parsed.ok) return fail(ctx, cell, "VALUE_NOT_NUMBER", { text, reason: parsed.reason });
     step = { n: parsed.value, fromText: true };
   }
   for (const rule of NUMBER_RULES) {
     const hit = rule(v, ctx, step);
-    if (hit) return fail(hit.code, hit.params);
+    if (hit) return fail(ctx, cell, hit.code, hit.params);
   }
   const accepted: AcceptedValue = {
     value: step.n / ctx.divisor,
@@ -80,7 +80,7 @@ export function checkValue(v: CellValue, ctx: ValueContext): ValueOutcome {
   if (!step.fromText) return { accepted, issue: null };
   const text = cellText(v);
   const fix = ctx.hasFormula ? undefined : { kind: "setNumber" as const, value: step.n };
-  return { accepted, issue: issue("VALUE_TEXT_NUMBER", "error", ctx.sheet, cell, { ...base, text, value: step.n }, fix) };
+  return { accepted, issue: issue("VALUE_TEXT_NUMBER", "error", ctx.sheet, cell, { indicator: ctx.indicator.code, year: ctx.year, text, value: step.n }, fix) };
 }
 
 /**
