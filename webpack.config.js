@@ -131,9 +131,7 @@ module.exports = (env, argv) => {
       extensions: [".ts", ".tsx", ".js"],
     },
     module: {
-      rules: [
-        TS_RULE,
-      ],
+      rules: [TS_RULE],
     },
     // office.js is loaded by a <script> tag from Microsoft's CDN (required for store add-ins):
     // never bundle it, even if something imports it.

@@ -151,7 +151,9 @@ export async function benchCliProcess(
       cliPeakKb: Math.max(...c.map((x) => x.kb)),
       exceljsPeakKb: Math.max(...b.map((x) => x.kb)),
     };
-    log(`CLI process (compiled bin), ${units} units: ${res.cliMs} ms; bare exceljs load+save process: ${res.exceljsMs} ms; ratio ${res.ratio} (target ≤ 0.5); CPU time ${res.cliCpuMs} / ${res.exceljsCpuMs} ms, ratio ${res.cpuRatio}`);
+    log(
+      `CLI process (compiled bin), ${units} units: ${res.cliMs} ms; bare exceljs load+save process: ${res.exceljsMs} ms; ratio ${res.ratio} (target ≤ 0.5); CPU time ${res.cliCpuMs} / ${res.exceljsCpuMs} ms, ratio ${res.cpuRatio}`,
+    );
     log(`peak memory: CLI ${Math.round(res.cliPeakKb / 1024)} MB; bare exceljs ${Math.round(res.exceljsPeakKb / 1024)} MB (target: CLI ≤ exceljs)`);
     return res;
   } finally {
@@ -183,7 +185,10 @@ export async function benchRead(units = 300): Promise<{ readMs: number; exceljsR
   const a: number[] = [];
   const b: number[] = [];
   for (let block = 0; block < 4; block++) {
-    for (const [side, fn] of [[a, ours], [b, theirs]] as const) {
+    for (const [side, fn] of [
+      [a, ours],
+      [b, theirs],
+    ] as const) {
       gc?.();
       for (let i = 0; i < 5; i++) side.push(await time(fn, false));
     }
@@ -237,7 +242,27 @@ async function main() {
   const host = await benchExcelHost();
   const taskpaneInitialJsGzipBytes = benchBundle();
   const rollupVsRead = (await benchRollup(log)).ratio;
-  const result = { engineMs, engine600over60: linear, cliVsExceljs: cli.ratio, cliMs: cli.cliMs, exceljsMs: cli.exceljsMs, cliProcessVsExceljs: cliProcess.ratio, cliProcessMs: cliProcess.cliMs, exceljsProcessMs: cliProcess.exceljsMs, cliProcessCpuVsExceljs: cliProcess.cpuRatio, cliProcessCpuMs: cliProcess.cliCpuMs, exceljsProcessCpuMs: cliProcess.exceljsCpuMs, cliPeakKb: cliProcess.cliPeakKb, exceljsPeakKb: cliProcess.exceljsPeakKb, readVsExceljsRead: read.ratio, readMs: read.readMs, exceljsReadMs: read.exceljsReadMs, ...host, taskpaneInitialJsGzipBytes, rollupVsRead };
+  const result = {
+    engineMs,
+    engine600over60: linear,
+    cliVsExceljs: cli.ratio,
+    cliMs: cli.cliMs,
+    exceljsMs: cli.exceljsMs,
+    cliProcessVsExceljs: cliProcess.ratio,
+    cliProcessMs: cliProcess.cliMs,
+    exceljsProcessMs: cliProcess.exceljsMs,
+    cliProcessCpuVsExceljs: cliProcess.cpuRatio,
+    cliProcessCpuMs: cliProcess.cliCpuMs,
+    exceljsProcessCpuMs: cliProcess.exceljsCpuMs,
+    cliPeakKb: cliProcess.cliPeakKb,
+    exceljsPeakKb: cliProcess.exceljsPeakKb,
+    readVsExceljsRead: read.ratio,
+    readMs: read.readMs,
+    exceljsReadMs: read.exceljsReadMs,
+    ...host,
+    taskpaneInitialJsGzipBytes,
+    rollupVsRead,
+  };
   if (json) process.stdout.write(JSON.stringify(result) + "\n");
 }
 

@@ -9,7 +9,7 @@ import { sheetFromRows, type CellValue, type WorkbookSnapshot } from "../src/cor
 /** A small deterministic generator, so runs are comparable. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export function syntheticRows(units: number, year = 2023): { config: CellValue[][]; sheets: { name: string; rows: CellValue[][] }[] } {

@@ -83,7 +83,8 @@ const SCORES: Record<string, { c: number[]; bonus: number; penalty: number; flag
   NHNN: { c: [27, 22, 17.5, 13, 9], bonus: 0, penalty: 0.5, flagVotes: 0, meritVotes: 0 },
 };
 
-const NOTE = "Số liệu từng đơn vị và số liệu năm 2022 là số liệu MINH HỌA do nhóm phát triển tự đặt (số liệu thật không công bố); riêng tổng Khối năm 2023 khớp với báo cáo Khối Thi đua số 2 năm 2023.";
+const NOTE =
+  "Số liệu từng đơn vị và số liệu năm 2022 là số liệu MINH HỌA do nhóm phát triển tự đặt (số liệu thật không công bố); riêng tổng Khối năm 2023 khớp với báo cáo Khối Thi đua số 2 năm 2023.";
 const bold = { bold: true, name: "Times New Roman", size: 12 };
 
 function configSheet(wb: ExcelJS.Workbook): void {

@@ -83,7 +83,12 @@ function guardNames(file: ts.SourceFile): Map<string, Requirement[]> {
     if (!isRequirementCall(n)) return;
     const r = requirementOf(n);
     let at: ts.Node = n;
-    while (ts.isParenthesizedExpression(at.parent) || ts.isPrefixUnaryExpression(at.parent) || (ts.isBinaryExpression(at.parent) && at.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) at = at.parent;
+    while (
+      ts.isParenthesizedExpression(at.parent) ||
+      ts.isPrefixUnaryExpression(at.parent) ||
+      (ts.isBinaryExpression(at.parent) && at.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+    )
+      at = at.parent;
     const p = at.parent;
     if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) bind(p.name.text, r);
     else if (ts.isPropertyAssignment(p)) bind(p.name.getText(), r);
@@ -111,7 +116,8 @@ function establishes(condition: ts.Node, need: Requirement, names: Map<string, R
   return ok;
 }
 
-const exits = (s: ts.Statement): boolean => ts.isReturnStatement(s) || ts.isThrowStatement(s) || (ts.isBlock(s) && s.statements.length > 0 && exits(s.statements[s.statements.length - 1]));
+const exits = (s: ts.Statement): boolean =>
+  ts.isReturnStatement(s) || ts.isThrowStatement(s) || (ts.isBlock(s) && s.statements.length > 0 && exits(s.statements[s.statements.length - 1]));
 
 function guarded(node: ts.Node, need: Requirement, names: Map<string, Requirement[]>): boolean {
   for (let child = node, p = node.parent; p; child = p, p = p.parent) {
@@ -121,7 +127,17 @@ function guarded(node: ts.Node, need: Requirement, names: Map<string, Requiremen
     if (ts.isBlock(p) || ts.isSourceFile(p)) {
       const before = p.statements.slice(0, p.statements.indexOf(child as ts.Statement));
       // if (!guard) return;
-      if (before.some((s) => ts.isIfStatement(s) && ts.isPrefixUnaryExpression(s.expression) && s.expression.operator === ts.SyntaxKind.ExclamationToken && exits(s.thenStatement) && establishes(s.expression.operand, need, names))) return true;
+      if (
+        before.some(
+          (s) =>
+            ts.isIfStatement(s) &&
+            ts.isPrefixUnaryExpression(s.expression) &&
+            s.expression.operator === ts.SyntaxKind.ExclamationToken &&
+            exits(s.thenStatement) &&
+            establishes(s.expression.operand, need, names),
+        )
+      )
+        return true;
     }
   }
   return false;

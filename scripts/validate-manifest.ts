@@ -252,7 +252,19 @@ const RESID_KIND: Record<string, ResourceKind> = {
 const PERMISSIONS = ["Restricted", "ReadDocument", "ReadAllDocument", "WriteDocument", "ReadWriteDocument"];
 const HOST_NAMES = ["Workbook", "Document", "Presentation", "Notebook", "Project", "Database", "Mailbox"];
 /** Office's own tab ids, for OfficeTab (the core Excel ribbon tabs). */
-const OFFICE_TABS = ["TabHome", "TabInsert", "TabPageLayoutExcel", "TabFormulas", "TabData", "TabReview", "TabView", "TabDeveloper", "TabAddIns", "TabPrintPreview", "TabBackgroundRemoval"];
+const OFFICE_TABS = [
+  "TabHome",
+  "TabInsert",
+  "TabPageLayoutExcel",
+  "TabFormulas",
+  "TabData",
+  "TabReview",
+  "TabView",
+  "TabDeveloper",
+  "TabAddIns",
+  "TabPrintPreview",
+  "TabBackgroundRemoval",
+];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5}$/;
 const LOCALE = /^[a-z]{2,3}(-[A-Za-z]{4})?(-([A-Z]{2}|\d{3}))?$/;
@@ -347,7 +359,8 @@ function checkSharedRuntime(root: XmlElement, report: Report): void {
     const resid = runtime.attrs.resid;
     const host = runtimes.parent;
     for (const el of host ? [...walk(host)] : []) {
-      if (el.local === "FunctionFile" && el.attrs.resid !== resid) report.error(el, `<FunctionFile resid="${el.attrs.resid ?? ""}"> must be the runtime's "${resid}", or the ribbon runs in a runtime of its own`);
+      if (el.local === "FunctionFile" && el.attrs.resid !== resid)
+        report.error(el, `<FunctionFile resid="${el.attrs.resid ?? ""}"> must be the runtime's "${resid}", or the ribbon runs in a runtime of its own`);
       if (el.local === "Action" && el.xsiType === "ShowTaskpane") {
         const source = child(el, "SourceLocation");
         if (source?.attrs.resid !== resid) report.error(source ?? el, `the task pane's <SourceLocation resid="${source?.attrs.resid ?? ""}"> must be the runtime's "${resid}"`);
@@ -513,13 +526,7 @@ function checkStrings(root: XmlElement, resources: Map<string, Resource>, report
   }
 }
 
-function checkLocales(
-  root: XmlElement,
-  resources: Map<string, Resource>,
-  defaultLocale: string,
-  requiredLocales: readonly string[],
-  report: Report,
-): void {
+function checkLocales(root: XmlElement, resources: Map<string, Resource>, defaultLocale: string, requiredLocales: readonly string[], report: Report): void {
   const strings = localisedStrings(root, resources);
   // A locale used anywhere must be complete everywhere, or that language shows a mixed ribbon.
   const locales = new Set(requiredLocales);

@@ -17,7 +17,14 @@ function reviewLines(result: BuildResult, lang: Lang, all: boolean): string[] {
   const T = CLI_TEXT[lang];
   const out: string[] = [];
   const c = confirmationSummary(result.roster);
-  if (c.tracked) out.push(labels(lang).confirmation(c.confirmed, c.total, c.unconfirmed.map((u) => u.code)));
+  if (c.tracked)
+    out.push(
+      labels(lang).confirmation(
+        c.confirmed,
+        c.total,
+        c.unconfirmed.map((u) => u.code),
+      ),
+    );
   if (result.previousBuildAt === null) return out;
   out.push(T.changes(result.changes.length));
   const num = (v: number | null) => (v === null ? T.changeNone : formatNumber(v, lang, { maxDecimals: 3 }));

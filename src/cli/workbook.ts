@@ -7,7 +7,6 @@ import { inputProblemText } from "../core/i18n/inputProblem";
 import { InputError, loadWorkbook } from "../file/load";
 import type { CliIo } from "./command";
 
-
 export type Loaded = Awaited<ReturnType<typeof loadWorkbook>>;
 
 /**

@@ -3,9 +3,7 @@
  * "4642.37". An ambiguous text is refused, never guessed.
  */
 
-export type NumberText =
-  | { ok: true; value: number; convention: "plain" | "vi" | "en" }
-  | { ok: false; reason: "not-number" | "ambiguous" };
+export type NumberText = { ok: true; value: number; convention: "plain" | "vi" | "en" } | { ok: false; reason: "not-number" | "ambiguous" };
 
 const NOT: NumberText = { ok: false, reason: "not-number" };
 

@@ -146,11 +146,14 @@ function summaryTotalLabels(year: number, period: Period): string[] {
 }
 
 function earlierOutputs(wb: WorkbookSnapshot, year: number | null, period: Period): string[] {
-  const mine = year === null ? [] : period === "year" ? [OUTPUT_SHEETS.summary(year), OUTPUT_SHEETS.submission(year)] : [OUTPUT_SHEETS.summary(year, period), OUTPUT_SHEETS.report(year, period)];
+  const mine =
+    year === null
+      ? []
+      : period === "year"
+        ? [OUTPUT_SHEETS.summary(year), OUTPUT_SHEETS.submission(year)]
+        : [OUTPUT_SHEETS.summary(year, period), OUTPUT_SHEETS.report(year, period)];
   const own = new Set([OUTPUT_SHEETS.check(), OUTPUT_SHEETS.changeLog(), OUTPUT_SHEETS.state(), ...mine].map((n) => n.toLowerCase()));
-  return wb.sheets
-    .filter((s) => generatedKind(s) !== null && own.has(s.name.toLowerCase().replace(/ \(bs\d+\)$/, "")))
-    .map((s) => s.name);
+  return wb.sheets.filter((s) => generatedKind(s) !== null && own.has(s.name.toLowerCase().replace(/ \(bs\d+\)$/, ""))).map((s) => s.name);
 }
 
 /**
@@ -206,7 +209,23 @@ function check(wb: WorkbookSnapshot, options: BuildOptions) {
 
   const sorted = sortIssues(issues, wb);
   const { errors, warnings } = countBySeverity(sorted);
-  const result: BlocCheck = { config, roster, catalog, reports, year, compareYear, period, figures, issues: sorted, errors, warnings, scores, awards, changes, previousBuildAt: previous?.builtAt ?? null };
+  const result: BlocCheck = {
+    config,
+    roster,
+    catalog,
+    reports,
+    year,
+    compareYear,
+    period,
+    figures,
+    issues: sorted,
+    errors,
+    warnings,
+    scores,
+    awards,
+    changes,
+    previousBuildAt: previous?.builtAt ?? null,
+  };
   return { check: result, previous, years, records, unitStates, inputs };
 }
 
@@ -221,13 +240,42 @@ export function buildBloc(wb: WorkbookSnapshot, options: BuildOptions): BuildRes
 
   const builtAt = formatDateTime(options.now, options.utcOffsetMinutes ?? 0);
   const base = toJson(config, roster, reports, figures, sorted, catalog, lang, year, compareYear);
-  const json: BuildJson = { schema: base.schema, bloc: base.bloc, year, compareYear, period, units: base.units, values: base.values, totals: base.totals, history: historyJson(history), issues: base.issues, awards: awardsJson(awards), changes };
+  const json: BuildJson = {
+    schema: base.schema,
+    bloc: base.bloc,
+    year,
+    compareYear,
+    period,
+    units: base.units,
+    values: base.values,
+    totals: base.totals,
+    history: historyJson(history),
+    issues: base.issues,
+    awards: awardsJson(awards),
+    changes,
+  };
 
   const sheets: SheetModel[] = [];
   const summaryName = figures ? outputName(OUTPUT_SHEETS.summary(figures.year, period), wb) : null;
   const checkName = outputName(OUTPUT_SHEETS.check(), wb);
   if (figures && summaryName) {
-    sheets.push(renderSummary({ config, roster, reports, catalog, figures, lang, builtAt, errors, warnings, sheetName: summaryName, period, history, confirmation: confirmationLine(roster, lang) }));
+    sheets.push(
+      renderSummary({
+        config,
+        roster,
+        reports,
+        catalog,
+        figures,
+        lang,
+        builtAt,
+        errors,
+        warnings,
+        sheetName: summaryName,
+        period,
+        history,
+        confirmation: confirmationLine(roster, lang),
+      }),
+    );
   }
   sheets.push(
     renderCheck({
@@ -311,7 +359,13 @@ function outdatedConfirmations(roster: readonly RosterUnit[], states: readonly U
     const s = states[i];
     if (!s.confirmed || !s.confirmedSince || !s.lastChangedAt) return;
     if (Date.parse(s.confirmedSince) >= Date.parse(s.lastChangedAt)) return;
-    out.push(issue("CONFIRMATION_PREDATES_CHANGE", "warning", configSheet, u.confirmedCell ?? u.cell, { unit: u.code, confirmed: s.confirmed, changedAt: formatDateTime(s.lastChangedAt, offset) }));
+    out.push(
+      issue("CONFIRMATION_PREDATES_CHANGE", "warning", configSheet, u.confirmedCell ?? u.cell, {
+        unit: u.code,
+        confirmed: s.confirmed,
+        changedAt: formatDateTime(s.lastChangedAt, offset),
+      }),
+    );
   });
   return out;
 }
@@ -319,13 +373,29 @@ function outdatedConfirmations(roster: readonly RosterUnit[], states: readonly U
 /** "4/6 đơn vị đã xác nhận…" for the outputs; null when the roster has no confirmation column. */
 function confirmationLine(roster: readonly RosterUnit[], lang: Lang): string | null {
   const c = confirmationSummary(roster);
-  return c.tracked ? labels(lang).confirmation(c.confirmed, c.total, c.unconfirmed.map((u) => u.code)) : null;
+  return c.tracked
+    ? labels(lang).confirmation(
+        c.confirmed,
+        c.total,
+        c.unconfirmed.map((u) => u.code),
+      )
+    : null;
 }
 
 /** Where CONFIG_MISSING points: the sheet the user should add. */
 const OUTPUT_CONFIG_SHEET = "Cấu hình";
 
-function toJson(config: BlocConfig, roster: RosterUnit[], reports: UnitReport[], figures: Figures | null, issues: Issue[], catalog: Catalog, lang: Lang, year: number | null, compareYear: number | null): Omit<BuildJson, "awards" | "period" | "history" | "changes"> {
+function toJson(
+  config: BlocConfig,
+  roster: RosterUnit[],
+  reports: UnitReport[],
+  figures: Figures | null,
+  issues: Issue[],
+  catalog: Catalog,
+  lang: Lang,
+  year: number | null,
+  compareYear: number | null,
+): Omit<BuildJson, "awards" | "period" | "history" | "changes"> {
   const sheetOf = new Map(reports.map((r) => [r.unit.code, r.sheet]));
   const values: BuildJson["values"] = {};
   for (const r of reports) {

@@ -19,9 +19,7 @@ import { label } from "./text";
 export function inputSheets(wb: WorkbookSnapshot, sel: { configSheet: string | null; unitSheets: Iterable<string>; rosterSheets?: Iterable<string> }): SheetSnapshot[] {
   const read = new Set(sel.unitSheets);
   const named = new Set([...(sel.rosterSheets ?? [])].map(label));
-  return wb.sheets.filter(
-    (s) => generatedKind(s) === null && (s.name === sel.configSheet || read.has(s.name) || named.has(label(s.name)) || isScoringSheetName(s.name)),
-  );
+  return wb.sheets.filter((s) => generatedKind(s) === null && (s.name === sel.configSheet || read.has(s.name) || named.has(label(s.name)) || isScoringSheetName(s.name)));
 }
 
 export interface EarlierBuild {

@@ -87,7 +87,12 @@ function table(t: Table, font: string, contentTwips: number): DocxTable {
 
 export function docxDocument(model: DocumentModel): Document {
   const m = model.page.marginsMm;
-  const margins = { top: convertMillimetersToTwip(m.top), bottom: convertMillimetersToTwip(m.bottom), left: convertMillimetersToTwip(m.left), right: convertMillimetersToTwip(m.right) };
+  const margins = {
+    top: convertMillimetersToTwip(m.top),
+    bottom: convertMillimetersToTwip(m.bottom),
+    left: convertMillimetersToTwip(m.left),
+    right: convertMillimetersToTwip(m.right),
+  };
   const content = A4_TWIPS.width - margins.left - margins.right;
   const children = model.blocks.map((b: Block) => (b.type === "paragraph" ? paragraph(b, model.font) : table(b, model.font, content)));
   return new Document({

@@ -267,7 +267,15 @@ function resetStep(sheet: number, charts: readonly string[]): Step {
  * is deleted first), and the sheets this build added are deleted. Sheets neither added nor backed
  * up were never touched.
  */
-async function recover(context: Excel.RequestContext, plan: WritePlan, before: string[], replaced: string[], backups: string[], inPlace: Set<string>, sync: () => Promise<void>): Promise<void> {
+async function recover(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  before: string[],
+  replaced: string[],
+  backups: string[],
+  inPlace: Set<string>,
+  sync: () => Promise<void>,
+): Promise<void> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await sync();

@@ -40,7 +40,13 @@ function splitAddress(address: string): { sheet: string; cell: string } {
   const bang = address.lastIndexOf("!");
   const raw = address.slice(0, bang);
   const sheet = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-  return { sheet, cell: address.slice(bang + 1).replace(/\$/g, "").split(":")[0] };
+  return {
+    sheet,
+    cell: address
+      .slice(bang + 1)
+      .replace(/\$/g, "")
+      .split(":")[0],
+  };
 }
 
 const at = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
@@ -101,7 +107,12 @@ export function queueAnnotationRead(context: Excel.RequestContext, mode: Annotat
 }
 
 /** Plan against what the cells carry, and queue the writes; the counts say what they do. */
-export function queueAnnotations(context: Excel.RequestContext, existing: Existing, issues: readonly Issue[], opts: AnnotateOptions & { canResolve: boolean }): Annotated & { writes: number } {
+export function queueAnnotations(
+  context: Excel.RequestContext,
+  existing: Existing,
+  issues: readonly Issue[],
+  opts: AnnotateOptions & { canResolve: boolean },
+): Annotated & { writes: number } {
   if (existing.kind === "comments") {
     const comments = context.workbook.comments;
     const actions = planComments(issues, existing.threads, { lang: opts.lang, catalog: opts.catalog, canResolve: opts.canResolve, post: opts.post });
@@ -137,7 +148,12 @@ export async function annotateIssues(context: Excel.RequestContext, issues: read
   read.next();
   await context.sync();
   const existing = new Set(sheets.items.map((s) => s.name));
-  const done = queueAnnotations(context, read.done(), issues.filter((i) => existing.has(i.sheet)), { ...opts, canResolve: mode.kind === "comments" && mode.canResolve });
+  const done = queueAnnotations(
+    context,
+    read.done(),
+    issues.filter((i) => existing.has(i.sheet)),
+    { ...opts, canResolve: mode.kind === "comments" && mode.canResolve },
+  );
   if (done.writes) await context.sync();
   return { mode: done.mode, posted: done.posted, resolved: done.resolved, skipped: done.skipped };
 }

@@ -28,7 +28,12 @@ export interface UnitSheetImport {
  * Bring every import in; `after` is the sheet new ones follow (the last unit sheet), or null for
  * the end. Returns whether any sheet came in whole (inserted) or all were written.
  */
-export async function importUnitSheets(context: Excel.RequestContext, imports: readonly UnitSheetImport[], after: string | null, supports: Supports = officeSupports): Promise<"inserted" | "written"> {
+export async function importUnitSheets(
+  context: Excel.RequestContext,
+  imports: readonly UnitSheetImport[],
+  after: string | null,
+  supports: Supports = officeSupports,
+): Promise<"inserted" | "written"> {
   let inserted = false;
   let anchor = after;
   for (const imp of imports) {

@@ -92,7 +92,14 @@ export class IntakeSession implements IntakeHost {
         try {
           snapshot = await reader.read(file.bytes);
         } catch (e) {
-          const decision: ImportDecision = { file: file.name, unit: null, by: null, sheet: null, years: [], action: { kind: "unreadable", reason: "file", detail: unreadableText(reader, e, file.name, lang) } };
+          const decision: ImportDecision = {
+            file: file.name,
+            unit: null,
+            by: null,
+            sheet: null,
+            years: [],
+            action: { kind: "unreadable", reason: "file", detail: unreadableText(reader, e, file.name, lang) },
+          };
           rows.push({ file, snapshot: null, decision });
           continue;
         }
@@ -123,7 +130,14 @@ export class IntakeSession implements IntakeHost {
       // A replacement keeps the workbook's name of the sheet (the roster matches it without case
       // or diacritics), so that it is rewritten in place and every reference to it still resolves.
       const target = existing?.name ?? unit.sheetName;
-      byTarget.set(label(unit.sheetName), { bytes: r.file.bytes, base64: toBase64(r.file.bytes), sourceSheet: d.sheet, target, replaces: existing?.name ?? null, plan: importedSheet(source, target) });
+      byTarget.set(label(unit.sheetName), {
+        bytes: r.file.bytes,
+        base64: toBase64(r.file.bytes),
+        sourceSheet: d.sheet,
+        target,
+        replaces: existing?.name ?? null,
+        plan: importedSheet(source, target),
+      });
     }
     const imports = [...byTarget.values()];
     if (!imports.length) return { ok: true, value: { imported: [], how: "inserted" } };

@@ -118,7 +118,10 @@ export async function readSnapshot(context: Excel.RequestContext, opts: ReadOpti
   alongside.withSheetList?.(context);
   await context.sync();
   const sheets = worksheets.items;
-  alongside.withSizes?.(context, sheets.map((ws) => ws.name));
+  alongside.withSizes?.(
+    context,
+    sheets.map((ws) => ws.name),
+  );
 
   // Sync 2: how big each used range is (values only: formatting far below the data does not count).
   const usedRanges = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load("address,cellCount"));
@@ -215,9 +218,6 @@ async function readPieces(context: Excel.RequestContext, pieces: Piece[]): Promi
     const p = pieces[0];
     if (p.rowCount < 2) throw e;
     const half = Math.ceil(p.rowCount / 2);
-    return [
-      ...(await readPieces(context, [{ ...p, rowCount: half }])),
-      ...(await readPieces(context, [{ ...p, firstRow: p.firstRow + half, rowCount: p.rowCount - half }])),
-    ];
+    return [...(await readPieces(context, [{ ...p, rowCount: half }])), ...(await readPieces(context, [{ ...p, firstRow: p.firstRow + half, rowCount: p.rowCount - half }]))];
   }
 }

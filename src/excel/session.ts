@@ -278,7 +278,12 @@ export class BlocSession implements BlocHost {
     try {
       // One more sync, only when a posted error is gone (a build with nothing to resolve stays at 4).
       return await this.run(async (ctx) => {
-        const done = queueAnnotations(ctx, existing, issues.filter((i) => sheets.has(i.sheet)), { lang, catalog, post: false, canResolve: mode.kind === "comments" && mode.canResolve });
+        const done = queueAnnotations(
+          ctx,
+          existing,
+          issues.filter((i) => sheets.has(i.sheet)),
+          { lang, catalog, post: false, canResolve: mode.kind === "comments" && mode.canResolve },
+        );
         if (done.writes) await ctx.sync();
         return { mode: done.mode, posted: done.posted, resolved: done.resolved, skipped: done.skipped };
       });

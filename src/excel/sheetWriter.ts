@@ -159,7 +159,7 @@ function styleRects(rows: SheetModel["rows"]): StyleRect[] {
   rows.forEach((line, r) => {
     const next = new Map<string, StyleRect>();
     const row = line ?? [];
-    for (let c = 0; c < row.length; ) {
+    for (let c = 0; c < row.length;) {
       const style = row[c]?.style;
       if (!style) {
         c++;
@@ -290,7 +290,7 @@ export function sheetSteps(context: Excel.RequestContext, sp: SheetModel, sheet:
   }
 
   const dims: ((ws: Excel.Worksheet) => void)[] = [];
-  for (let c = 0; c < sp.columnWidths.length; ) {
+  for (let c = 0; c < sp.columnWidths.length;) {
     let end = c;
     while (end + 1 < sp.columnWidths.length && sp.columnWidths[end + 1] === sp.columnWidths[c]) end++;
     const points = columnWidthPoints(sp.columnWidths[c]);
@@ -301,7 +301,7 @@ export function sheetSteps(context: Excel.RequestContext, sp: SheetModel, sheet:
   const heights = Object.entries(sp.rowHeights ?? {})
     .map(([r, h]) => [Number(r), h] as const)
     .sort((x, y) => x[0] - y[0]);
-  for (let i = 0; i < heights.length; ) {
+  for (let i = 0; i < heights.length;) {
     let j = i;
     while (j + 1 < heights.length && heights[j + 1][0] === heights[j][0] + 1 && heights[j + 1][1] === heights[i][1]) j++;
     const address = `${heights[i][0] + 1}:${heights[j][0] + 1}`;
@@ -318,7 +318,10 @@ export function sheetSteps(context: Excel.RequestContext, sp: SheetModel, sheet:
   sp.rows.forEach((line, r) =>
     (line ?? []).forEach((cell, c) => {
       if (!cell || (cell.locked !== false && !cell.validation && !cell.note)) return;
-      extras.push({ run: (ws) => cellExtras(context, ws, sp.name, r, c, cell, can), bytes: 6 * OPERATION_OVERHEAD_BYTES + jsonBytes([cell.validation ?? null, cell.note ?? null]) });
+      extras.push({
+        run: (ws) => cellExtras(context, ws, sp.name, r, c, cell, can),
+        bytes: 6 * OPERATION_OVERHEAD_BYTES + jsonBytes([cell.validation ?? null, cell.note ?? null]),
+      });
     }),
   );
   for (const group of chunks(extras, OPS_PER_STEP)) {
@@ -360,4 +363,3 @@ export function sheetSteps(context: Excel.RequestContext, sp: SheetModel, sheet:
   if (protection) steps.push({ sheet, bytes: 3 * OPERATION_OVERHEAD_BYTES, run: (ws) => ws.protection.protect(officeProtection(protection)) });
   return steps;
 }
-

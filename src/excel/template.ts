@@ -83,7 +83,10 @@ export async function applyTemplatePlan(context: Excel.RequestContext, plan: Tem
   sheets.load("items/name");
   await context.sync();
   const existing = sheets.items.map((s) => s.name);
-  const taken = conflicts(existing, plan.sheets.map((s) => s.name));
+  const taken = conflicts(
+    existing,
+    plan.sheets.map((s) => s.name),
+  );
   if (taken.length) throw new TemplateConflictError(taken);
   // A new workbook's lone blank "Sheet1" would only be in the way: it goes once ours are in.
   const only = existing.length === 1 ? sheets.getItem(existing[0]) : null;
@@ -98,7 +101,10 @@ export async function applyTemplatePlan(context: Excel.RequestContext, plan: Tem
       if (only && used?.isNullObject) only.delete();
       await context.sync();
     } catch (e) {
-      await removeAdded(context, plan.sheets.map((s) => s.name));
+      await removeAdded(
+        context,
+        plan.sheets.map((s) => s.name),
+      );
       throw e;
     }
   });
@@ -123,7 +129,10 @@ export async function applyUnitAddition(context: Excel.RequestContext, addition:
     return { name, ws, writes, before };
   });
   await context.sync();
-  const taken = conflicts(sheets.items.map((s) => s.name), [addition.sheet.name]);
+  const taken = conflicts(
+    sheets.items.map((s) => s.name),
+    [addition.sheet.name],
+  );
   if (taken.length) throw new TemplateConflictError(taken);
   const wasProtected = targets.map((t) => t.ws.protection.protected);
 

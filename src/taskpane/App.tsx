@@ -94,7 +94,19 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile, intake }: { host:
         {result && checked && (
           <>
             <Divider />
-            <IssuesPanel result={result} readAt={checked.at} fixes={fixes} textFixes={textFixes} lang={lang} texts={texts} busy={busy !== null} working={working} onSelect={actions.select} onFix={actions.openFix} onTextFix={actions.openLegacy} />
+            <IssuesPanel
+              result={result}
+              readAt={checked.at}
+              fixes={fixes}
+              textFixes={textFixes}
+              lang={lang}
+              texts={texts}
+              busy={busy !== null}
+              working={working}
+              onSelect={actions.select}
+              onFix={actions.openFix}
+              onTextFix={actions.openLegacy}
+            />
             <Divider />
             <Section id="review-head" title={texts.review} testId="review">
               <ReviewPanel
@@ -119,7 +131,14 @@ function Pane({ host, initialLang, utcOffsetMinutes, saveFile, intake }: { host:
         )}
 
         <Divider />
-        <BlocWorkbook lang={lang} texts={texts} disabled={busy !== null} defaultYear={result?.year ?? new Date().getFullYear()} onCreate={actions.createWorkbook} onAddUnit={actions.addUnit} />
+        <BlocWorkbook
+          lang={lang}
+          texts={texts}
+          disabled={busy !== null}
+          defaultYear={result?.year ?? new Date().getFullYear()}
+          onCreate={actions.createWorkbook}
+          onAddUnit={actions.addUnit}
+        />
         {intake && (
           <>
             <Divider />

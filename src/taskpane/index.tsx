@@ -18,5 +18,11 @@ Office.onReady((info) => {
   if (!container) return;
   const lang = officeLang();
   const dark = officeIsDark();
-  createRoot(container).render(info.host === Office.HostType.Excel ? <App host={excelSession()} initialLang={lang} dark={dark} saveFile={blobSaver(officeBlocksDownloads)} intake={excelIntake(loadReader)} /> : <OutsideExcel lang={lang} dark={dark} />);
+  createRoot(container).render(
+    info.host === Office.HostType.Excel ? (
+      <App host={excelSession()} initialLang={lang} dark={dark} saveFile={blobSaver(officeBlocksDownloads)} intake={excelIntake(loadReader)} />
+    ) : (
+      <OutsideExcel lang={lang} dark={dark} />
+    ),
+  );
 });

@@ -38,7 +38,6 @@ function sheetsOf(pkg: Package): SheetRef[] {
   return out;
 }
 
-
 /** Each <comment> element of a comments part: its cell, its text, and its exact source. */
 function commentElements(xml: string): { ref: string; text: string; raw: string }[] {
   const out: { ref: string; text: string; raw: string }[] = [];
@@ -135,7 +134,8 @@ export function writeNotes(bytes: Uint8Array, actions: readonly NoteAction[]): U
   let types = pkg.text("[Content_Types].xml") ?? "";
   // VML shape ids: a fresh block of 1024 per new drawing, after every block in use.
   let block = 0;
-  for (const e of pkg.zip.entries) if (/\.vml$/i.test(e.name)) for (const m of (pkg.text(e.name) ?? "").matchAll(/data="([\d,\s]+)"/g)) for (const d of m[1].split(",")) block = Math.max(block, Number(d) || 0);
+  for (const e of pkg.zip.entries)
+    if (/\.vml$/i.test(e.name)) for (const m of (pkg.text(e.name) ?? "").matchAll(/data="([\d,\s]+)"/g)) for (const d of m[1].split(",")) block = Math.max(block, Number(d) || 0);
 
   const bySheet = new Map<string, NoteAction[]>();
   for (const a of actions) bySheet.set(a.sheet, [...(bySheet.get(a.sheet) ?? []), a]);
@@ -163,7 +163,9 @@ export function writeNotes(bytes: Uint8Array, actions: readonly NoteAction[]): U
     if (authorId < 0) {
       authorId = authors.length;
       const el = `<${p}author>${AUTHOR}</${p}author>`;
-      comments = comments.includes(`<${p}authors/>`) ? comments.replace(`<${p}authors/>`, `<${p}authors>${el}</${p}authors>`) : comments.replace(`</${p}authors>`, `${el}</${p}authors>`);
+      comments = comments.includes(`<${p}authors/>`)
+        ? comments.replace(`<${p}authors/>`, `<${p}authors>${el}</${p}authors>`)
+        : comments.replace(`</${p}authors>`, `${el}</${p}authors>`);
     }
     const existing = commentElements(comments);
     const added: string[] = [];
@@ -173,7 +175,9 @@ export function writeNotes(bytes: Uint8Array, actions: readonly NoteAction[]): U
       const old = existing.find((c) => c.ref === ref);
       if (a.kind === "setNote" && old) comments = comments.replace(old.raw, el);
       else {
-        comments = comments.includes(`<${p}commentList/>`) ? comments.replace(`<${p}commentList/>`, `<${p}commentList>${el}</${p}commentList>`) : comments.replace(`</${p}commentList>`, `${el}</${p}commentList>`);
+        comments = comments.includes(`<${p}commentList/>`)
+          ? comments.replace(`<${p}commentList/>`, `<${p}commentList>${el}</${p}commentList>`)
+          : comments.replace(`</${p}commentList>`, `${el}</${p}commentList>`);
         added.push(ref);
       }
     }
@@ -185,7 +189,10 @@ export function writeNotes(bytes: Uint8Array, actions: readonly NoteAction[]): U
       const vml = vmlPart ? text(vmlPart) : undefined;
       if (vmlPart && vml !== undefined) {
         let next = Math.max(0, ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]))) + 1;
-        changed.set(vmlPart, vml.replace(/<\/xml>\s*$/, (m) => `${added.map((ref) => vmlShape(next++, ref)).join("")}${m}`));
+        changed.set(
+          vmlPart,
+          vml.replace(/<\/xml>\s*$/, (m) => `${added.map((ref) => vmlShape(next++, ref)).join("")}${m}`),
+        );
       } else {
         block++;
         const part = freshName(taken, "xl/drawings/", "vmlDrawing", "vml");

@@ -102,8 +102,11 @@ function sniffText(b: Uint8Array): FileFormat {
     if (head.includes(0)) return "unknown";
     text = decodeUtf8(head);
   }
-  const t = text.replace(/^\uFEFF/, "").trimStart().toLowerCase();
-  if (t.includes("progid=\"excel.sheet\"") || t.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml2003";
+  const t = text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
+  if (t.includes('progid="excel.sheet"') || t.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml2003";
   if (t.startsWith("<!doctype html") || t.startsWith("<html") || /<table[\s>]/.test(t)) return "html";
   const lines = t.split(/\r?\n/).filter((l) => l.trim() !== "");
   // A printable first line split by a separator, or several lines of text: delimited values.

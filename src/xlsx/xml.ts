@@ -243,7 +243,11 @@ function attributeValue(src: string, start: number, end: number): string {
       // Attribute-value normalisation (XML 1.0 §3.3.3): literal white space reads as spaces; a
       // character reference (&#10;) stays what it says, so entities are decoded after.
       value = value.replace(/\r\n|[\t\n\r]/g, " ");
-      return value.includes("&") ? decodeEntities(value, (why) => { throw new Error(why); }) : value;
+      return value.includes("&")
+        ? decodeEntities(value, (why) => {
+            throw new Error(why);
+          })
+        : value;
     }
   }
   return value;

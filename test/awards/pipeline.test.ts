@@ -25,7 +25,8 @@ function setCell(wb: WorkbookSnapshot, sheet: string, ref: string, value: string
 
 function findCell(wb: WorkbookSnapshot, sheet: string, value: string): string {
   const s = wb.sheets.find((x) => x.name === sheet)!;
-  for (let r = 0; r < s.values.length; r++) for (let c = 0; c < s.values[r].length; c++) if (s.values[r][c] === value) return `${String.fromCharCode(65 + s.left + c)}${s.top + r + 1}`;
+  for (let r = 0; r < s.values.length; r++)
+    for (let c = 0; c < s.values[r].length; c++) if (s.values[r][c] === value) return `${String.fromCharCode(65 + s.left + c)}${s.top + r + 1}`;
   throw new Error(`${value} not on ${sheet}`);
 }
 
@@ -161,10 +162,12 @@ describe("awards in the build", () => {
     await out.xlsx.load((await writePlanIntoPackage(l.buffer, res.plan)) as unknown as ArrayBuffer);
     const ws = out.getWorksheet(sheet.name)!;
     let found = false;
-    ws.eachRow((r) => r.eachCell((c) => {
-      if (c.value === '=HYPERLINK("http://x","y")') found = true;
-      expect(c.formula).toBeFalsy();
-    }));
+    ws.eachRow((r) =>
+      r.eachCell((c) => {
+        if (c.value === '=HYPERLINK("http://x","y")') found = true;
+        expect(c.formula).toBeFalsy();
+      }),
+    );
     expect(found).toBe(true);
   });
 });

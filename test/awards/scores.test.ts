@@ -21,7 +21,10 @@ const ok: CellValue[][] = [
   ["BQP", "Thanh tra Bộ Quốc phòng", 54, 36, 0, 0.5, 0, 1],
 ];
 
-const invalid = (w: WorkbookSnapshot) => readScores(w, roster).issues.filter((i) => i.code === "SCORE_INVALID").map((i) => ({ cell: i.cell, reason: i.params.reason }));
+const invalid = (w: WorkbookSnapshot) =>
+  readScores(w, roster)
+    .issues.filter((i) => i.code === "SCORE_INVALID")
+    .map((i) => ({ cell: i.cell, reason: i.params.reason }));
 
 describe("the scoring sheet", () => {
   test("reads criteria by header, maxima from the 'Điểm tối đa' row, and totals Σ criteria + bonus − penalty", () => {
@@ -139,7 +142,13 @@ describe("the scoring sheet", () => {
 
   test("without vote columns the votes are null", () => {
     const header = HEADER.slice(0, 6);
-    const { scores } = readScores(wb(ok.map((r) => r.slice(0, 6)), { header }), roster);
+    const { scores } = readScores(
+      wb(
+        ok.map((r) => r.slice(0, 6)),
+        { header },
+      ),
+      roster,
+    );
     expect(scores!.hasFlagVotes || scores!.hasMeritVotes).toBe(false);
     expect(scores!.rows[0].flagVotes).toBeNull();
   });

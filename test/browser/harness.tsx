@@ -37,18 +37,27 @@ async function main(): Promise<void> {
   const level = API_LEVELS.find((l) => l === params.get("level")) ?? "1.18";
   const fake = fakeFromSnapshot(snapshot, { apiLevel: level });
   const run: RunBatch = (batch) => fake.run(batch);
-  const session = new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage }, {
-    // A fixed clock (?now=ISO) and zone: the screenshots stay the same from run to run.
-    now: () => new Date(params.get("now") ?? "2024-01-15T02:30:00.000Z"),
-    utcOffsetMinutes: () => 420,
-    supports: fake.supports,
-  });
+  const session = new BlocSession(
+    run,
+    { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage },
+    {
+      // A fixed clock (?now=ISO) and zone: the screenshots stay the same from run to run.
+      now: () => new Date(params.get("now") ?? "2024-01-15T02:30:00.000Z"),
+      utcOffsetMinutes: () => 420,
+      supports: fake.supports,
+    },
+  );
   window.__harness = { fake, workbook: () => ({ sheets: fake.sheetNames().map((n) => fake.cellsOf(n)) }) };
   const container = document.getElementById("container");
   if (!container) throw new Error("no #container");
   // The import panel as the pane wires it (src/taskpane/index.tsx): the reader loaded on first use.
-  const intake = new IntakeSession(run, { loadReader: () => import(/* webpackChunkName: "reader" */ "../../src/xlsx/unitFileReader").then((m) => m.unitFileReader), supports: fake.supports });
-  createRoot(container).render(<App host={session} initialLang={params.get("lang") === "en" ? "en" : "vi"} dark={params.get("theme") === "dark"} utcOffsetMinutes={420} intake={intake} />);
+  const intake = new IntakeSession(run, {
+    loadReader: () => import(/* webpackChunkName: "reader" */ "../../src/xlsx/unitFileReader").then((m) => m.unitFileReader),
+    supports: fake.supports,
+  });
+  createRoot(container).render(
+    <App host={session} initialLang={params.get("lang") === "en" ? "en" : "vi"} dark={params.get("theme") === "dark"} utcOffsetMinutes={420} intake={intake} />,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -245,7 +245,10 @@ async function main(): Promise<number> {
     // Shared review: four of six units confirmed, built once, then BCA's TT01 changed by 2.
     const confirmedSample = withConfirmation(sample, "Xác nhận", { BCA: "Nguyễn Văn An, 10/01/2024", BTP: "x", BQP: "Trần Thị Bình 11/01", BKHDT: "x" });
     const firstBuild = buildBloc(confirmedSample, { lang: "vi", now: "2024-01-12T02:00:00.000Z", utcOffsetMinutes: 420 });
-    const bcaTT01 = firstBuild.reports.find((r) => r.unit.code === "BCA")!.values.get("TT01")!.get(year)!;
+    const bcaTT01 = firstBuild.reports
+      .find((r) => r.unit.code === "BCA")!
+      .values.get("TT01")!
+      .get(year)!;
     const at = parseA1(bcaTT01.cell);
     const reviewed = withSheet(applied(confirmedSample, firstBuild), "BCA", (sh) => putCell(sh, at.row, at.col, bcaTT01.value + 2));
     const reviewedResult = buildBloc(reviewed, { lang: "vi", now: HARNESS_NOW, utcOffsetMinutes: 420 });
@@ -348,7 +351,14 @@ async function main(): Promise<number> {
           const nameOf = (code: string) => units.find((u) => u.code === code)?.name ?? code;
           check(awards.flag.length > 0 && awards.merit.length > 0, `the sample proposes a flag and a merit (${JSON.stringify(awards)})`);
           const panel = page.getByTestId("awards");
-          same(await panel.getByTestId("ranking").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code"))), awards.ranking.map((r) => r.code), "ranking order");
+          same(
+            await panel
+              .getByTestId("ranking")
+              .locator("tbody tr")
+              .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code"))),
+            awards.ranking.map((r) => r.code),
+            "ranking order",
+          );
           same(await panel.getByTestId("flag").locator("li").allTextContents(), awards.flag.map(nameOf), "flag proposal");
           same(await panel.getByTestId("merit").locator("li").allTextContents(), awards.merit.map(nameOf), "merit proposal");
           // SPEC §8: the sample's outcome, by name.
@@ -390,7 +400,11 @@ async function main(): Promise<number> {
           await page.getByLabel(vi.unitCodes).fill("BCA, BTP");
           await page.getByRole("button", { name: vi.createWorkbook }).click();
           await page.getByText(vi.problems.badYear("203")).waitFor();
-          same((await fakeWorkbook(page)).sheets.map((s) => s.name), before, "no sheet added");
+          same(
+            (await fakeWorkbook(page)).sheets.map((s) => s.name),
+            before,
+            "no sheet added",
+          );
           await page.getByRole("heading", { name: vi.blocWorkbook, exact: true }).evaluate((h) => h.scrollIntoView({ block: "start" }));
           await settle(page);
           await page.screenshot({ path: join(SHOTS, "taskpane-blocworkbook-vi.png") });
@@ -405,7 +419,9 @@ async function main(): Promise<number> {
           const page = await openHarness(context, base, "workbook=sample", errors);
           // BTP's own file with one figure corrected, and a CSV export under a .csv name.
           const cell = parseA1(figureCell(btp, "TT01", year));
-          const corrected = withSheet(sample, "BTP", (sh) => putCell(sh, cell.row, cell.col, (cellOf(btp, cell.row, cell.col).value as number) + 5)).sheets.find((s) => s.name === "BTP")!;
+          const corrected = withSheet(sample, "BTP", (sh) => putCell(sh, cell.row, cell.col, (cellOf(btp, cell.row, cell.col).value as number) + 5)).sheets.find(
+            (s) => s.name === "BTP",
+          )!;
           const unitFile = join(work, "btp-2023.xlsx");
           writeFileSync(unitFile, newWorkbookBytes([importedSheet(corrected, "BTP")], "BTP"));
           const csvFile = join(work, "bqp.csv");
@@ -436,7 +452,11 @@ async function main(): Promise<number> {
           await box.getByText(vi.confirmedCount(4, reviewedResult.roster.length)).waitFor();
           const changes = page.getByTestId("changes");
           await changes.getByText(vi.changesSince(1)).waitFor();
-          same(reviewedResult.json.changes.map((ch) => [ch.unit, ch.cell, ch.before, ch.after]), [["BCA", bcaTT01.cell, bcaTT01.value, bcaTT01.value + 2]], "the engine's changes");
+          same(
+            reviewedResult.json.changes.map((ch) => [ch.unit, ch.cell, ch.before, ch.after]),
+            [["BCA", bcaTT01.cell, bcaTT01.value, bcaTT01.value + 2]],
+            "the engine's changes",
+          );
           await page.getByRole("heading", { name: vi.review, exact: true }).evaluate((h) => h.scrollIntoView({ block: "start" }));
           await settle(page);
           await page.screenshot({ path: join(SHOTS, "taskpane-review-vi.png") });
@@ -456,7 +476,10 @@ async function main(): Promise<number> {
         async () => {
           const errors: string[] = [];
           const page = await openHarness(context, base, "workbook=defect&theme=dark", errors);
-          const bg = await page.locator(".fui-FluentProvider").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+          const bg = await page
+            .locator(".fui-FluentProvider")
+            .first()
+            .evaluate((e) => getComputedStyle(e).backgroundColor);
           const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
           check(0.2126 * r + 0.7152 * g + 0.0722 * b < 80, `dark background (${bg})`);
           await settle(page);
@@ -513,12 +536,20 @@ async function main(): Promise<number> {
           await page.getByRole("button", { name: vi.fixCount(fixes.length) }).click();
           const dialog = page.getByRole("alertdialog");
           await dialog.waitFor();
-          same(await dialog.locator("[data-fix]").evaluateAll((els) => els.map((e) => e.getAttribute("data-fix"))), fixes.map((f) => `BTP!${f.cell}`), "cells listed");
+          same(
+            await dialog.locator("[data-fix]").evaluateAll((els) => els.map((e) => e.getAttribute("data-fix"))),
+            fixes.map((f) => `BTP!${f.cell}`),
+            "cells listed",
+          );
           await dialog.getByRole("button", { name: vi.fixConfirm }).click();
           await page.getByText(vi.fixDone(fixes.length)).waitFor();
           same(await page.getByTestId("counts").textContent(), vi.counts(0, 0), "counts after the fix");
           const after = await fakeWorkbook(page);
-          same(after.sheets.map((s) => s.name), before.sheets.map((s) => s.name), "sheets (no output written)");
+          same(
+            after.sheets.map((s) => s.name),
+            before.sheets.map((s) => s.name),
+            "sheets (no output written)",
+          );
           const changed: string[] = [];
           for (const s of after.sheets) {
             const b = before.sheets.find((x) => x.name === s.name)!;

@@ -15,7 +15,10 @@ describe("--help", () => {
   });
 
   it("speaks English with --lang en, wherever it stands", async () => {
-    for (const argv of [["--lang", "en", "--help"], ["-h", "--lang=en"]]) {
+    for (const argv of [
+      ["--lang", "en", "--help"],
+      ["-h", "--lang=en"],
+    ]) {
       const r = await cli(...argv);
       expect(r.stdout).toContain("Usage: bloc-summary <command> [options]");
       expect(r.stdout).not.toContain("Cách dùng");

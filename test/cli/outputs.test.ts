@@ -24,10 +24,18 @@ describe("output one-liners", () => {
     ["--docx in a missing folder", (d) => ["--docx", path.join(d, "nope", "t.docx")], "Thư mục của --docx không tồn tại: ", "The folder for --docx does not exist: "],
     ["--out in a folder that is a file", (d) => ["--out", path.join(d, "bloc.xlsx", "o.xlsx")], "Thư mục của --out không tồn tại: ", "The folder for --out does not exist: "],
     ["--out the input", (d) => ["--out", path.join(d, ".", "bloc.xlsx")], "Tệp của --out trùng với tệp đầu vào: ", "The file for --out is the input file: "],
-    ["--docx and --minutes one file", (d) => ["--docx", path.join(d, "BLOC.docx"), "--minutes", path.join(d, "BLOC.docx")], "Hai tệp kết quả trùng nhau: ", "Two outputs are the same file: "],
+    [
+      "--docx and --minutes one file",
+      (d) => ["--docx", path.join(d, "BLOC.docx"), "--minutes", path.join(d, "BLOC.docx")],
+      "Hai tệp kết quả trùng nhau: ",
+      "Two outputs are the same file: ",
+    ],
   ];
   it.each(cases)("%s", async (_name, args, vi, en) => {
-    for (const [lang, message] of [["vi", vi], ["en", en]]) {
+    for (const [lang, message] of [
+      ["vi", vi],
+      ["en", en],
+    ]) {
       const r = await cli("build", input, ...args(dir), "--lang", lang);
       expect([r.code, r.stdout, r.stderr.split("\n").length]).toEqual([2, "", 1]);
       expect(r.stderr.startsWith(message)).toBe(true);

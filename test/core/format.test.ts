@@ -15,7 +15,12 @@ describe("A1 addressing", () => {
   });
 
   test("a1 and parseA1 are inverse, and $ signs are ignored", () => {
-    for (const [r, c] of [[0, 0], [6, 4], [1048575, 16383], [99, 27]]) {
+    for (const [r, c] of [
+      [0, 0],
+      [6, 4],
+      [1048575, 16383],
+      [99, 27],
+    ]) {
       expect(a1(r, c)).toBe(addr(r, c));
       expect(parseA1(a1(r, c))).toEqual({ row: r, col: c });
     }
@@ -75,7 +80,7 @@ describe("numbers the Vietnamese and the English way", () => {
     expect(formatNumber(4642.375, "en", { maxDecimals: 0 })).toBe("4,642");
   });
 
-  test("a whole number cuts decimals toward zero (\"hơn 4.642 tỷ đồng\" for 4.642,9)", () => {
+  test('a whole number cuts decimals toward zero ("hơn 4.642 tỷ đồng" for 4.642,9)', () => {
     expect(formatWhole(7315.99, "vi")).toBe("7.315");
     expect(formatWhole(7315.99, "en")).toBe("7,315");
   });

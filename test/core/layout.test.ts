@@ -28,35 +28,41 @@ function expectAllRead(fx: BlocBuilder, res: BuildResult): void {
 
 const unitLayouts: [string, UnitSheetOptions][] = [
   ["no title, header on the first row", { titleRows: [], blankRows: 0, stt: false }],
-  ["five title rows, a merged title and three blank rows", { titleRows: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "", "BÁO CÁO", "Kết quả công tác thanh tra năm 2031"], mergeTitles: true, blankRows: 3 }],
+  [
+    "five title rows, a merged title and three blank rows",
+    { titleRows: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "", "BÁO CÁO", "Kết quả công tác thanh tra năm 2031"], mergeTitles: true, blankRows: 3 },
+  ],
   ["a used range starting at C5 (blank rows and columns around the table)", { top: 4, left: 2 }],
   ["a used range starting deep in the sheet", { top: 12, left: 5, blankRows: 4 }],
   ["an STT column", { stt: true }],
   ["no STT column", { stt: false }],
   ["no unit-of-measure or note column", { uomColumn: false, noteColumn: false }],
-  ["extra columns between the labels and the years, and after the note", { extraColumnsBeforeYears: ["Kế hoạch năm 2032", "Tỷ lệ (%)"], extraColumns: ["Người cập nhật", "Nguồn số liệu"] }],
+  [
+    "extra columns between the labels and the years, and after the note",
+    { extraColumnsBeforeYears: ["Kế hoạch năm 2032", "Tỷ lệ (%)"], extraColumns: ["Người cập nhật", "Nguồn số liệu"] },
+  ],
   ["labels without diacritics", { labels: "ascii" }],
   ["English labels (Code | Indicator | Unit | 2031 | 2030 | Note)", { labels: "en", yearLabel: (y) => String(y) }],
   ["other label words (TT | Mã số | Nội dung | ĐVT)", { headerLabels: { stt: "TT", code: "Mã số", name: "Nội dung", uom: "ĐVT" } }],
   ["upper-case labels with a trailing colon", { headerLabels: { stt: "STT", code: "MÃ:", name: "CHỈ TIÊU:", uom: "ĐƠN VỊ TÍNH", note: "GHI CHÚ" } }],
   ["reversed year columns (compare year first)", { years: [C, Y] }],
-  ["years as text \"2031\"", { yearLabel: (y) => String(y) }],
-  ["years as \"Năm 2031\"", { yearLabel: (y) => `Năm ${y}` }],
-  ["years as \"Năm 2031 (kỳ báo cáo)\" and \"Năm 2030 (cùng kỳ)\"", { yearLabel: (y, report) => `Năm ${y} (${report ? "kỳ báo cáo" : "cùng kỳ"})` }],
-  ["years as \"Thực hiện năm 2031\" and \"Số liệu năm 2030\"", { yearLabel: (y, report) => `${report ? "Thực hiện" : "Số liệu"} năm ${y}` }],
-  ["years as \"Year 2031\" in English", { labels: "en", yearLabel: (y) => `Year ${y}` }],
-  ["years as \"NAM 2031\" without diacritics", { labels: "ascii", yearLabel: (y) => `NAM ${y}` }],
+  ['years as text "2031"', { yearLabel: (y) => String(y) }],
+  ['years as "Năm 2031"', { yearLabel: (y) => `Năm ${y}` }],
+  ['years as "Năm 2031 (kỳ báo cáo)" and "Năm 2030 (cùng kỳ)"', { yearLabel: (y, report) => `Năm ${y} (${report ? "kỳ báo cáo" : "cùng kỳ"})` }],
+  ['years as "Thực hiện năm 2031" and "Số liệu năm 2030"', { yearLabel: (y, report) => `${report ? "Thực hiện" : "Số liệu"} năm ${y}` }],
+  ['years as "Year 2031" in English', { labels: "en", yearLabel: (y) => `Year ${y}` }],
+  ['years as "NAM 2031" without diacritics', { labels: "ascii", yearLabel: (y) => `NAM ${y}` }],
   ["a three-year table (the year before the compare year too)", { years: [Y, C, C - 1] }],
   ["rows identified only by name (no code column)", { codeColumn: false }],
   ["rows identified only by name, without diacritics", { codeColumn: false, labels: "ascii" }],
   ["rows identified only by English name", { codeColumn: false, labels: "en" }],
-  ["names with list markers \"1. \"", { codeColumn: false, markers: true }],
+  ['names with list markers "1. "', { codeColumn: false, markers: true }],
   ["section heading rows without values", { sections: true }],
   ["section heading rows without values, rows by name only", { sections: true, codeColumn: false, stt: false }],
   ["section headings with an STT column and names by marker", { sections: true, codeColumn: false, stt: true, markers: true }],
   ["a blank row between groups", { blankBetweenSections: true }],
   ["a two-row header (labels above, years below)", { twoRowHeader: true }],
-  ["a two-row header with \"Năm 2031\" labels and reversed years", { twoRowHeader: true, years: [C, Y], yearLabel: (y) => `Năm ${y}` }],
+  ['a two-row header with "Năm 2031" labels and reversed years', { twoRowHeader: true, years: [C, Y], yearLabel: (y) => `Năm ${y}` }],
   ["a two-row header, rows by name only, English", { twoRowHeader: true, codeColumn: false, labels: "en" }],
   [
     "everything at once",
@@ -99,7 +105,7 @@ describe("unit sheets are read wherever their header and columns are", () => {
     expect(rep.layout.headerRow).toBe(fx.layout("BTP").yearRow);
   });
 
-  test("a year column is found by its label, and columns that only mention a year (\"Kế hoạch năm 2032\") are not years", () => {
+  test('a year column is found by its label, and columns that only mention a year ("Kế hoạch năm 2032") are not years', () => {
     const fx = new BlocBuilder({ seed: 14, year: Y, compareYear: C, unitSheet: { extraColumnsBeforeYears: [`Kế hoạch năm ${Y + 1}`, `Tăng/giảm ${Y}/${C}`] } });
     const res = run(fx);
     expectAllRead(fx, res);
@@ -142,7 +148,7 @@ describe("unit sheets are read wherever their header and columns are", () => {
     expectAllRead(fx, run(fx));
   });
 
-  test("list markers (\"2.1. \", \"a) \", \"- \", \"• \", \"IV. \") are stripped before matching a name", () => {
+  test('list markers ("2.1. ", "a) ", "- ", "• ", "IV. ") are stripped before matching a name', () => {
     const fx = new BlocBuilder({ seed: 20, year: Y, compareYear: C, unitSheet: { codeColumn: false } });
     const l = fx.layout("BTP");
     const markers = ["1.1. ", "2.1. ", "a) ", "- ", "• ", "IV. ", "b. "];
@@ -151,7 +157,12 @@ describe("unit sheets are read wherever their header and columns are", () => {
   });
 
   test("a row by name that fits no indicator is reported, never guessed", () => {
-    const fx = new BlocBuilder({ seed: 19, year: Y, compareYear: C, unitSheet: { codeColumn: false, extraRows: [{ name: "Số cuộc kiểm tra chuyên ngành", values: { [Y]: 12, [C]: 10 } }] } });
+    const fx = new BlocBuilder({
+      seed: 19,
+      year: Y,
+      compareYear: C,
+      unitSheet: { codeColumn: false, extraRows: [{ name: "Số cuộc kiểm tra chuyên ngành", values: { [Y]: 12, [C]: 10 } }] },
+    });
     const res = run(fx);
     expect(briefs(res)).toEqual(fx.units.map((u) => brief({ code: "INDICATOR_UNKNOWN", severity: "warning", sheet: u.code, cell: fx.extraRowAddress(u.code, 0) })));
   });
@@ -160,7 +171,7 @@ describe("unit sheets are read wherever their header and columns are", () => {
 const configLayouts: [string, ConfigOptions][] = [
   ["Vietnamese keys", { keys: "vi" }],
   ["keys without diacritics", { keys: "ascii" }],
-  ["English keys (\"Bloc\", \"Report year\", \"Leader\" …) on a sheet named \"Config\"", { keys: "en" }],
+  ['English keys ("Bloc", "Report year", "Leader" …) on a sheet named "Config"', { keys: "en" }],
   ["keys with a trailing colon", { keyLabel: (l) => `${l}:` }],
   ["keys in capitals", { keyLabel: (l) => l.toUpperCase() }],
   ["keys and roster starting in column C", { left: 2 }],
@@ -215,7 +226,12 @@ describe("the config sheet is read whatever its keys' language and position", ()
       { code: "BTP", name: "Thanh tra Bộ Tư pháp", sheet: "BTP" },
     ];
     const fx = new BlocBuilder({ seed: 24, year: Y, compareYear: C, units });
-    fx.config({ roster: [{ code: "BCA", name: units[0].name, sheet: "bo cong an" }, { code: "BTP", name: units[1].name, sheet: "btp" }] });
+    fx.config({
+      roster: [
+        { code: "BCA", name: units[0].name, sheet: "bo cong an" },
+        { code: "BTP", name: units[1].name, sheet: "btp" },
+      ],
+    });
     const res = run(fx);
     expectAllRead(fx, res);
     expect(res.json.units.map((u) => u.sheet)).toEqual(["Bộ Công an", "BTP"]);
@@ -229,11 +245,16 @@ describe("the config sheet is read whatever its keys' language and position", ()
     const res = run(fx);
     expectAllRead(fx, res);
     expect(res.catalog.byCode.get("TT07")).toMatchObject({ kind: "money", required: true });
-    expect(res.json.totals.TT07[String(Y)]).toBeCloseTo(fx.units.reduce((s, u) => s + fx.value(u.code, "TT07", Y), 0), 9);
+    expect(res.json.totals.TT07[String(Y)]).toBeCloseTo(
+      fx.units.reduce((s, u) => s + fx.value(u.code, "TT07", Y), 0),
+      9,
+    );
     // Units that do not: one INDICATOR_MISSING error each.
     const fx2 = new BlocBuilder({ seed: 25, year: Y, compareYear: C, config: { indicatorTable: table } });
     const res2 = run(fx2);
-    expect(briefs(res2)).toEqual(fx2.units.map((u) => brief({ code: "INDICATOR_MISSING", severity: "error", sheet: u.code, cell: addr(fx2.layout(u.code).labelRow, fx2.layout(u.code).cols.code!) })));
+    expect(briefs(res2)).toEqual(
+      fx2.units.map((u) => brief({ code: "INDICATOR_MISSING", severity: "error", sheet: u.code, cell: addr(fx2.layout(u.code).labelRow, fx2.layout(u.code).cols.code!) })),
+    );
   });
 
   test("an indicator table can make an optional indicator required", () => {

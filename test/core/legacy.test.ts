@@ -67,7 +67,21 @@ describe("detectLegacy", () => {
   });
 
   it("leaves alone what is not legacy text: Unicode, English, numbers, symbols", () => {
-    for (const s of ["Thanh tra Bộ Công an", "Công an", "Bé", "hoá", "café", "Müller", "naïve façade", "© 2023", "25°C", "4.642,37", "TT01", "Năm 2023 (kỳ báo cáo)", "Số cuộc — tổng"]) {
+    for (const s of [
+      "Thanh tra Bộ Công an",
+      "Công an",
+      "Bé",
+      "hoá",
+      "café",
+      "Müller",
+      "naïve façade",
+      "© 2023",
+      "25°C",
+      "4.642,37",
+      "TT01",
+      "Năm 2023 (kỳ báo cáo)",
+      "Số cuộc — tổng",
+    ]) {
       expect(detectLegacy(s)).toBeNull();
     }
   });
@@ -117,7 +131,9 @@ describe("detectLegacy", () => {
 
   it("never converts a line of the Vietnamese or the English user guide", () => {
     for (const file of ["docs/huong-dan-su-dung.md", "docs/user-guide.md"]) {
-      const lines = readFileSync(path.join(__dirname, "../..", file), "utf8").split("\n").filter((l) => l.trim());
+      const lines = readFileSync(path.join(__dirname, "../..", file), "utf8")
+        .split("\n")
+        .filter((l) => l.trim());
       expect(lines.length).toBeGreaterThan(50);
       for (const l of lines) expect([l, detectLegacy(l)]).toEqual([l, null]);
     }
@@ -174,7 +190,10 @@ describe("legacy text in a bloc workbook", () => {
 
 describe("names typed in legacy fonts in the outputs", () => {
   it("are written in Unicode: the roster's unit names and the config's texts", () => {
-    const b = new BlocBuilder({ units: UNITS.map((u) => (u.code === "BQP" ? { ...u, name: encodeVni(u.name) } : u)), config: { values: { bloc: encodeTcvn3("Khối Thi đua số 2") } } });
+    const b = new BlocBuilder({
+      units: UNITS.map((u) => (u.code === "BQP" ? { ...u, name: encodeVni(u.name) } : u)),
+      config: { values: { bloc: encodeTcvn3("Khối Thi đua số 2") } },
+    });
     const res = run(b);
     expect(res.roster.find((u) => u.code === "BQP")!.name).toBe("Thanh tra Bộ Quốc phòng");
     expect(res.json.bloc).toBe("Khối Thi đua số 2");

@@ -58,7 +58,6 @@ function unitRows(p: SheetModel, code: string): number[] {
 
 const cellAt = (p: SheetModel, row: number, col: number) => p.rows[row]?.[col];
 
-
 function expectCachedEqualsEvaluated(res: BuildResult, wb: WorkbookSnapshot): number {
   let n = 0;
   for (const p of res.plan.sheets) {
@@ -176,7 +175,10 @@ describe("the summary's totals", () => {
     const cols = indicatorCols(p);
     const rowsY = fx.units.map((u) => unitRows(p, u.code)[0]);
     const rowsC = fx.units.map((u) => unitRows(p, u.code)[1]);
-    for (const [rows, year] of [[rowsY, Y], [rowsC, C]] as const) {
+    for (const [rows, year] of [
+      [rowsY, Y],
+      [rowsC, C],
+    ] as const) {
       const first = Math.min(...rows);
       const last = Math.max(...rows);
       expect(last - first + 1).toBe(fx.units.length);
@@ -303,7 +305,9 @@ describe("the check sheet", () => {
       expect(links[0]!.value).toBe(i.cell);
     });
     // Rows come in the engine's order.
-    expect(rows.map((r) => p.rows[r].find((c) => typeof c?.value === "string" && (ISSUE_CODES as readonly string[]).includes(c.value as string))!.value)).toEqual(res.issues.map((i) => i.code as IssueCode));
+    expect(rows.map((r) => p.rows[r].find((c) => typeof c?.value === "string" && (ISSUE_CODES as readonly string[]).includes(c.value as string))!.value)).toEqual(
+      res.issues.map((i) => i.code as IssueCode),
+    );
   });
 
   test("an issue on a sheet that does not exist is listed without a link", () => {
@@ -377,7 +381,10 @@ describe("rebuilding replaces earlier outputs, recognised by their marker", () =
     const wb = fx.build();
     const again = run({ sheets: [...wb.sheets, ...first.plan.sheets.map((p) => planToSheet(p, p.name))] });
     const newCheck = again.plan.sheets.find((p) => p.kind === "check")!;
-    const notes = newCheck.rows.slice(CHECK_TABLE_HEADER_ROW + 1).filter((r) => r?.[6]?.value).map((r) => [r[3]?.value, r[6]?.value]);
+    const notes = newCheck.rows
+      .slice(CHECK_TABLE_HEADER_ROW + 1)
+      .filter((r) => r?.[6]?.value)
+      .map((r) => [r[3]?.value, r[6]?.value]);
     expect(notes).toEqual([["BTP", "Đã báo đơn vị sửa"]]);
   });
 

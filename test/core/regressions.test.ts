@@ -35,9 +35,20 @@ describe("sheet names that are (or start with) R1C1 references are quoted in for
   });
 
   test("a unit whose sheet is named \"C\" gets a summary formula 'C'!<cell>", () => {
-    const fx = new BlocBuilder({ seed: 91, year: Y, compareYear: C, units: [{ code: "UC", name: "Thanh tra C", sheet: "C" }, { code: "UR", name: "Thanh tra R", sheet: "R" }] });
+    const fx = new BlocBuilder({
+      seed: 91,
+      year: Y,
+      compareYear: C,
+      units: [
+        { code: "UC", name: "Thanh tra C", sheet: "C" },
+        { code: "UR", name: "Thanh tra R", sheet: "R" },
+      ],
+    });
     const res = run(fx);
-    const formulas = res.plan.sheets.flatMap((p) => p.rows.flat()).map((c) => c?.formula).filter((f): f is string => !!f);
+    const formulas = res.plan.sheets
+      .flatMap((p) => p.rows.flat())
+      .map((c) => c?.formula)
+      .filter((f): f is string => !!f);
     expect(formulas).toContain(`'C'!${fx.address("UC", "TT01", Y)}`);
     expect(formulas).toContain(`'R'!${fx.address("UR", "TT01", Y)}`);
   });
@@ -64,7 +75,12 @@ describe("the usual non-data rows of a report form are not taken for unknown ind
       "a place-and-date line and a signature block under the table",
       {
         unitSheet: {
-          footerRows: [[], [null, "Hà Nội, ngày 15 tháng 12 năm 2031"], [null, "NGƯỜI LẬP BIỂU", null, null, "THỦ TRƯỞNG ĐƠN VỊ"], [null, "(Ký, ghi rõ họ tên)", null, null, "(Ký tên, đóng dấu)"]],
+          footerRows: [
+            [],
+            [null, "Hà Nội, ngày 15 tháng 12 năm 2031"],
+            [null, "NGƯỜI LẬP BIỂU", null, null, "THỦ TRƯỞNG ĐƠN VỊ"],
+            [null, "(Ký, ghi rõ họ tên)", null, null, "(Ký tên, đóng dấu)"],
+          ],
         },
       },
     ],
@@ -90,25 +106,35 @@ describe("the usual non-data rows of a report form are not taken for unknown ind
  * Actual: [UNIT_DUPLICATE@Vụ 1 (2)!A1 (error)]. Expected: no issue.
  */
 describe("a roster sheet name written in another case is not taken for a copy of another unit's sheet", () => {
-  test("roster \"vụ 1 (2)\" for the sheet \"Vụ 1 (2)\" beside the unit sheet \"Vụ 1\"", () => {
+  test('roster "vụ 1 (2)" for the sheet "Vụ 1 (2)" beside the unit sheet "Vụ 1"', () => {
     const units = [
       { code: "V1", name: "Vụ 1", sheet: "Vụ 1" },
       { code: "V1B", name: "Vụ 1 (phía Nam)", sheet: "Vụ 1 (2)" },
     ];
     const fx = new BlocBuilder({ seed: 93, year: Y, compareYear: C, units });
-    fx.config({ roster: [{ code: "V1", name: "Vụ 1", sheet: "Vụ 1" }, { code: "V1B", name: "Vụ 1 (phía Nam)", sheet: "vụ 1 (2)" }] });
+    fx.config({
+      roster: [
+        { code: "V1", name: "Vụ 1", sheet: "Vụ 1" },
+        { code: "V1B", name: "Vụ 1 (phía Nam)", sheet: "vụ 1 (2)" },
+      ],
+    });
     const res = run(fx);
     expect(briefs(res)).toEqual([]);
     expect(res.errors).toBe(0);
   });
 
-  test("while a real copy \"Vụ 1 (3)\" is still reported", () => {
+  test('while a real copy "Vụ 1 (3)" is still reported', () => {
     const units = [
       { code: "V1", name: "Vụ 1", sheet: "Vụ 1" },
       { code: "V1B", name: "Vụ 1 (phía Nam)", sheet: "Vụ 1 (2)" },
     ];
     const fx = new BlocBuilder({ seed: 93, year: Y, compareYear: C, units });
-    fx.config({ roster: [{ code: "V1", name: "Vụ 1", sheet: "Vụ 1" }, { code: "V1B", name: "Vụ 1 (phía Nam)", sheet: "vụ 1 (2)" }] });
+    fx.config({
+      roster: [
+        { code: "V1", name: "Vụ 1", sheet: "Vụ 1" },
+        { code: "V1B", name: "Vụ 1 (phía Nam)", sheet: "vụ 1 (2)" },
+      ],
+    });
     fx.copyUnitSheet("V1", "Vụ 1 (3)");
     expect(briefs(run(fx))).toEqual([brief({ code: "UNIT_DUPLICATE", severity: "error", sheet: "Vụ 1 (3)", cell: "A1" })]);
   });
@@ -129,7 +155,7 @@ describe("a number that rounds to zero is written without a minus sign", () => {
     expect(formatPercent(-0.00001, "en")).toBe("0.0%");
   });
 
-  test("the command line's summary does not print \"-0,0%\" for a change that rounds to zero", () => {
+  test('the command line\'s summary does not print "-0,0%" for a change that rounds to zero', () => {
     const fx = new BlocBuilder({ seed: 94, year: Y, compareYear: C });
     // Every unit reports the same XLD01 as the year before, except one that reports one less.
     for (const u of fx.units) {
@@ -140,7 +166,9 @@ describe("a number that rounds to zero is written without a minus sign", () => {
     const totalC = fx.units.reduce((s, u) => s + fx.value(u.code, "XLD01", C), 0);
     const res = run(fx);
     expect(res.figures!.totals.get("XLD01")!.get(Y)).toBe(totalC - 1);
-    const line = buildSummaryText(res, "vi").split("\n").find((l) => l.includes("XLD01"))!;
+    const line = buildSummaryText(res, "vi")
+      .split("\n")
+      .find((l) => l.includes("XLD01"))!;
     expect(line).toBeDefined();
     expect(line).not.toContain("-0,0%");
   });
@@ -153,7 +181,7 @@ describe("a number that rounds to zero is written without a minus sign", () => {
  * fuzzy match and a short name is no longer recognised: "III.2. Chuyển cơ quan điều tra" →
  * INDICATOR_UNKNOWN at the row plus INDICATOR_MISSING (TT06) at the header. Expected: TT06 read.
  */
-describe("mixed Roman–Arabic list markers (\"II.1. \") are stripped before matching a name", () => {
+describe('mixed Roman–Arabic list markers ("II.1. ") are stripped before matching a name', () => {
   test.each(["I.1. ", "II.1. ", "III.2. ", "II.1.a) "])("%j before every name, rows by name only", (marker) => {
     const fx = new BlocBuilder({ seed: 95, year: Y, compareYear: C, unitSheet: { codeColumn: false } });
     const l = fx.layout("BTP");
@@ -171,9 +199,7 @@ describe("mixed Roman–Arabic list markers (\"II.1. \") are stripped before mat
 describe("config numbers typed as text follow the product's one number rule", () => {
   const config = (rows: [string, string][]) =>
     readConfig({
-      sheets: [
-        sheetFromRows("Cấu hình", [["Năm báo cáo", 2031], ...rows, [], ["Mã", "Tên đơn vị", "Tên sheet"], ["A", "Đơn vị A", "A"]]),
-      ],
+      sheets: [sheetFromRows("Cấu hình", [["Năm báo cáo", 2031], ...rows, [], ["Mã", "Tên đơn vị", "Tên sheet"], ["A", "Đơn vị A", "A"]])],
     });
 
   test('"92,5" as a flag threshold is 92.5', () => {

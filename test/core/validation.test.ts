@@ -119,8 +119,7 @@ const CASES: Case[] = [
     name: "a unit code twice in the roster",
     code: "UNIT_DUPLICATE",
     severity: "error",
-    setup: (fx) =>
-      fx.config({ roster: [...fx.units.map((u) => ({ code: u.code, name: u.name, sheet: u.code })), { code: U, name: "Thanh tra Bộ Tư pháp (nhập lại)", sheet: U }] }),
+    setup: (fx) => fx.config({ roster: [...fx.units.map((u) => ({ code: u.code, name: u.name, sheet: u.code })), { code: U, name: "Thanh tra Bộ Tư pháp (nhập lại)", sheet: U }] }),
     at: (fx) => cfg(fx, fx.rosterCell(fx.units.length)),
     check: (_i, fx, res) => {
       // The unit is read, and counted, once.
@@ -134,12 +133,14 @@ const CASES: Case[] = [
     code: "UNIT_DUPLICATE",
     severity: "error",
     setup: (fx) =>
-      fx.config({ roster: [...fx.units.map((u) => ({ code: u.code, name: u.name, sheet: u.code })), { code: "BTP2", name: "Thanh tra Bộ Tư pháp (bản khác)", sheet: U.toLowerCase() }] }),
+      fx.config({
+        roster: [...fx.units.map((u) => ({ code: u.code, name: u.name, sheet: u.code })), { code: "BTP2", name: "Thanh tra Bộ Tư pháp (bản khác)", sheet: U.toLowerCase() }],
+      }),
     at: (fx) => cfg(fx, fx.rosterSheetCell(fx.units.length)),
     check: (i) => expect(i.params).toMatchObject({ unit: "BTP2", reason: "sheet" }),
   },
   {
-    name: "a copied unit sheet \"BTP (2)\"",
+    name: 'a copied unit sheet "BTP (2)"',
     code: "UNIT_DUPLICATE",
     severity: "error",
     setup: (fx) => fx.copyUnitSheet(U, `${U} (2)`),
@@ -317,16 +318,14 @@ const CASES: Case[] = [
     setup: (fx) => fx.set(U, "XLD01", Y, `${fx.value(U, "XLD01", Y)},5`),
     at: (fx) => fig(fx, "XLD01"),
   },
-  ...["#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?"].map(
-    (err): Case => ({
-      name: `a formula showing ${err}`,
-      code: "VALUE_FORMULA_ERROR",
-      severity: "error",
-      setup: (fx) => fx.set(U, "TT01", Y, { error: err }, { formula: "=#REF!+Sheet9!B2" }),
-      at: (fx) => fig(fx, "TT01"),
-      check: (i) => expect(i.params.error).toBe(err),
-    }),
-  ),
+  ...["#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?"].map((err): Case => ({
+    name: `a formula showing ${err}`,
+    code: "VALUE_FORMULA_ERROR",
+    severity: "error",
+    setup: (fx) => fx.set(U, "TT01", Y, { error: err }, { formula: "=#REF!+Sheet9!B2" }),
+    at: (fx) => fig(fx, "TT01"),
+    check: (i) => expect(i.params.error).toBe(err),
+  })),
   {
     name: "money in triệu đồng",
     code: "UNIT_CONVERTED",
@@ -449,7 +448,7 @@ describe("one defect gives exactly one issue, at its own cell", () => {
 });
 
 describe("rejected values are reported once, never as relation errors", () => {
-  test("text \"abc\" in TT01 gives VALUE_NOT_NUMBER and no RELATION_VIOLATED for TT02 ≤ TT01", () => {
+  test('text "abc" in TT01 gives VALUE_NOT_NUMBER and no RELATION_VIOLATED for TT02 ≤ TT01', () => {
     const fx = bloc();
     fx.set(U, "TT01", Y, "abc");
     const res = run(fx);
@@ -584,7 +583,7 @@ describe("config: fine print", () => {
     expect(res.config.leader).toBe("BCA");
   });
 
-  test("a report year typed as text (\"2031\", \"Năm 2031\") is read as the year", () => {
+  test('a report year typed as text ("2031", "Năm 2031") is read as the year', () => {
     for (const v of [String(Y), `Năm ${Y}`]) {
       const fx = bloc();
       fx.config({ values: { year: v } });

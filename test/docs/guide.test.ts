@@ -52,7 +52,12 @@ describe.each(GUIDES)("the user guide %s", (name) => {
 
   it("has a contents list whose every entry leads to a heading (GitHub's anchors)", () => {
     const md = read(name);
-    const slug = (h: string) => h.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").replace(/\s/g, "-");
+    const slug = (h: string) =>
+      h
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s-]/gu, "")
+        .replace(/\s/g, "-");
     const anchors = new Set([...md.matchAll(/^#{2,4} (.+)$/gm)].map((m) => slug(m[1])));
     const entries = [...md.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
     expect(entries.length).toBe(8);

@@ -14,7 +14,11 @@ async function run(argv: string[]) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-const exists = (f: string) => fs.stat(f).then(() => true, () => false);
+const exists = (f: string) =>
+  fs.stat(f).then(
+    () => true,
+    () => false,
+  );
 
 let dir: string;
 beforeEach(async () => {

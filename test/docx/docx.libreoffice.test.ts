@@ -21,7 +21,9 @@ beforeAll(async () => {
 function tool(name: string): string {
   const found = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
   if (found.status !== 0 || !found.stdout.trim()) {
-    throw new Error(`"${name}" is not installed: the .docx cannot be rendered to check its layout. Install LibreOffice (apt-get install libreoffice-writer-nogui) and poppler-utils.`);
+    throw new Error(
+      `"${name}" is not installed: the .docx cannot be rendered to check its layout. Install LibreOffice (apt-get install libreoffice-writer-nogui) and poppler-utils.`,
+    );
   }
   return found.stdout.trim();
 }
@@ -39,7 +41,11 @@ describe("the .docx in LibreOffice", () => {
     try {
       await fs.writeFile(path.join(dir, "to-trinh.docx"), submission);
       await fs.writeFile(path.join(dir, "bien-ban.docx"), minutes);
-      execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, path.join(dir, "to-trinh.docx"), path.join(dir, "bien-ban.docx")], { stdio: "pipe", timeout: 120000 });
+      execFileSync(
+        soffice,
+        [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, path.join(dir, "to-trinh.docx"), path.join(dir, "bien-ban.docx")],
+        { stdio: "pipe", timeout: 120000 },
+      );
       await fs.mkdir(OUTPUT, { recursive: true });
       for (const name of ["to-trinh", "bien-ban"]) {
         const pdf = await fs.readFile(path.join(dir, `${name}.pdf`));

@@ -16,7 +16,13 @@ async function part(buf: Buffer, name: string): Promise<string> {
   return f.async("string");
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** The text of each paragraph (w:p) of document.xml. */
 function paragraphs(xml: string): string[] {
@@ -35,7 +41,18 @@ describe("the tờ trình as .docx", () => {
   test("holds the bloc's results, the proposals and next year's deputy", async () => {
     const paras = paragraphs(await part(submission, "word/document.xml"));
     const all = paras.join("\n");
-    for (const s of ["TỜ TRÌNH", "152 cuộc thanh tra", "4.642 tỷ đồng", "29.288", "2.521 lượt với 3.239 công dân", "118 vụ việc", "Kính gửi: Hội đồng Thi đua, khen thưởng ngành Thanh tra", "Nơi nhận:", "Trần Đức Tuấn"]) expect(all).toContain(s);
+    for (const s of [
+      "TỜ TRÌNH",
+      "152 cuộc thanh tra",
+      "4.642 tỷ đồng",
+      "29.288",
+      "2.521 lượt với 3.239 công dân",
+      "118 vụ việc",
+      "Kính gửi: Hội đồng Thi đua, khen thưởng ngành Thanh tra",
+      "Nơi nhận:",
+      "Trần Đức Tuấn",
+    ])
+      expect(all).toContain(s);
     const flagAt = paras.findIndex((p) => p.includes("Đề nghị tặng Cờ thi đua"));
     const meritAt = paras.findIndex((p) => p.includes("Đề nghị tặng Bằng khen"));
     expect(flagAt).toBeGreaterThan(0);
@@ -81,6 +98,14 @@ describe("the tờ trình as .docx", () => {
 
   test("the minutes list the units, the votes and the conclusion", async () => {
     const all = paragraphs(await part(minutes, "word/document.xml")).join("\n");
-    for (const s of ["BIÊN BẢN", "Thanh tra Bộ Quốc phòng", "Cơ quan Thanh tra, giám sát ngân hàng", "6/6", "5/6", "Khối thống nhất đề nghị tặng Cờ thi đua của Thanh tra Chính phủ cho: Thanh tra Bộ Công an"]) expect(all).toContain(s);
+    for (const s of [
+      "BIÊN BẢN",
+      "Thanh tra Bộ Quốc phòng",
+      "Cơ quan Thanh tra, giám sát ngân hàng",
+      "6/6",
+      "5/6",
+      "Khối thống nhất đề nghị tặng Cờ thi đua của Thanh tra Chính phủ cho: Thanh tra Bộ Công an",
+    ])
+      expect(all).toContain(s);
   });
 });

@@ -22,10 +22,25 @@ function workbook(): WorkbookSnapshot {
     ]);
   return {
     sheets: [
-      sheetFromRows("Cấu hình", [["Khối thi đua", "Khối Thi đua số 2"], ["Năm báo cáo", 2023]]),
+      sheetFromRows("Cấu hình", [
+        ["Khối thi đua", "Khối Thi đua số 2"],
+        ["Năm báo cáo", 2023],
+      ]),
       unit("BCA", 25, 30),
       unit("BTP", 20, 22),
-      sheetFromRows("Ghi chép", [["Ghi chú riêng của người dùng", "=1+1 (văn bản)"], [42, null]], { formulas: [[null, null], ["=6*7", null]] }),
+      sheetFromRows(
+        "Ghi chép",
+        [
+          ["Ghi chú riêng của người dùng", "=1+1 (văn bản)"],
+          [42, null],
+        ],
+        {
+          formulas: [
+            [null, null],
+            ["=6*7", null],
+          ],
+        },
+      ),
     ],
   };
 }
@@ -70,7 +85,14 @@ function check(): SheetModel {
     kind: "check",
     rows: [
       [text("Mức độ", "header"), text("Mã lỗi", "header"), text("Sheet", "header"), text("Ô", "header"), text("Nội dung", "header"), text("Rà soát", "header")],
-      [text("Lỗi", "error"), text("VALUE_TEXT_NUMBER"), text("BTP"), { value: "E7", style: "link", link: { sheet: "BTP", cell: "E7" } }, text("Số lưu dạng văn bản: \"1.234\""), { style: "review" }],
+      [
+        text("Lỗi", "error"),
+        text("VALUE_TEXT_NUMBER"),
+        text("BTP"),
+        { value: "E7", style: "link", link: { sheet: "BTP", cell: "E7" } },
+        text('Số lưu dạng văn bản: "1.234"'),
+        { style: "review" },
+      ],
     ],
     merges: [],
     columnWidths: [10, 22, 10, 6, 60, 20],
@@ -375,10 +397,26 @@ describe("applyPlan", () => {
   it("keeps every request under 5 MB for a plan of 8000 rows by 20 columns", async () => {
     const rows: Cell[][] = Array.from({ length: 8000 }, (_, r) =>
       Array.from({ length: 20 }, (_, c): Cell =>
-        c < 2 ? text(c === 0 ? `Đơn vị số ${r + 1} — Thanh tra tỉnh` : `Ghi chú của đơn vị số ${r + 1}: số liệu đã được đối chiếu với báo cáo năm trước, không có chênh lệch; đơn vị cam kết số liệu trung thực, đầy đủ và chịu trách nhiệm trước Khối trưởng`) : c % 3 === 0 ? formula(`SUM(B${r + 1}:C${r + 1})`, r * c) : num(r * 1000 + c + 0.5, "#,##0.00"),
+        c < 2
+          ? text(
+              c === 0
+                ? `Đơn vị số ${r + 1} — Thanh tra tỉnh`
+                : `Ghi chú của đơn vị số ${r + 1}: số liệu đã được đối chiếu với báo cáo năm trước, không có chênh lệch; đơn vị cam kết số liệu trung thực, đầy đủ và chịu trách nhiệm trước Khối trưởng`,
+            )
+          : c % 3 === 0
+            ? formula(`SUM(B${r + 1}:C${r + 1})`, r * c)
+            : num(r * 1000 + c + 0.5, "#,##0.00"),
       ),
     );
-    const big: SheetModel = { name: "Tổng hợp 2023", kind: "summary", rows, merges: [], columnWidths: Array(20).fill(12), print: { orientation: "landscape", fitToWidth: true }, charts: [] };
+    const big: SheetModel = {
+      name: "Tổng hợp 2023",
+      kind: "summary",
+      rows,
+      merges: [],
+      columnWidths: Array(20).fill(12),
+      print: { orientation: "landscape", fitToWidth: true },
+      charts: [],
+    };
     const fake = fakeFromSnapshot(workbook());
     const report = await fake.run((context) => applyPlan(context, { sheets: [big], activate: "Tổng hợp 2023", remove: [] }, { supports: all }));
     expect(fake.maxRequestBytes).toBeLessThan(FIVE_MB);
@@ -390,6 +428,9 @@ describe("applyPlan", () => {
     expect(fake.cell("Tổng hợp 2023", "A8000").value).toBe("Đơn vị số 8000 — Thanh tra tỉnh");
     expect(fake.cell("Tổng hợp 2023", "T8000").value).toBe(7999 * 1000 + 19 + 0.5);
     expect(fake.cell("Tổng hợp 2023", "D1").formula).toBe("=SUM(B1:C1)");
-    expect(fake.cell("Tổng hợp 2023", "C2")).toMatchObject({ font: expect.objectContaining({ bold: false }), borders: expect.objectContaining({ top: expect.objectContaining({ style: "Continuous" }) }) });
+    expect(fake.cell("Tổng hợp 2023", "C2")).toMatchObject({
+      font: expect.objectContaining({ bold: false }),
+      borders: expect.objectContaining({ top: expect.objectContaining({ style: "Continuous" }) }),
+    });
   });
 });

@@ -48,8 +48,12 @@ describe("officeErrorMessage", () => {
 
   it("says in both languages that a second build is running, since when, and when its lock expires", () => {
     const holder = { token: "t", started: new Date(2031, 11, 15, 14, 5).getTime(), expires: 0, source: "ribbon" };
-    expect(officeErrorMessage(new WorkbookBusyError(holder), "vi")).toBe("Một lần tổng hợp khác đang chạy trên sổ làm việc này (bắt đầu lúc 14:05). Hãy chờ nó xong rồi thử lại; nếu lần đó bị gián đoạn, khóa tự hết hạn sau 5 phút.");
-    expect(officeErrorMessage(new WorkbookBusyError(holder), "en")).toBe("Another build of this workbook is running (started at 14:05). Wait for it to finish, then try again; if it was interrupted, its lock expires after 5 minutes.");
+    expect(officeErrorMessage(new WorkbookBusyError(holder), "vi")).toBe(
+      "Một lần tổng hợp khác đang chạy trên sổ làm việc này (bắt đầu lúc 14:05). Hãy chờ nó xong rồi thử lại; nếu lần đó bị gián đoạn, khóa tự hết hạn sau 5 phút.",
+    );
+    expect(officeErrorMessage(new WorkbookBusyError(holder), "en")).toBe(
+      "Another build of this workbook is running (started at 14:05). Wait for it to finish, then try again; if it was interrupted, its lock expires after 5 minutes.",
+    );
   });
 
   it("passes on the text of an unknown error", () => {

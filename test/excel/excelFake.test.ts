@@ -4,11 +4,21 @@ import { FakeExcel, FakeOfficeError, fakeFromSnapshot } from "../support/excelFa
 function seeded(): FakeExcel {
   return fakeFromSnapshot({
     sheets: [
-      sheetFromRows("Data", [
-        ["Mã", "Giá trị"],
-        ["A", 10],
-        ["B", 32],
-      ], { formulas: [[null, null], [null, null], [null, "=B2*3+2"]] }),
+      sheetFromRows(
+        "Data",
+        [
+          ["Mã", "Giá trị"],
+          ["A", 10],
+          ["B", 32],
+        ],
+        {
+          formulas: [
+            [null, null],
+            [null, null],
+            [null, "=B2*3+2"],
+          ],
+        },
+      ),
       sheetFromRows("Other", [["x"]]),
     ],
   });
@@ -219,7 +229,12 @@ describe("the strict Excel fake", () => {
 
   it("refuses a response over the limit", async () => {
     const fake = new FakeExcel({ responseLimitBytes: 500 });
-    fake.seedSheet(sheetFromRows("S", Array.from({ length: 100 }, (_, i) => [`dòng ${i}`])));
+    fake.seedSheet(
+      sheetFromRows(
+        "S",
+        Array.from({ length: 100 }, (_, i) => [`dòng ${i}`]),
+      ),
+    );
     await fake.run(async (context) => {
       const r = context.workbook.worksheets.getItem("S").getRange("A1:A100");
       r.load("values");
@@ -317,10 +332,26 @@ describe("the strict Excel fake", () => {
   });
 
   it("exports seeded cells exactly as the snapshot gave them", () => {
-    const sheet = sheetFromRows("Đơn vị", [
-      [null, "Tiêu đề", null],
-      ["TT01", 25, { error: "#REF!" }],
-    ], { top: 3, left: 1, formulas: [[null, null, null], [null, null, "=#REF!+1"]], numberFormats: [["General", "General", "General"], ["@", "#,##0", "General"]], merges: ["C4:D4"] });
+    const sheet = sheetFromRows(
+      "Đơn vị",
+      [
+        [null, "Tiêu đề", null],
+        ["TT01", 25, { error: "#REF!" }],
+      ],
+      {
+        top: 3,
+        left: 1,
+        formulas: [
+          [null, null, null],
+          [null, null, "=#REF!+1"],
+        ],
+        numberFormats: [
+          ["General", "General", "General"],
+          ["@", "#,##0", "General"],
+        ],
+        merges: ["C4:D4"],
+      },
+    );
     const fake = fakeFromSnapshot({ sheets: [sheet] });
     expect(fake.cellsOf("Đơn vị")).toEqual(sheet);
   });

@@ -52,9 +52,12 @@ describe.each(API_LEVELS)("the Office.js host at ExcelApi %s", (level) => {
     const source = b.address("BCA", "TT01", b.year);
     // The summary cell that is BCA's TT01 of the report year: a plain reference to the unit's cell.
     let at = "";
-    summary.rows.forEach((line, r) => line?.forEach((cell, c) => {
-      if (!at && cell?.formula && new RegExp(`^=?'?${b.sheetName("BCA")}'?!\\$?${source.replace(/(\d)/, "\\$?$1")}$`).test(cell.formula)) at = `${String.fromCharCode(65 + c)}${r + 1}`;
-    }));
+    summary.rows.forEach((line, r) =>
+      line?.forEach((cell, c) => {
+        if (!at && cell?.formula && new RegExp(`^=?'?${b.sheetName("BCA")}'?!\\$?${source.replace(/(\d)/, "\\$?$1")}$`).test(cell.formula))
+          at = `${String.fromCharCode(65 + c)}${r + 1}`;
+      }),
+    );
     expect(at).not.toBe("");
     fake.addSheet("Của tôi");
     await fake.run(async (context) => {
@@ -78,11 +81,13 @@ describe.each(API_LEVELS)("the Office.js host at ExcelApi %s", (level) => {
     const b = new BlocBuilder();
     const bca = b.unitSheetSnapshot("BCA");
     const rows = bca.values.length;
-    const merged = sheetFromRows(
-      bca.name,
-      [...bca.values, ...Array.from({ length: 1200 }, () => [null])],
-      { top: bca.top, left: bca.left, formulas: bca.formulas, numberFormats: bca.numberFormats, merges: Array.from({ length: 600 }, (_, i) => `H${bca.top + rows + 2 + 2 * i}:J${bca.top + rows + 2 + 2 * i}`) },
-    );
+    const merged = sheetFromRows(bca.name, [...bca.values, ...Array.from({ length: 1200 }, () => [null])], {
+      top: bca.top,
+      left: bca.left,
+      formulas: bca.formulas,
+      numberFormats: bca.numberFormats,
+      merges: Array.from({ length: 600 }, (_, i) => `H${bca.top + rows + 2 + 2 * i}:J${bca.top + rows + 2 + 2 * i}`),
+    });
     b.replaceSheet(bca.name, merged);
     const fake = fakeFromSnapshot(b.build(), { apiLevel: level });
     expect(fake.sheet(bca.name).merges).toHaveLength(600);

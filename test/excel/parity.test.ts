@@ -67,14 +67,27 @@ interface Look {
   numberFormat: string;
 }
 
-const hex = (c: string | undefined | null): string | null => (c ? c.replace(/^#/, "").replace(/^FF(?=[0-9A-F]{6}$)/i, "").toUpperCase() : null);
+const hex = (c: string | undefined | null): string | null =>
+  c
+    ? c
+        .replace(/^#/, "")
+        .replace(/^FF(?=[0-9A-F]{6}$)/i, "")
+        .toUpperCase()
+    : null;
 const EDGES = ["top", "bottom", "left", "right"] as const;
 
 function excelLook(fake: FakeExcel, sheet: string, address: string): Look {
   const v = fake.cell(sheet, address);
   const lower = (s: string, dflt: string) => (s === dflt ? null : s === "Center" && dflt === "Bottom" ? "middle" : s.toLowerCase());
   return {
-    font: { name: v.font.name, size: v.font.size, bold: v.font.bold, italic: v.font.italic, underline: v.font.underline === "Single", color: v.font.color === "#000000" ? null : hex(v.font.color) },
+    font: {
+      name: v.font.name,
+      size: v.font.size,
+      bold: v.font.bold,
+      italic: v.font.italic,
+      underline: v.font.underline === "Single",
+      color: v.font.color === "#000000" ? null : hex(v.font.color),
+    },
     fill: hex(v.fill),
     horizontal: lower(v.horizontalAlignment, "General"),
     vertical: lower(v.verticalAlignment, "Bottom"),
@@ -142,7 +155,9 @@ describe("parity of the Excel host with the file host", () => {
     const { snapshot: fileSide, workbook: fileBook } = await viaFileHost(plan, defect);
 
     expect(excelSide.sheets.map((s) => s.name)).toEqual(fileSide.sheets.map((s) => s.name));
-    const links = plan.sheets.flatMap((sp) => sp.rows.flatMap((line, r) => (line ?? []).flatMap((cell, c) => (cell?.link ? [{ sheet: sp.name, at: a1(r, c), to: cell.link }] : []))));
+    const links = plan.sheets.flatMap((sp) =>
+      sp.rows.flatMap((line, r) => (line ?? []).flatMap((cell, c) => (cell?.link ? [{ sheet: sp.name, at: a1(r, c), to: cell.link }] : []))),
+    );
     expect(links.length > 0).toBe(defect);
     for (const l of links) expect(fake.cell(l.sheet, l.at).hyperlink).toEqual({ documentReference: `'${l.to.sheet}'!${l.to.cell}` });
     for (const sp of plan.sheets) {

@@ -30,7 +30,14 @@ describe("readSnapshot", () => {
             ["Ghi chú", "=1+1"],
             ["Đã duyệt", true],
           ],
-          { numberFormats: [["General", "General"], ["General", "0"], ["General", "@"], ["General", "General"]] },
+          {
+            numberFormats: [
+              ["General", "General"],
+              ["General", "0"],
+              ["General", "@"],
+              ["General", "General"],
+            ],
+          },
         ),
         sheetFromRows(
           "BCA",
@@ -44,8 +51,20 @@ describe("readSnapshot", () => {
           {
             top: 4,
             left: 2,
-            formulas: [[null, null, null], [null, null, null], [null, null, "=D7/120"], [null, null, "=D8/0"], [null, "=SUM(D7:D8)", "=#REF!D1"]],
-            numberFormats: [["General", "General", "General"], ["General", "General", "General"], ["@", "#,##0", "0.0%"], ["@", "#,##0.00", "0.0%"], ["General", "#,##0.00", "General"]],
+            formulas: [
+              [null, null, null],
+              [null, null, null],
+              [null, null, "=D7/120"],
+              [null, null, "=D8/0"],
+              [null, "=SUM(D7:D8)", "=#REF!D1"],
+            ],
+            numberFormats: [
+              ["General", "General", "General"],
+              ["General", "General", "General"],
+              ["@", "#,##0", "0.0%"],
+              ["@", "#,##0.00", "0.0%"],
+              ["General", "#,##0.00", "General"],
+            ],
             merges: ["C5:E5"],
           },
         ),

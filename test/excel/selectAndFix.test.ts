@@ -14,9 +14,18 @@ function workbook() {
           ["TT01", "1.234", "20"],
           ["TT03", "4.642,5", 12],
         ],
-        { numberFormats: [["General", "General", "General"], ["General", "General", "@"], ["General", "#,##0.0", "General"]] },
+        {
+          numberFormats: [
+            ["General", "General", "General"],
+            ["General", "General", "@"],
+            ["General", "#,##0.0", "General"],
+          ],
+        },
       ),
-      sheetFromRows("BCA", [["Mã", "Năm 2023"], ["TT01", "30"]]),
+      sheetFromRows("BCA", [
+        ["Mã", "Năm 2023"],
+        ["TT01", "30"],
+      ]),
     ],
   });
 }
@@ -56,7 +65,10 @@ describe("applyNumberFixes", () => {
       ["TT03", 4642.5, 12],
     ]);
     expect(btp.numberFormats).toEqual(before.BTP.numberFormats);
-    expect(fake.cellsOf("BCA").values).toEqual([["Mã", "Năm 2023"], ["TT01", 30]]);
+    expect(fake.cellsOf("BCA").values).toEqual([
+      ["Mã", "Năm 2023"],
+      ["TT01", 30],
+    ]);
     expect(fake.cellsOf("Tổng hợp 2023")).toEqual(before.sum);
   });
 

@@ -28,7 +28,10 @@ describe("the command line's summary chart", () => {
     const profile = mkdtempSync(path.join(os.tmpdir(), "lo-chart-"));
     const pdfDir = path.join(dir, "pdf");
     try {
-      const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", pdfDir, out], { encoding: "utf8", timeout: 170_000 });
+      const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", pdfDir, out], {
+        encoding: "utf8",
+        timeout: 170_000,
+      });
       if (r.error || r.status !== 0) throw new Error(`soffice failed: ${r.error?.message ?? r.stderr}`);
     } finally {
       rmSync(profile, { recursive: true, force: true });
@@ -45,7 +48,9 @@ describe("the command line's summary chart", () => {
     expect(page).toBeGreaterThan(0);
 
     mkdirSync(OUTPUT_DIR, { recursive: true });
-    const png = spawnSync("pdftoppm", ["-f", String(page), "-l", String(page), "-r", "110", "-png", "-singlefile", pdf, path.join(OUTPUT_DIR, "summary-chart")], { encoding: "utf8" });
+    const png = spawnSync("pdftoppm", ["-f", String(page), "-l", String(page), "-r", "110", "-png", "-singlefile", pdf, path.join(OUTPUT_DIR, "summary-chart")], {
+      encoding: "utf8",
+    });
     expect(png.status).toBe(0);
     // Bars: many pixels of the first series' colour (4472C4) on the rendered page.
     expect(spawnSync("pdftoppm", ["-f", String(page), "-l", String(page), "-r", "60", "-singlefile", pdf, path.join(dir, "page")]).status).toBe(0);

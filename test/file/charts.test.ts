@@ -126,7 +126,11 @@ describe("the command line's summary chart", () => {
     expect(drawingRels.every((r) => !/\/image$/.test(r.type))).toBe(true);
 
     const types = await text(zip, "[Content_Types].xml");
-    const override = (part: string) => [...types.matchAll(/<Override\s[^>]*>/g)].map((m) => m[0]).filter((t) => attr(t, "PartName") === `/${part}`).map((t) => attr(t, "ContentType"));
+    const override = (part: string) =>
+      [...types.matchAll(/<Override\s[^>]*>/g)]
+        .map((m) => m[0])
+        .filter((t) => attr(t, "PartName") === `/${part}`)
+        .map((t) => attr(t, "ContentType"));
     expect(override(chartPart)).toEqual(["application/vnd.openxmlformats-officedocument.drawingml.chart+xml"]);
     expect(override(drawingPart)).toEqual(["application/vnd.openxmlformats-officedocument.drawing+xml"]);
 
@@ -241,7 +245,7 @@ describe("charts of generated sheets, with hostile names", () => {
     expect(xml).toContain("<c:tx><c:v>=HYPERLINK(&quot;http://x&quot;,&quot;&lt;b&gt;&amp;&apos;&quot;)</c:v></c:tx>");
     expect(xml).not.toMatch(/<c:tx><c:strRef>/);
     expect(unescape(/<c:val><c:numRef><c:f>([^<]*)<\/c:f>/.exec(xml)![1])).toBe("'O''Brien''s 2023'!$B$2:$B$3");
-    expect(xml).toContain("<c:pt idx=\"0\"><c:v>=A&lt;&amp;&gt;</c:v></c:pt>");
+    expect(xml).toContain('<c:pt idx="0"><c:v>=A&lt;&amp;&gt;</c:v></c:pt>');
   });
 
   it("puts <drawing> after the page setup and before the notes' legacyDrawing, as CT_Worksheet orders them", () => {
@@ -260,7 +264,9 @@ describe("charts of generated sheets, with hostile names", () => {
     const buf = newWorkbookBytes([withChart, empty], "Có biểu đồ");
     const z = await JSZip.loadAsync(buf);
     expect(Object.keys(z.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(1);
-    const sheets = Object.keys(z.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).sort();
+    const sheets = Object.keys(z.files)
+      .filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))
+      .sort();
     expect(await Promise.all(sheets.map(async (p) => ((await text(z, p)).match(/<drawing\s/g) ?? []).length))).toEqual([1, 0]);
     for (const p of Object.keys(z.files).filter((f) => /\.(xml|rels)$/.test(f))) wellFormed(await text(z, p), p);
     const back = new ExcelJS.Workbook();

@@ -68,14 +68,18 @@ describe("formats by their content", () => {
     expect(await problem(file("calc.ods", ods()))).toEqual({ kind: "ods" });
     expect(await problem(file("renamed.xlsx", ods()))).toEqual({ kind: "ods" });
     expect(await problem(file("secret.xlsx", oleFile(["EncryptedInfo", "EncryptedPackage"])))).toEqual({ kind: "encrypted" });
-    expect(await problem(file("writer.xlsx", zipSync({ mimetype: [new TextEncoder().encode("application/vnd.oasis.opendocument.text"), { level: 0 }] })))).toEqual({ kind: "notXlsx" });
+    expect(await problem(file("writer.xlsx", zipSync({ mimetype: [new TextEncoder().encode("application/vnd.oasis.opendocument.text"), { level: 0 }] })))).toEqual({
+      kind: "notXlsx",
+    });
   });
 
   it("names text exports: CSV (also UTF-16 with a BOM), HTML tables and Excel 2003 XML under an .xls name", async () => {
     expect(await problem(file("data.csv", "Mã;Chỉ tiêu;2023\r\nTT01;Số cuộc;3\r\n"))).toEqual({ kind: "csv" });
     expect(await problem(file("tab.xlsx", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Mã\tSố\n1\t2\n", "utf16le")])))).toEqual({ kind: "csv" });
     expect(await problem(file("web.xls", "<html><body><table><tr><td>Mã</td></tr></table></body></html>"))).toEqual({ kind: "html" });
-    expect(await problem(file("xml.xls", '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'))).toEqual({ kind: "xml2003" });
+    expect(
+      await problem(file("xml.xls", '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>')),
+    ).toEqual({ kind: "xml2003" });
   });
 
   it("says how to convert, and that LibreOffice would do it, when it is not installed", async () => {
@@ -83,9 +87,13 @@ describe("formats by their content", () => {
     expect(await withoutLibreOffice(() => problem(xls, true))).toEqual({ kind: "xls", noConverter: true });
     const r = await withoutLibreOffice(() => cli(["validate", xls]));
     expect(r.code).toBe(2);
-    expect(r.err).toEqual([expect.stringMatching(/là sổ Excel 97–2003 \(\.xls\).*Lưu thành › Sổ làm việc Excel \(\*\.xlsx\); hoặc cài LibreOffice để chương trình tự chuyển đổi\.$/)]);
+    expect(r.err).toEqual([
+      expect.stringMatching(/là sổ Excel 97–2003 \(\.xls\).*Lưu thành › Sổ làm việc Excel \(\*\.xlsx\); hoặc cài LibreOffice để chương trình tự chuyển đổi\.$/),
+    ]);
     const en = await withoutLibreOffice(() => cli(["validate", file("no-lo.ods", ods()), "--lang", "en"]));
-    expect(en.err).toEqual([expect.stringMatching(/is an OpenDocument spreadsheet \(\.ods.*Excel 2007-365 \(\.xlsx\); or install LibreOffice to have it converted automatically\.$/)]);
+    expect(en.err).toEqual([
+      expect.stringMatching(/is an OpenDocument spreadsheet \(\.ods.*Excel 2007-365 \(\.xlsx\); or install LibreOffice to have it converted automatically\.$/),
+    ]);
   });
 });
 
@@ -97,7 +105,11 @@ describe("a sheet that cannot be read", () => {
     expect(got).toMatchObject({ kind: "sheetUnreadable", problem: { reason: "missingPart", part: "xl/worksheets/sheet3.xml" } });
     const r = await cli(["build", p]);
     expect(r.code).toBe(2);
-    expect(r.err).toEqual([expect.stringMatching(new RegExp(`^Không đọc được sheet "${(got as { sheet: string }).sheet}" trong .*: tệp thiếu phần xl/worksheets/sheet3\\.xml\\. Sheet này không bị bỏ qua`))]);
+    expect(r.err).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Không đọc được sheet "${(got as { sheet: string }).sheet}" trong .*: tệp thiếu phần xl/worksheets/sheet3\\.xml\\. Sheet này không bị bỏ qua`),
+      ),
+    ]);
   });
 
   it("names the sheet whose part is truncated, and the part", async () => {

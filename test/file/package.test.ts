@@ -117,7 +117,11 @@ describe("the CLI writes into the user's package", () => {
     ] as const) {
       const order = (await sheetOrder(out)).map((s) => s.name);
       const wb = await text(out, "xl/workbook.xml");
-      const names = [...wb.matchAll(/<definedName\s[^>]*>[^<]*<\/definedName>/g)].map((m) => ({ name: attr(m[0], "name"), local: attr(m[0], "localSheetId"), ref: unescape(/>([^<]*)</.exec(m[0])![1]) }));
+      const names = [...wb.matchAll(/<definedName\s[^>]*>[^<]*<\/definedName>/g)].map((m) => ({
+        name: attr(m[0], "name"),
+        local: attr(m[0], "localSheetId"),
+        ref: unescape(/>([^<]*)</.exec(m[0])![1]),
+      }));
       expect(names).toEqual([
         { name: "_xlnm.Print_Area", local: String(order.indexOf("BTP")), ref: "BTP!$A$1:$F$20" },
         { name: "MucTieu", local: undefined, ref: "BQP!$B$3" },

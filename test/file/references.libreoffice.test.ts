@@ -47,7 +47,9 @@ describe("a rebuild keeps the user's references to the summary", () => {
   beforeAll(async () => {
     cell = await summaryCellOfBcaTT01();
     const out1 = await build(SAMPLE, path.join(dir, "out1.xlsx"));
-    first = Number(/<v>([^<]*)<\/v>/.exec(new RegExp(`<c r="${cell}"[^>]*>.*?</c>`).exec(await text(out1, (await sheetOrder(out1)).find((s) => s.name === SUMMARY)!.part))![0])![1]);
+    first = Number(
+      /<v>([^<]*)<\/v>/.exec(new RegExp(`<c r="${cell}"[^>]*>.*?</c>`).exec(await text(out1, (await sheetOrder(out1)).find((s) => s.name === SUMMARY)!.part))![0])![1],
+    );
 
     // The user adds a sheet reading the summary (a formula, a defined name, a chart series)…
     const ref = `'${SUMMARY}'!${cell}`;
@@ -70,7 +72,10 @@ describe("a rebuild keeps the user's references to the summary", () => {
     z.file(userChart, (await text(z, userChart)).replace(own, abs.replace(/'/g, "&apos;")));
     userChartXml = await text(z, userChart);
     expect(userChartXml).toContain(`<c:f>${abs.replace(/'/g, "&apos;")}</c:f>`);
-    z.file("xl/workbook.xml", (await text(z, "xl/workbook.xml")).replace("</sheets>", `</sheets><definedNames><definedName name="TongBCA">${abs.replace(/'/g, "&apos;")}</definedName></definedNames>`));
+    z.file(
+      "xl/workbook.xml",
+      (await text(z, "xl/workbook.xml")).replace("</sheets>", `</sheets><definedNames><definedName name="TongBCA">${abs.replace(/'/g, "&apos;")}</definedName></definedNames>`),
+    );
     // …and BCA corrects its figure: 38 → 1038.
     const bca = (await sheetOrder(z)).find((s) => s.name === "BCA")!.part;
     const bcaXml = await text(z, bca);

@@ -42,7 +42,10 @@ describe("decideImport", () => {
     const { bloc, sheet } = scenario();
     const old = new BlocBuilder({ year: 2029 }).build().sheets.find((s) => s.name === "BNV")!;
     expect(decideImport(bloc, { name: "old.xlsx", snapshot: { sheets: [old] } }).action).toEqual({ kind: "wrongYear", expected: 2031 });
-    expect(decideImport(bloc, { name: "x.xlsx", snapshot: { sheets: [sheetFromRows("Ghi chú", [["Chỉ có ghi chú"]])] } }).action).toEqual({ kind: "unreadable", reason: "noReportSheet" });
+    expect(decideImport(bloc, { name: "x.xlsx", snapshot: { sheets: [sheetFromRows("Ghi chú", [["Chỉ có ghi chú"]])] } }).action).toEqual({
+      kind: "unreadable",
+      reason: "noReportSheet",
+    });
     expect(sheet("BNV")).toBeDefined();
   });
 

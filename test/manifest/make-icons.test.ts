@@ -19,7 +19,7 @@ function decodePng(file: Buffer): DecodedPng {
   const idat: Buffer[] = [];
   let width = 0;
   let height = 0;
-  for (let at = 8; at < file.length; ) {
+  for (let at = 8; at < file.length;) {
     const len = file.readUInt32BE(at);
     const type = file.toString("latin1", at + 4, at + 8);
     const data = file.subarray(at + 8, at + 8 + len);

@@ -1,14 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import {
-  assetPathFor,
-  main,
-  parseXml,
-  pngSize,
-  validateManifest,
-  type XmlElement,
-} from "../../scripts/validate-manifest";
+import { assetPathFor, main, parseXml, pngSize, validateManifest, type XmlElement } from "../../scripts/validate-manifest";
 import { unguardedCalls, versionAtLeast } from "../../scripts/api-floor";
 
 const ROOT = resolve(__dirname, "../..");
@@ -87,49 +80,25 @@ const BROKEN: [string, () => string, RegExp][] = [
   ],
   [
     "an element out of the schema's order (<Version> after <ProviderName>)",
-    () =>
-      mutate(
-        "<Version>1.0.0.0</Version>\n  <ProviderName>Bloc Summary</ProviderName>",
-        "<ProviderName>Bloc Summary</ProviderName>\n  <Version>1.0.0.0</Version>",
-      ),
+    () => mutate("<Version>1.0.0.0</Version>\n  <ProviderName>Bloc Summary</ProviderName>", "<ProviderName>Bloc Summary</ProviderName>\n  <Version>1.0.0.0</Version>"),
     /<Version> is out of order in <OfficeApp>: it must come before <ProviderName>/,
   ],
   [
     "an element out of order inside VersionOverrides (<FunctionFile> before <GetStarted>)",
-    () =>
-      mutate(
-        /(<GetStarted>[\s\S]*?<\/GetStarted>)(\s*<!--[^>]*-->\s*)(<FunctionFile resid="Taskpane.Url"\/>)/,
-        "$3$2$1",
-      ),
+    () => mutate(/(<GetStarted>[\s\S]*?<\/GetStarted>)(\s*<!--[^>]*-->\s*)(<FunctionFile resid="Taskpane.Url"\/>)/, "$3$2$1"),
     /<GetStarted> is out of order in <DesktopFormFactor>: it must come before <FunctionFile>/,
   ],
-  [
-    "a resid that names no resource",
-    () => mutate('<Label resid="Group.Label"/>', '<Label resid="Group.Missing"/>'),
-    /<Label resid="Group.Missing"> refers to no resource/,
-  ],
+  ["a resid that names no resource", () => mutate('<Label resid="Group.Label"/>', '<Label resid="Group.Missing"/>'), /<Label resid="Group.Missing"> refers to no resource/],
   [
     "a resid that points at the wrong kind of resource",
     () => mutate('<Label resid="Group.Label"/>', '<Label resid="BuildButton.Tooltip"/>'),
     /must point into <bt:ShortStrings>, but "BuildButton.Tooltip" is in <bt:LongStrings>/,
   ],
-  [
-    "a resource id of 33 characters",
-    () => MANIFEST.split('"Group.Label"').join(`"${"G".repeat(33)}"`),
-    /resource id "G{33}" is 33 characters, longer than 32/,
-  ],
-  [
-    "a short string of 126 characters",
-    () => mutate('DefaultValue="Khối thi đua"', `DefaultValue="${"ố".repeat(126)}"`),
-    /string "Group.Label" is 126 characters, longer than 125/,
-  ],
+  ["a resource id of 33 characters", () => MANIFEST.split('"Group.Label"').join(`"${"G".repeat(33)}"`), /resource id "G{33}" is 33 characters, longer than 32/],
+  ["a short string of 126 characters", () => mutate('DefaultValue="Khối thi đua"', `DefaultValue="${"ố".repeat(126)}"`), /string "Group.Label" is 126 characters, longer than 125/],
   [
     "a long string override of 251 characters",
-    () =>
-      mutate(
-        /(<bt:String id="BuildButton.Tooltip"[^>]*>\s*<bt:Override Locale="en-US" Value=")[^"]*"/,
-        `$1${"x".repeat(251)}"`,
-      ),
+    () => mutate(/(<bt:String id="BuildButton.Tooltip"[^>]*>\s*<bt:Override Locale="en-US" Value=")[^"]*"/, `$1${"x".repeat(251)}"`),
     /string "BuildButton.Tooltip" \(en-US\) is 251 characters, longer than 250/,
   ],
   [
@@ -147,41 +116,25 @@ const BROKEN: [string, () => string, RegExp][] = [
     () => mutate("<AppDomain>https://localhost:3000</AppDomain>", "<AppDomain>http://localhost:3000</AppDomain>"),
     /<AppDomain> "http:\/\/localhost:3000" must use https/,
   ],
-  [
-    "an icon file that does not exist",
-    () => mutate("assets/panel-32.png", "assets/panel-33.png"),
-    /image "PanelIcon.32x32": icon file assets\/panel-33.png not found/,
-  ],
+  ["an icon file that does not exist", () => mutate("assets/panel-32.png", "assets/panel-33.png"), /image "PanelIcon.32x32": icon file assets\/panel-33.png not found/],
   [
     "an icon of the wrong size",
-    () => mutate('<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-64.png"/>', '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-80.png"/>'),
+    () =>
+      mutate(
+        '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-64.png"/>',
+        '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-80.png"/>',
+      ),
     /<HighResolutionIconUrl>: assets\/icon-80.png is 80×80, expected 64×64/,
   ],
-  [
-    "a string resource without its en-US override",
-    () => mutate('<bt:Override Locale="en-US" Value="Emulation bloc"/>', ""),
-    /string "Group.Label" has no en-US override/,
-  ],
+  ["a string resource without its en-US override", () => mutate('<bt:Override Locale="en-US" Value="Emulation bloc"/>', ""), /string "Group.Label" has no en-US override/],
   [
     "a Description without its en-US override",
     () => mutate(/(<Description DefaultValue="[^"]*">)\s*<Override Locale="en-US" Value="[^"]*"\/>/, "$1"),
     /<Description> has no en-US override/,
   ],
-  [
-    "an Id that is not a GUID",
-    () => mutate("<Id>460d67cb-20f6-4729-b561-3d282d70bd45</Id>", "<Id>bloc-summary</Id>"),
-    /<Id> must be a GUID, found "bloc-summary"/,
-  ],
-  [
-    "a Version that is not n.n.n.n",
-    () => mutate("<Version>1.0.0.0</Version>", "<Version>1.0</Version>"),
-    /<Version> must have the form n.n.n.n, found "1.0"/,
-  ],
-  [
-    "a missing required element",
-    () => mutate("<Permissions>ReadWriteDocument</Permissions>", ""),
-    /<OfficeApp> lacks the required <Permissions>/,
-  ],
+  ["an Id that is not a GUID", () => mutate("<Id>460d67cb-20f6-4729-b561-3d282d70bd45</Id>", "<Id>bloc-summary</Id>"), /<Id> must be a GUID, found "bloc-summary"/],
+  ["a Version that is not n.n.n.n", () => mutate("<Version>1.0.0.0</Version>", "<Version>1.0</Version>"), /<Version> must have the form n.n.n.n, found "1.0"/],
+  ["a missing required element", () => mutate("<Permissions>ReadWriteDocument</Permissions>", ""), /<OfficeApp> lacks the required <Permissions>/],
   [
     "a shared runtime with a short lifetime",
     () => mutate('<Runtime resid="Taskpane.Url" lifetime="long"/>', '<Runtime resid="Taskpane.Url"/>'),
@@ -192,11 +145,7 @@ const BROKEN: [string, () => string, RegExp][] = [
     () => mutate('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="GetStarted.LearnMoreUrl"/>'),
     /<FunctionFile resid="GetStarted.LearnMoreUrl"> must be the runtime's "Taskpane.Url"/,
   ],
-  [
-    "a task pane without its id in a shared runtime",
-    () => mutate("<TaskpaneId>BlocSummary.Taskpane</TaskpaneId>", ""),
-    /a task pane in a shared runtime needs a <TaskpaneId>/,
-  ],
+  ["a task pane without its id in a shared runtime", () => mutate("<TaskpaneId>BlocSummary.Taskpane</TaskpaneId>", ""), /a task pane in a shared runtime needs a <TaskpaneId>/],
   [
     "a FunctionName that is not a JavaScript identifier",
     () => mutate("<FunctionName>buildBlocSummary</FunctionName>", "<FunctionName>build bloc</FunctionName>"),
@@ -316,7 +265,10 @@ describe("the declared floor against the code (scripts/api-floor.ts)", () => {
     ["an if on a const bound to it", `const layout = supports("ExcelApi", "1.9");\nif (layout) { const p = ws.pageLayout; p.zoom = z; }`],
     ["a property bound to it", `const can = { orientation: supports("ExcelApi", "1.9") };\nif (can.orientation) ws.pageLayout.orientation = o;`],
     ["a string a conditional picks by it", `const kind = supports("ExcelApi", "1.18") ? "note" : "none";\nif (kind === "note") ws.notes.add("A1", t);`],
-    ["a function that asks for the set", `function shared() { return Office.context.requirements.isSetSupported("SharedRuntime", "1.1"); }\nasync function show() { if (shared()) await Office.addin.showAsTaskpane(); }`],
+    [
+      "a function that asks for the set",
+      `function shared() { return Office.context.requirements.isSetSupported("SharedRuntime", "1.1"); }\nasync function show() { if (shared()) await Office.addin.showAsTaskpane(); }`,
+    ],
     ["an early return", `function f(ws) {\n  if (!supports("ExcelApi", "1.13")) return;\n  ws.getRange().getMergedAreasOrNullObject();\n}`],
     ["&& and ?:", `const a = events && context.runtime.enableEvents;\nconst b = events ? context.runtime.enableEvents : true;\nconst events = supports("ExcelApi", "1.8");`],
   ])("accepts %s as a guard", (_name, code) => {
@@ -337,6 +289,8 @@ describe("the declared floor against the code (scripts/api-floor.ts)", () => {
   it("would refuse a floor below what the code calls unguarded (ExcelApi 1.6: getRangeByIndexes, hyperlinks, freeze panes)", () => {
     const lowered = mutate('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.6"/>');
     const { errors } = validateManifest(lowered, { assetsDir: ASSETS, sourcesDir: join(ROOT, "src") });
-    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/src\/excel\/sheetWriter\.ts:\d+: getRangeByIndexes needs ExcelApi 1\.7, above the manifest's floor ExcelApi 1\.6/)]));
+    expect(errors).toEqual(
+      expect.arrayContaining([expect.stringMatching(/src\/excel\/sheetWriter\.ts:\d+: getRangeByIndexes needs ExcelApi 1\.7, above the manifest's floor ExcelApi 1\.6/)]),
+    );
   });
 });

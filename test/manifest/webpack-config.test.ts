@@ -7,7 +7,10 @@ const MANIFEST = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../../webpack.config.js") as {
-  (env: unknown, argv: { mode: string }): {
+  (
+    env: unknown,
+    argv: { mode: string },
+  ): {
     entry: Record<string, string>;
     externals: Record<string, string>;
     module: { rules: { use: { loader: string; options: { transpileOnly: boolean; compilerOptions: Record<string, unknown> } } }[] };

@@ -99,7 +99,23 @@ describe("roll-up totals", () => {
 
 describe("the roll-up's check of a bloc", () => {
   /** The part of a full build the check stands for. */
-  const checkedPart = (b: BuildResult): BlocCheck => ({ config: b.config, roster: b.roster, catalog: b.catalog, reports: b.reports, year: b.year, compareYear: b.compareYear, period: b.period, figures: b.figures, issues: b.issues, errors: b.errors, warnings: b.warnings, scores: b.scores, awards: b.awards, changes: b.changes, previousBuildAt: b.previousBuildAt });
+  const checkedPart = (b: BuildResult): BlocCheck => ({
+    config: b.config,
+    roster: b.roster,
+    catalog: b.catalog,
+    reports: b.reports,
+    year: b.year,
+    compareYear: b.compareYear,
+    period: b.period,
+    figures: b.figures,
+    issues: b.issues,
+    errors: b.errors,
+    warnings: b.warnings,
+    scores: b.scores,
+    awards: b.awards,
+    changes: b.changes,
+    previousBuildAt: b.previousBuildAt,
+  });
 
   it("finds what the full build finds — issues, years, period, totals — over random blocs, with and without defects", async () => {
     await fc.assert(
@@ -113,7 +129,13 @@ describe("the roll-up's check of a bloc", () => {
   });
 
   it("finds what the full build finds on the sample workbooks", async () => {
-    const files = [...fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f)), ...fs.readdirSync(path.join(ROOT, "examples")).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(ROOT, "examples", f))];
+    const files = [
+      ...fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f)),
+      ...fs
+        .readdirSync(path.join(ROOT, "examples"))
+        .filter((f) => f.endsWith(".xlsx"))
+        .map((f) => path.join(ROOT, "examples", f)),
+    ];
     expect(files.length).toBeGreaterThanOrEqual(5);
     for (const file of files) {
       const { snapshot } = await loadWorkbook(file);

@@ -40,7 +40,12 @@ describe("build --annotate", () => {
     expect(r.out.join("\n")).toContain(`Bản sao có ghi chú lỗi tại ô: ${copy} (1 ghi chú mới, 0 đánh dấu đã xử lý; bỏ qua ô có ghi chú của người khác: BQP!E8).`);
 
     const notes = readNotes(readFileSync(copy));
-    expect(notes.map((n) => [n.sheet, n.cell])).toEqual(expect.arrayContaining([["BTP", "E7"], ["BQP", "E8"]]));
+    expect(notes.map((n) => [n.sheet, n.cell])).toEqual(
+      expect.arrayContaining([
+        ["BTP", "E7"],
+        ["BQP", "E8"],
+      ]),
+    );
     expect(notes.find((n) => n.sheet === "BTP")!.text).toMatch(/^\[Bloc Summary\] VALUE_NOT_NUMBER: /);
     expect(notes.find((n) => n.sheet === "BQP")!.text).toBe("Chị Lan: hỏi lại đơn vị");
     // Nothing else changed: every cell of every sheet as in the input; exceljs sees the note too.
@@ -49,7 +54,9 @@ describe("build --annotate", () => {
     expect(dumpWorkbook(b)).toEqual(dumpWorkbook(a));
     expect(String(b.getWorksheet("BTP")!.getCell("E7").note ?? "")).toContain("[Bloc Summary] VALUE_NOT_NUMBER");
     // Another reader (openpyxl) opens the copy and reads the note from its comments part.
-    const py = execFileSync("/usr/bin/python3", ["-c", "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); print(wb['BTP']['E7'].comment.text)", copy], { encoding: "utf8" });
+    const py = execFileSync("/usr/bin/python3", ["-c", "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); print(wb['BTP']['E7'].comment.text)", copy], {
+      encoding: "utf8",
+    });
     expect(py.trim()).toMatch(/^\[Bloc Summary\] VALUE_NOT_NUMBER: /);
 
     // Run again on the copy: nothing new. Then BTP fixed: its note says so; Chị Lan's stays.

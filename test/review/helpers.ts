@@ -38,7 +38,12 @@ export function withSheet(wb: WorkbookSnapshot, name: string, f: (s: SheetSnapsh
  * The roster gains a confirmation column headed `header`, filled from `entries` by unit code; with
  * `require`, the key "Yêu cầu xác nhận" (or the given label) is added below the roster.
  */
-export function withConfirmation(wb: WorkbookSnapshot, header: string | null, entries: Record<string, CellValue | { value: CellValue; format: string }>, require?: { label?: string; value: CellValue }): WorkbookSnapshot {
+export function withConfirmation(
+  wb: WorkbookSnapshot,
+  header: string | null,
+  entries: Record<string, CellValue | { value: CellValue; format: string }>,
+  require?: { label?: string; value: CellValue },
+): WorkbookSnapshot {
   const cfg = findConfigSheet(wb)!;
   const h = findHeader(cfg, ROSTER_COLUMNS, ["code", "name"])!;
   let s = cfg;

@@ -101,7 +101,10 @@ describe("the change log through the CLI, Excel and back", () => {
     const saved = path.join(dir, "excel-saved.xlsx");
     writeFileSync(saved, await writePlanIntoPackage(readFileSync(b2), excel.plan));
     const e3 = path.join(dir, "e3.xlsx");
-    await edit(saved, e3, [["BQP", address, old + 10], ["BTP", "E7", "1.234"]]);
+    await edit(saved, e3, [
+      ["BQP", address, old + 10],
+      ["BTP", "E7", "1.234"],
+    ]);
     const b4 = path.join(dir, "b4.xlsx");
     const r4 = await cli(["build", e3, "--out", b4, "--json"], new Date("2024-01-16T02:00:00Z"));
     const j4 = JSON.parse(r4.out.join("\n")) as BuildJson;
@@ -148,7 +151,10 @@ describe("the change log through the CLI, Excel and back", () => {
   it("never touches a source sheet: a build writes only its outputs", async () => {
     // Co-authoring safety: whatever someone typed into a source sheet is in the built file as typed.
     const input = path.join(dir, "coauthor.xlsx");
-    await edit(SAMPLE, input, [["BCA", "G7", "đang sửa — chị Lan"], ["BTP", "E8", 41]]);
+    await edit(SAMPLE, input, [
+      ["BCA", "G7", "đang sửa — chị Lan"],
+      ["BTP", "E8", 41],
+    ]);
     const out = path.join(dir, "coauthor.out.xlsx");
     await cli(["build", input, "--out", out], new Date("2024-01-10T02:00:00Z"));
     const a = snapshotOfFile(input);
@@ -156,4 +162,3 @@ describe("the change log through the CLI, Excel and back", () => {
     for (const s of a.sheets) expect(b.sheets.find((x) => x.name === s.name)).toEqual(s);
   });
 });
-

@@ -28,7 +28,10 @@ const codes = (res: BuildResult, code: string) => res.issues.filter((i) => i.cod
 
 /** Where an accepted figure is, per the build that read it. */
 function cellOf(res: BuildResult, unit: string, ind: string, year: number): { sheet: string; row: number; col: number } {
-  const v = res.reports.find((r) => r.unit.code === unit)!.values.get(ind)!.get(year)!;
+  const v = res.reports
+    .find((r) => r.unit.code === unit)!
+    .values.get(ind)!
+    .get(year)!;
   const { row, col } = parseA1(v.cell);
   return { sheet: v.sheet, row, col };
 }
@@ -143,7 +146,10 @@ describe("the change log across three builds", () => {
   it("lists exactly the edits: a fixed text number is no change, money compares in tỷ đồng", () => {
     const one = first();
     let wb = one.after;
-    const bca = one.res.reports.find((r) => r.unit.code === "BCA")!.values.get("TCD01")!.get(Y)!;
+    const bca = one.res.reports
+      .find((r) => r.unit.code === "BCA")!
+      .values.get("TCD01")!
+      .get(Y)!;
     wb = setFigure(wb, one.res, "BCA", "TCD01", Y, bca.value + 2);
     wb = setFigure(wb, one.res, "BTP", "TT01", Y, 1234); // the text "1.234" fixed: same figure
     wb = setFigure(wb, one.res, "BQP", "TT03", Y, 4700000); // triệu đồng
@@ -155,7 +161,9 @@ describe("the change log across three builds", () => {
     const log = two.res.plan.sheets.find((s) => s.kind === "changes")!;
     expect(log.name).toBe("Nhật ký thay đổi");
     const rows = log.rows.slice(4).filter((r) => r?.length);
-    expect(rows.map((r) => [r[CHANGE_LOG_COLUMNS.unit]?.value, r[CHANGE_LOG_COLUMNS.indicatorCode]?.value, r[CHANGE_LOG_COLUMNS.before]?.value, r[CHANGE_LOG_COLUMNS.after]?.value])).toEqual([
+    expect(
+      rows.map((r) => [r[CHANGE_LOG_COLUMNS.unit]?.value, r[CHANGE_LOG_COLUMNS.indicatorCode]?.value, r[CHANGE_LOG_COLUMNS.before]?.value, r[CHANGE_LOG_COLUMNS.after]?.value]),
+    ).toEqual([
       ["BCA", "TCD01", bca.value, bca.value + 2],
       ["BQP", "TT03", 4642.37, 4700],
     ]);
@@ -224,11 +232,17 @@ describe("the change log across three builds", () => {
     const reconfirmed = withConfirmation(three.after, null, {});
     const cfg = findConfigSheet(reconfirmed)!;
     const at = parseA1(warn[0].cell);
-    const four = buildAt(withSheet(reconfirmed, cfg.name, (s) => putCell(s, at.row, at.col, "Nguyễn Văn A 14/01")), "2032-01-16T02:00:00.000Z");
+    const four = buildAt(
+      withSheet(reconfirmed, cfg.name, (s) => putCell(s, at.row, at.col, "Nguyễn Văn A 14/01")),
+      "2032-01-16T02:00:00.000Z",
+    );
     expect(codes(four.res, "CONFIRMATION_PREDATES_CHANGE")).toEqual([]);
   });
 });
 
 function cellOfCell(res: BuildResult, unit: string, ind: string): string {
-  return res.reports.find((r) => r.unit.code === unit)!.values.get(ind)!.get(Y)!.cell;
+  return res.reports
+    .find((r) => r.unit.code === unit)!
+    .values.get(ind)!
+    .get(Y)!.cell;
 }

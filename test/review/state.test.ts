@@ -5,13 +5,26 @@ import { markerText } from "../../src/core/marker";
 import { sheetFromRows, type CellValue } from "../../src/core/snapshot";
 import type { SheetModel } from "../../src/core/sheet/model";
 
-const asSnapshot = (m: SheetModel) => ({ sheets: [sheetFromRows(m.name, m.rows.map((r) => Array.from(r, (c) => (c?.value ?? null) as CellValue)), { visibility: "hidden" })] });
+const asSnapshot = (m: SheetModel) => ({
+  sheets: [
+    sheetFromRows(
+      m.name,
+      m.rows.map((r) => Array.from(r, (c) => (c?.value ?? null) as CellValue)),
+      { visibility: "hidden" },
+    ),
+  ],
+});
 
 function state(units: number, perUnit: number): BuildState {
   const s: BuildState = { builtAt: "2026-12-01T10:00:00.000Z", period: "6m", years: [2023, 2022], units: [], figures: [] };
   for (let u = 0; u < units; u++) {
     const unit = `DV${String(u + 1).padStart(3, "0")}`;
-    s.units.push({ unit, confirmed: u % 2 ? `Nguyễn Văn ${u}` : null, confirmedSince: u % 2 ? "2026-11-30T08:00:00.000Z" : null, lastChangedAt: u % 3 ? null : "2026-11-29T08:00:00.000Z" });
+    s.units.push({
+      unit,
+      confirmed: u % 2 ? `Nguyễn Văn ${u}` : null,
+      confirmedSince: u % 2 ? "2026-11-30T08:00:00.000Z" : null,
+      lastChangedAt: u % 3 ? null : "2026-11-29T08:00:00.000Z",
+    });
     for (let i = 0; i < perUnit; i++) {
       // Values that only survive as full doubles; a second sheet per unit for some figures.
       s.figures.push({ unit, sheet: i % 5 ? unit : `${unit} (phụ lục "2")`, cell: `D${i + 5}`, indicator: `TT${i}`, year: 2023 - (i % 2), value: (i + 0.1) * 0.3 + u / 7 });
@@ -75,7 +88,7 @@ describe("state sheet", () => {
 
   it("treats damaged figures text as no state (the log starts afresh)", () => {
     const m = renderState(state(2, 3));
-    m.rows[5][5] = { value: "[[\"DV001\",[[" };
+    m.rows[5][5] = { value: '[["DV001",[[' };
     expect(readState(asSnapshot(m))).toBeNull();
   });
 });

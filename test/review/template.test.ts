@@ -60,7 +60,10 @@ it("writes the confirmation column's data validation into the file", async () =>
   await back.xlsx.load(bytes as unknown as ArrayBuffer);
   const cfg = snapshotOfBytes(bytes).sheets.find((s) => s.name === "Cấu hình")!;
   const h = findHeader(cfg, ROSTER_COLUMNS, ["code", "name", "confirmed"])!;
-  const cell = back.getWorksheet("Cấu hình")!.getRow(h.row + 2).getCell(h.cols.confirmed! + 1);
+  const cell = back
+    .getWorksheet("Cấu hình")!
+    .getRow(h.row + 2)
+    .getCell(h.cols.confirmed! + 1);
   expect(cell.dataValidation).toMatchObject({ type: "any", showInputMessage: true, promptTitle: "Xác nhận số liệu" });
   expect(cell.protection?.locked).toBe(false);
 });

@@ -24,6 +24,9 @@ export async function blocReadingBtp(): Promise<{ bytes: Buffer; cell: string; b
   const notes = sheetFromRows("Ghi chép", [["BTP", found.before, found.before]], { formulas: [[null, `='BTP'!${found.cell}`, "=SoBTP"]] });
   const parts = Parts.open(new Uint8Array(await xlsxOf({ sheets: [...bloc.sheets, notes] })));
   const abs = found.cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  parts.set("xl/workbook.xml", parts.text("xl/workbook.xml")!.replace(/<definedNames\/>|(?=<calcPr)/, `<definedNames><definedName name="SoBTP">&apos;BTP&apos;!${abs}</definedName></definedNames>`));
+  parts.set(
+    "xl/workbook.xml",
+    parts.text("xl/workbook.xml")!.replace(/<definedNames\/>|(?=<calcPr)/, `<definedNames><definedName name="SoBTP">&apos;BTP&apos;!${abs}</definedName></definedNames>`),
+  );
   return { bytes: Buffer.from(parts.toZip()), ...found };
 }

@@ -18,7 +18,7 @@ export function dumpSheet(ws: ExcelJS.Worksheet): Record<string, CellDump> {
     row.eachCell({ includeEmpty: false }, (cell) => {
       const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : null;
       const v = cell.value as unknown;
-      const value = v && typeof v === "object" && "formula" in (v as object) ? (v as { result?: unknown }).result ?? null : v;
+      const value = v && typeof v === "object" && "formula" in (v as object) ? ((v as { result?: unknown }).result ?? null) : v;
       out[cell.address] = { type: typeName(cell.type), value: value instanceof Date ? value.toISOString() : value, formula };
     }),
   );

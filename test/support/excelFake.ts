@@ -91,7 +91,6 @@ const API_SINCE: Record<string, number> = {
   "Workbook.insertWorksheetsFromBase64": 13,
 };
 
-
 /* ----------------------------------------------------------------------------------------------
  * Workbook state
  * -------------------------------------------------------------------------------------------- */
@@ -620,7 +619,8 @@ abstract class FakeObject<T> {
   }
 
   get isNullObject(): boolean {
-    if (!this._nullKnown) throw new FakeOfficeError("PropertyNotLoaded", `isNullObject of ${this._className} is not available before context.sync().`, `${this._className}.isNullObject`);
+    if (!this._nullKnown)
+      throw new FakeOfficeError("PropertyNotLoaded", `isNullObject of ${this._className} is not available before context.sync().`, `${this._className}.isNullObject`);
     return this._status === "null";
   }
 
@@ -670,7 +670,7 @@ abstract class FakeObject<T> {
   }
 
   load(arg?: string | string[] | { select?: string; expand?: string }): this {
-    const text = typeof arg === "string" ? arg : Array.isArray(arg) ? arg.join(",") : arg?.select ?? "";
+    const text = typeof arg === "string" ? arg : Array.isArray(arg) ? arg.join(",") : (arg?.select ?? "");
     const paths = text
       .split(",")
       .map((p) => p.trim())
@@ -789,7 +789,12 @@ class FakeWorkbook extends FakeObject<FakeExcel> {
     let ids: string[] | null = null;
     const result = {
       get value(): string[] {
-        if (ids === null) throw new FakeOfficeError("PropertyNotLoaded", "The value of the result object has not been loaded yet. Before reading the value property, call context.sync().", "ClientResult.value");
+        if (ids === null)
+          throw new FakeOfficeError(
+            "PropertyNotLoaded",
+            "The value of the result object has not been loaded yet. Before reading the value property, call context.sync().",
+            "ClientResult.value",
+          );
         return ids;
       },
     };
@@ -857,7 +862,14 @@ export interface NameState {
 
 /** Excel's rules for a defined name: a letter, "_" or "\\" first, then letters, digits, "_" or "."; not a cell reference. */
 function checkDefinedName(name: unknown): string {
-  if (typeof name !== "string" || name.length === 0 || name.length > 255 || !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) {
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 255 ||
+    !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^[RrCc]$/.test(name)
+  ) {
     throw fail.invalidArgument(`defined name ${JSON.stringify(name)}`);
   }
   return name;
@@ -943,7 +955,7 @@ class FakeWorksheetCollection extends FakeObject<FakeExcel> {
   }
 
   override load(arg?: string | string[] | { select?: string }): this {
-    const text = typeof arg === "string" ? arg : Array.isArray(arg) ? arg.join(",") : arg?.select ?? "";
+    const text = typeof arg === "string" ? arg : Array.isArray(arg) ? arg.join(",") : (arg?.select ?? "");
     const props = new Set<string>();
     let all = false;
     for (const raw of text.split(",")) {
@@ -1138,7 +1150,6 @@ defineProps(FakeWorksheetProtection, {
   options: { get: (s) => s.protection ?? {} },
 });
 
-
 /* Workbook.comments, Workbook.notes and Worksheet.notes: see "Comments and notes" at the end. */
 
 class FakeFreezePanes extends FakeObject<SheetState> {
@@ -1204,7 +1215,9 @@ defineProps(FakePageLayout, {
     if (typeof v !== "object" || v === null) return false;
     const z = v as Record<string, unknown>;
     const ok = (k: string) => z[k] === undefined || z[k] === null || (typeof z[k] === "number" && (z[k] as number) >= 0);
-    return Object.keys(z).every((k) => ["scale", "horizontalFitToPages", "verticalFitToPages"].includes(k)) && ok("scale") && ok("horizontalFitToPages") && ok("verticalFitToPages");
+    return (
+      Object.keys(z).every((k) => ["scale", "horizontalFitToPages", "verticalFitToPages"].includes(k)) && ok("scale") && ok("horizontalFitToPages") && ok("verticalFitToPages")
+    );
   }),
 });
 
@@ -1293,7 +1306,8 @@ class FakeRange extends FakeObject<RangeTarget> {
       const t = this._resolve();
       if (t === null) return null;
       const rect = f(t);
-      if (rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLS || rect.bottom < rect.top || rect.right < rect.left) throw fail.invalidArgument("range out of bounds");
+      if (rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLS || rect.bottom < rect.top || rect.right < rect.left)
+        throw fail.invalidArgument("range out of bounds");
       return { sheet: t.sheet, rect };
     });
   }
@@ -1378,11 +1392,13 @@ class FakeRange extends FakeObject<RangeTarget> {
       guardProtected(t, "clear");
       if (!["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks"].includes(applyTo)) throw fail.invalidArgument(`clear ${applyTo}`);
       const whole = rectCells(t.rect) > 5_000_000;
-      const cells = whole ? [...t.sheet.cells.keys()].filter((k) => {
-        const r = Math.floor(k / MAX_COLS);
-        const c = k % MAX_COLS;
-        return r >= t.rect.top && r <= t.rect.bottom && c >= t.rect.left && c <= t.rect.right;
-      }) : cellsIn(t).map(({ row, col }) => key(row, col));
+      const cells = whole
+        ? [...t.sheet.cells.keys()].filter((k) => {
+            const r = Math.floor(k / MAX_COLS);
+            const c = k % MAX_COLS;
+            return r >= t.rect.top && r <= t.rect.bottom && c >= t.rect.left && c <= t.rect.right;
+          })
+        : cellsIn(t).map(({ row, col }) => key(row, col));
       for (const k of cells) {
         const cell = t.sheet.cells.get(k);
         if (!cell) continue;
@@ -1508,8 +1524,18 @@ defineProps(FakeDataValidation, {
   }),
   ignoreBlanks: validationProp("ignoreBlanks", (v) => typeof v === "boolean"),
   // The prompt's title is limited to 32 characters and its message to 255 (as in Excel's dialog).
-  prompt: validationProp("prompt", (v) => isObject(v) && String((v as { title?: string }).title ?? "").length <= 32 && String((v as { message?: string }).message ?? "").length <= 255),
-  errorAlert: validationProp("errorAlert", (v) => isObject(v) && ["Stop", "Warning", "Information", undefined].includes((v as { style?: string }).style) && String((v as { title?: string }).title ?? "").length <= 32 && String((v as { message?: string }).message ?? "").length <= 255),
+  prompt: validationProp(
+    "prompt",
+    (v) => isObject(v) && String((v as { title?: string }).title ?? "").length <= 32 && String((v as { message?: string }).message ?? "").length <= 255,
+  ),
+  errorAlert: validationProp(
+    "errorAlert",
+    (v) =>
+      isObject(v) &&
+      ["Stop", "Warning", "Information", undefined].includes((v as { style?: string }).style) &&
+      String((v as { title?: string }).title ?? "").length <= 32 &&
+      String((v as { message?: string }).message ?? "").length <= 255,
+  ),
 });
 
 interface AreasTarget {
@@ -1678,7 +1704,11 @@ defineProps(FakeRangeBorderCollection, {});
 function borderProp(name: keyof BorderState, allowed: (v: unknown) => boolean): PropDef<BorderTarget> {
   return {
     get: (t) => {
-      const vals = new Set(borderEdges(t.index, t.rect).map(({ row, col, edge }) => t.sheet.get(row, col)?.format.borders?.[edge]?.[name] ?? (name === "style" ? "None" : name === "color" ? "#000000" : "Thin")));
+      const vals = new Set(
+        borderEdges(t.index, t.rect).map(
+          ({ row, col, edge }) => t.sheet.get(row, col)?.format.borders?.[edge]?.[name] ?? (name === "style" ? "None" : name === "color" ? "#000000" : "Thin"),
+        ),
+      );
       return vals.size === 1 ? [...vals][0] : null;
     },
     set: (t, v) => {
@@ -1727,8 +1757,11 @@ class FakeChartCollection extends FakeObject<SheetState> {
   }
 
   override load(arg?: string | string[] | { select?: string }): this {
-    const text = typeof arg === "string" ? arg : Array.isArray(arg) ? arg.join(",") : arg?.select ?? "";
-    const names = text.split(",").map((p) => p.trim().replace(/^items\/?/, "")).filter((p) => p !== "");
+    const text = typeof arg === "string" ? arg : Array.isArray(arg) ? arg.join(",") : (arg?.select ?? "");
+    const names = text
+      .split(",")
+      .map((p) => p.trim().replace(/^items\/?/, ""))
+      .filter((p) => p !== "");
     this._ctx._queue({
       kind: "load",
       bytes: jsonBytes({ o: this._id, load: names }),
@@ -1736,11 +1769,12 @@ class FakeChartCollection extends FakeObject<SheetState> {
         const s = this._resolve();
         if (s === null) return;
         const items = s.charts.filter((c) => !c.deleted).map((c) => new FakeChart(this._ctx, () => c, c));
-        for (const item of items) for (const n of names.length ? names : ["name"]) {
-          const def = (propTables.get(FakeChart) as unknown as PropDefs<ChartState>)[n];
-          if (!def?.get) throw fail.invalidArgument(`Chart has no loadable property "${n}"`);
-          this._ctx._excel._respond(item as FakeObject<unknown>, n, clone(def.get(item._require(), item as FakeObject<ChartState>)));
-        }
+        for (const item of items)
+          for (const n of names.length ? names : ["name"]) {
+            const def = (propTables.get(FakeChart) as unknown as PropDefs<ChartState>)[n];
+            if (!def?.get) throw fail.invalidArgument(`Chart has no loadable property "${n}"`);
+            this._ctx._excel._respond(item as FakeObject<unknown>, n, clone(def.get(item._require(), item as FakeObject<ChartState>)));
+          }
         this._ctx._excel._respond(this as FakeObject<unknown>, "items", items);
       },
     });
@@ -1760,9 +1794,20 @@ class FakeChartCollection extends FakeObject<SheetState> {
       const src = sourceData._require();
       const byColumns = seriesBy === "Columns" || (seriesBy === "Auto" && src.rect.bottom - src.rect.top >= src.rect.right - src.rect.left);
       const series: SeriesState[] = [];
-      if (byColumns) for (let c = src.rect.left; c <= src.rect.right; c++) series.push({ name: null, values: { sheet: src.sheet, rect: { ...src.rect, left: c, right: c } }, xValues: null });
+      if (byColumns)
+        for (let c = src.rect.left; c <= src.rect.right; c++) series.push({ name: null, values: { sheet: src.sheet, rect: { ...src.rect, left: c, right: c } }, xValues: null });
       else for (let r = src.rect.top; r <= src.rect.bottom; r++) series.push({ name: null, values: { sheet: src.sheet, rect: { ...src.rect, top: r, bottom: r } }, xValues: null });
-      created = { name: `Chart ${s.charts.length + 1}`, type, seriesBy, source: src, title: null, legend: { position: "Right", visible: true }, position: null, series, deleted: false };
+      created = {
+        name: `Chart ${s.charts.length + 1}`,
+        type,
+        seriesBy,
+        source: src,
+        title: null,
+        legend: { position: "Right", visible: true },
+        position: null,
+        series,
+        deleted: false,
+      };
       s.charts.push(created);
     });
     return chart;
@@ -1795,9 +1840,13 @@ class FakeChart extends FakeObject<ChartState> {
   }
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
     const addr = (x: FakeRange | string): string => (typeof x === "string" ? rectAddress(parseAddress(x)) : rectAddress(x._require().rect));
-    this._queueWrite("setPosition", [typeof startCell === "string" ? startCell : { _ref: startCell._id }, endCell === undefined ? null : typeof endCell === "string" ? endCell : { _ref: endCell._id }], () => {
-      this._require().position = { start: addr(startCell), end: endCell === undefined ? null : addr(endCell) };
-    });
+    this._queueWrite(
+      "setPosition",
+      [typeof startCell === "string" ? startCell : { _ref: startCell._id }, endCell === undefined ? null : typeof endCell === "string" ? endCell : { _ref: endCell._id }],
+      () => {
+        this._require().position = { start: addr(startCell), end: endCell === undefined ? null : addr(endCell) };
+      },
+    );
   }
   delete(): void {
     this._queueWrite("delete", [], () => {
@@ -2084,7 +2133,14 @@ export class FakeExcel {
       formula: c?.formula ?? null,
       numberFormat: c?.numberFormat ?? "General",
       prefixed: c?.prefixed ?? false,
-      font: { bold: f.bold ?? false, italic: f.italic ?? false, underline: f.underline ?? "None", size: f.size ?? 11, name: f.fontName ?? "Calibri", color: f.fontColor ?? "#000000" },
+      font: {
+        bold: f.bold ?? false,
+        italic: f.italic ?? false,
+        underline: f.underline ?? "None",
+        size: f.size ?? 11,
+        name: f.fontName ?? "Calibri",
+        color: f.fontColor ?? "#000000",
+      },
       fill: f.fill ?? null,
       horizontalAlignment: f.horizontalAlignment ?? "General",
       verticalAlignment: f.verticalAlignment ?? "Bottom",
@@ -2218,10 +2274,23 @@ export class FakeExcel {
     Object.assign(copy.pageLayout, clone(src.pageLayout));
     const here = (t: RangeTarget | null): RangeTarget | null => (t && t.sheet === src ? { sheet: copy, rect: { ...t.rect } } : t);
     for (const c of src.charts.filter((x) => !x.deleted)) {
-      copy.charts.push({ ...clone({ ...c, source: null, series: [] }), source: here(c.source)!, series: c.series.map((x) => ({ name: x.name, values: here(x.values), xValues: here(x.xValues) })) } as ChartState);
+      copy.charts.push({
+        ...clone({ ...c, source: null, series: [] }),
+        source: here(c.source)!,
+        series: c.series.map((x) => ({ name: x.name, values: here(x.values), xValues: here(x.xValues) })),
+      } as ChartState);
     }
     this.sheets = this.sheets.filter((x) => x !== copy);
-    const at = positionType === "Beginning" ? 0 : positionType === "Before" && relativeTo ? this.sheets.indexOf(relativeTo) : positionType === "After" && relativeTo ? this.sheets.indexOf(relativeTo) + 1 : positionType === "End" ? this.sheets.length : this.sheets.indexOf(src) + 1;
+    const at =
+      positionType === "Beginning"
+        ? 0
+        : positionType === "Before" && relativeTo
+          ? this.sheets.indexOf(relativeTo)
+          : positionType === "After" && relativeTo
+            ? this.sheets.indexOf(relativeTo) + 1
+            : positionType === "End"
+              ? this.sheets.length
+              : this.sheets.indexOf(src) + 1;
     this.sheets.splice(at, 0, copy);
     return copy;
   }

@@ -53,7 +53,9 @@ function encoder(rows: [string, string[]][], extra: Record<string, string>, uppe
 }
 
 /** Unicode → TCVN3 (capitals with a tone have no code of their own: they are written as lowercase). */
-export const encodeTcvn3 = encoder(TCVN3_ROWS, { đ: "®", Đ: "§", Ă: "¡", Â: "¢", Ê: "£", Ô: "¤", Ơ: "¥", Ư: "¦", A: "A", E: "E", I: "I", O: "O", U: "U", Y: "Y" }, (f) => (/^[a-z]$/.test(f) ? f.toUpperCase() : f));
+export const encodeTcvn3 = encoder(TCVN3_ROWS, { đ: "®", Đ: "§", Ă: "¡", Â: "¢", Ê: "£", Ô: "¤", Ơ: "¥", Ư: "¦", A: "A", E: "E", I: "I", O: "O", U: "U", Y: "Y" }, (f) =>
+  /^[a-z]$/.test(f) ? f.toUpperCase() : f,
+);
 
 /** Unicode → VNI (capitals: the base and the mark in upper case). */
 export const encodeVni = encoder(VNI_ROWS, { đ: "ñ", Đ: "Ñ" }, (f) => f.toUpperCase());

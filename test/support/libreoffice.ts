@@ -64,7 +64,17 @@ export function displayedSheets(file: string, outDir: string): Map<string, strin
     mkdirSync(outDir, { recursive: true });
     const r = spawnSync(
       SOFFICE,
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--calc", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", outDir, file],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--calc",
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+        "--outdir",
+        outDir,
+        file,
+      ],
       { encoding: "utf8", timeout: 170_000 },
     );
     if (r.error || r.status !== 0) throw new Error(`soffice failed: ${r.error?.message ?? r.stderr}`);

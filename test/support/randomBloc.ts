@@ -38,9 +38,7 @@ function shuffle<T>(r: Rng, xs: T[]): T[] {
 
 /** What the engine must make of one figure. */
 export type Expect =
-  | { kind: "ref"; sheet: string; cell: string; divisor: number; value: number }
-  | { kind: "text"; sheet: string; cell: string; value: number }
-  | { kind: "rejected" };
+  { kind: "ref"; sheet: string; cell: string; divisor: number; value: number } | { kind: "text"; sheet: string; cell: string; value: number } | { kind: "rejected" };
 
 export interface TruthUnit {
   code: string;
@@ -68,7 +66,30 @@ export interface RandomBlocOptions {
   year?: number;
 }
 
-const NAME_PARTS = ["Thanh tra", "Bộ", "Sở", "O'Brien", "Đắk Lắk", "Hà Nội", "Quảng Trị", "tỉnh", "Cục", "Nông nghiệp", "Tư pháp", "Công Thương", "Lê's", "Ngân hàng", "d'Arc", "Xây dựng", "Khánh Hòa", "Thừa Thiên Huế", "Bà Rịa – Vũng Tàu", "Ủy ban", "quận 1", "Hải Phòng"];
+const NAME_PARTS = [
+  "Thanh tra",
+  "Bộ",
+  "Sở",
+  "O'Brien",
+  "Đắk Lắk",
+  "Hà Nội",
+  "Quảng Trị",
+  "tỉnh",
+  "Cục",
+  "Nông nghiệp",
+  "Tư pháp",
+  "Công Thương",
+  "Lê's",
+  "Ngân hàng",
+  "d'Arc",
+  "Xây dựng",
+  "Khánh Hòa",
+  "Thừa Thiên Huế",
+  "Bà Rịa – Vũng Tàu",
+  "Ủy ban",
+  "quận 1",
+  "Hải Phòng",
+];
 const RESERVED = ["Cấu hình", "Config", "Configuration", "Cấu hình khối", "Chấm điểm", "Scoring", "Scores", "Bảng chấm điểm", "Kiểm tra", "Tổng hợp", "Tờ trình"].map(label);
 
 /** A sheet name Excel accepts: ≤ 31 characters, none of \ / ? * [ ] :, no apostrophe at either end. */
@@ -76,9 +97,12 @@ function sheetName(r: Rng, code: string, taken: Set<string>): string {
   for (;;) {
     let n: string;
     const style = int(r, 0, 4);
-    if (style === 0) n = code; // may look like a cell reference ("AB12"): must be quoted in formulas
+    if (style === 0)
+      n = code; // may look like a cell reference ("AB12"): must be quoted in formulas
     else {
-      n = shuffle(r, [...NAME_PARTS]).slice(0, int(r, 1, 4)).join(" ");
+      n = shuffle(r, [...NAME_PARTS])
+        .slice(0, int(r, 1, 4))
+        .join(" ");
       if (style === 1) n = `${n} ${code}`;
       if (style === 2) n = (n + " " + code + " ĐƠN VỊ BÁO CÁO SỐ LIỆU NĂM").slice(0, 31); // exactly 31 characters
     }
@@ -195,7 +219,9 @@ export function randomBloc(seed: number, opts: RandomBlocOptions = {}): RandomBl
   inputSheets.push(cfg.name);
   for (let i = 0; i < unitCount; i++) {
     const code = unitCode(r, i, codes);
-    const name = `${pick(r, ["Thanh tra", "Cơ quan Thanh tra", "Thanh tra Bộ"])} ${shuffle(r, [...NAME_PARTS]).slice(0, 2).join(" ")} ${i + 1}`;
+    const name = `${pick(r, ["Thanh tra", "Cơ quan Thanh tra", "Thanh tra Bộ"])} ${shuffle(r, [...NAME_PARTS])
+      .slice(0, 2)
+      .join(" ")} ${i + 1}`;
     units.push({ code, name, sheet: sheetName(r, code, names), figures: new Map() });
   }
   const cTop = int(r, 0, 2);
@@ -269,7 +295,11 @@ export function randomBloc(seed: number, opts: RandomBlocOptions = {}): RandomBl
       let divisor = 1;
       let uom = ind.unit;
       if (ind.kind === "money") {
-        const m = pick(r, [["tỷ đồng", 1], ["triệu đồng", 1000], ["đồng", 1e9]] as const);
+        const m = pick(r, [
+          ["tỷ đồng", 1],
+          ["triệu đồng", 1000],
+          ["đồng", 1e9],
+        ] as const);
         uom = m[0];
         divisor = m[1];
       }

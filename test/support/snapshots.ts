@@ -114,8 +114,20 @@ const HEADER_LABELS: Record<LabelStyle, { stt: string; code: string; name: strin
 };
 
 const SECTIONS: Record<LabelStyle, Record<string, string>> = {
-  vi: { TT: "I. CÔNG TÁC THANH TRA", TCD: "II. CÔNG TÁC TIẾP CÔNG DÂN", XLD: "III. CÔNG TÁC XỬ LÝ ĐƠN", GQ: "IV. GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO", PCTN: "V. PHÒNG, CHỐNG THAM NHŨNG" },
-  ascii: { TT: "I. CONG TAC THANH TRA", TCD: "II. CONG TAC TIEP CONG DAN", XLD: "III. CONG TAC XU LY DON", GQ: "IV. GIAI QUYET KHIEU NAI, TO CAO", PCTN: "V. PHONG, CHONG THAM NHUNG" },
+  vi: {
+    TT: "I. CÔNG TÁC THANH TRA",
+    TCD: "II. CÔNG TÁC TIẾP CÔNG DÂN",
+    XLD: "III. CÔNG TÁC XỬ LÝ ĐƠN",
+    GQ: "IV. GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO",
+    PCTN: "V. PHÒNG, CHỐNG THAM NHŨNG",
+  },
+  ascii: {
+    TT: "I. CONG TAC THANH TRA",
+    TCD: "II. CONG TAC TIEP CONG DAN",
+    XLD: "III. CONG TAC XU LY DON",
+    GQ: "IV. GIAI QUYET KHIEU NAI, TO CAO",
+    PCTN: "V. PHONG, CHONG THAM NHUNG",
+  },
   en: { TT: "I. INSPECTION WORK", TCD: "II. RECEIVING CITIZENS", XLD: "III. HANDLING PETITIONS", GQ: "IV. SETTLING COMPLAINTS AND DENUNCIATIONS", PCTN: "V. ANTI-CORRUPTION" },
 };
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII"];
@@ -823,7 +835,9 @@ export function withCell(sheet: SheetSnapshot, ref: string, value: CellValue, op
   const oldLeft = sheet.values.length ? sheet.left : col;
   const grid: Grid = { values: [], formulas: [], formats: [] };
   sheet.values.forEach((line, r) =>
-    line.forEach((v, c) => put(grid, oldTop - top + r, oldLeft - left + c, { value: v, formula: sheet.formulas[r]?.[c] ?? null, format: sheet.numberFormats[r]?.[c] ?? "General" })),
+    line.forEach((v, c) =>
+      put(grid, oldTop - top + r, oldLeft - left + c, { value: v, formula: sheet.formulas[r]?.[c] ?? null, format: sheet.numberFormats[r]?.[c] ?? "General" }),
+    ),
   );
   put(grid, row - top, col - left, { value, formula: opts.formula ?? null, format: opts.format });
   return toSheet(sheet.name, grid, top, left, sheet.merges);

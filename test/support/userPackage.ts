@@ -54,8 +54,14 @@ async function userWorkbook(dir: string): Promise<string> {
   expect(zip.file(bcaRels)).toBeNull();
   zip.file("xl/charts/chart1.xml", chartXml(bcaModel, chart));
   zip.file("xl/drawings/drawing1.xml", drawingXml([chart], ["rId1"]));
-  zip.file("xl/drawings/_rels/drawing1.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>`);
-  zip.file(bcaRels, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>`);
+  zip.file(
+    "xl/drawings/_rels/drawing1.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>`,
+  );
+  zip.file(
+    bcaRels,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>`,
+  );
   const bcaXml = await text(zip, bca);
   expect(bcaXml).toContain('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
   const close = bcaXml.lastIndexOf("</worksheet>");
@@ -69,8 +75,14 @@ async function userWorkbook(dir: string): Promise<string> {
   );
   // A part no reader here knows (as add-ins and other tools leave), tied to the workbook.
   zip.file(UNKNOWN_PART, `<?xml version="1.0" encoding="UTF-8"?>\n<data xmlns="urn:example:bloc">giữ nguyên</data>`);
-  zip.file("xl/_rels/workbook.xml.rels", (await text(zip, "xl/_rels/workbook.xml.rels")).replace("</Relationships>", `<Relationship Id="rIdUnknown" Type="${UNKNOWN_REL}" Target="custom/data.xml"/></Relationships>`));
-  zip.file("[Content_Types].xml", (await text(zip, "[Content_Types].xml")).replace("</Types>", `<Override PartName="/${UNKNOWN_PART}" ContentType="application/vnd.example.bloc+xml"/></Types>`));
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    (await text(zip, "xl/_rels/workbook.xml.rels")).replace("</Relationships>", `<Relationship Id="rIdUnknown" Type="${UNKNOWN_REL}" Target="custom/data.xml"/></Relationships>`),
+  );
+  zip.file(
+    "[Content_Types].xml",
+    (await text(zip, "[Content_Types].xml")).replace("</Types>", `<Override PartName="/${UNKNOWN_PART}" ContentType="application/vnd.example.bloc+xml"/></Types>`),
+  );
   const order = (await sheetOrder(zip)).map((s) => s.name);
   const btp = order.indexOf("BTP");
   let wb = await text(zip, "xl/workbook.xml");
@@ -103,7 +115,10 @@ export async function buildUserPackage(dir: string): Promise<UserPackage> {
   const out1 = await build(input, path.join(dir, "out1.xlsx"));
   // A rebuild: old outputs (with the summary's drawing and chart) to remove, and names on them.
   const z = await JSZip.loadAsync(readFileSync(path.join(dir, "out1.xlsx")));
-  const wb = (await text(z, "xl/workbook.xml")).replace("</definedNames>", `<definedName name="CuTongHop">'${SUMMARY}'!$A$1</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">'${SUMMARY}'!$A$1:$C$3</definedName></definedNames>`);
+  const wb = (await text(z, "xl/workbook.xml")).replace(
+    "</definedNames>",
+    `<definedName name="CuTongHop">'${SUMMARY}'!$A$1</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">'${SUMMARY}'!$A$1:$C$3</definedName></definedNames>`,
+  );
   z.file("xl/workbook.xml", wb);
   writeFileSync(path.join(dir, "out1b.xlsx"), await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   const out2 = await build(path.join(dir, "out1b.xlsx"), path.join(dir, "out2.xlsx"));

@@ -40,7 +40,14 @@ const DML_STRICT = "http://purl.oclc.org/ooxml/drawingml/main";
 
 const text = (parts: Parts, name: string) => parts.get(name) as string;
 const isXml = (name: string) => /\.(xml|rels)$/.test(name);
-const unitSheets = ["xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml", "xl/worksheets/sheet6.xml", "xl/worksheets/sheet7.xml"];
+const unitSheets = [
+  "xl/worksheets/sheet2.xml",
+  "xl/worksheets/sheet3.xml",
+  "xl/worksheets/sheet4.xml",
+  "xl/worksheets/sheet5.xml",
+  "xl/worksheets/sheet6.xml",
+  "xl/worksheets/sheet7.xml",
+];
 
 /** Every element of the part's default namespace written with `prefix:` instead. */
 export function prefixed(xml: string, prefix: string): string {
@@ -64,7 +71,13 @@ function sharedStrings(parts: Parts): string[] {
   return [...text(parts, "xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(""));
 }
 
-const decodeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const decodeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 export interface Variant {
   name: string;
@@ -107,9 +120,17 @@ export const VARIANTS: Variant[] = [
       }
     },
   },
-  ...["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet4.xml", "xl/worksheets/sheet8.xml"].map(
-    (part): Variant => ({ name: `only ${part} prefixed`, make: (parts) => parts.set(part, prefixed(text(parts, part), "ns0")) }),
-  ),
+  ...[
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/sharedStrings.xml",
+    "xl/styles.xml",
+    "xl/worksheets/sheet1.xml",
+    "xl/worksheets/sheet4.xml",
+    "xl/worksheets/sheet8.xml",
+  ].map((part): Variant => ({ name: `only ${part} prefixed`, make: (parts) => parts.set(part, prefixed(text(parts, part), "ns0")) })),
   {
     name: "Strict (ISO 29500) namespaces and relationship types",
     make: (parts) => {
@@ -158,7 +179,13 @@ export const VARIANTS: Variant[] = [
     make: (parts) => {
       const strings = sharedStrings(parts);
       for (const s of unitSheets.concat("xl/worksheets/sheet1.xml", "xl/worksheets/sheet8.xml")) {
-        parts.set(s, text(parts, s).replace(/<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_, a: string, b: string, i: string) => `<c ${a}t="inlineStr"${b}><is><t xml:space="preserve">${strings[Number(i)]}</t></is></c>`));
+        parts.set(
+          s,
+          text(parts, s).replace(
+            /<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+            (_, a: string, b: string, i: string) => `<c ${a}t="inlineStr"${b}><is><t xml:space="preserve">${strings[Number(i)]}</t></is></c>`,
+          ),
+        );
       }
       parts.delete("xl/sharedStrings.xml");
       parts.set("xl/_rels/workbook.xml.rels", text(parts, "xl/_rels/workbook.xml.rels").replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, ""));
@@ -210,10 +237,17 @@ export const VARIANTS: Variant[] = [
         "xl/styles.xml",
         text(parts, "xl/styles.xml")
           .replace('<numFmts count="1">', '<numFmts count="2"><numFmt numFmtId="165" formatCode="dd/mm/yyyy;@"/>')
-          .replace(/<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/, (_, n: string, body: string) => `<cellXfs count="${Number(n) + 3}">${body}<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`),
+          .replace(
+            /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/,
+            (_, n: string, body: string) =>
+              `<cellXfs count="${Number(n) + 3}">${body}<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`,
+          ),
       );
       const s = "xl/worksheets/sheet2.xml";
-      parts.set(s, text(parts, s).replace('<c r="A7"><v>', '<c r="A7" s="11"><v>').replace('<c r="A8"><v>', '<c r="A8" s="12"><v>').replace('<c r="A9"><v>', '<c r="A9" s="13"><v>'));
+      parts.set(
+        s,
+        text(parts, s).replace('<c r="A7"><v>', '<c r="A7" s="11"><v>').replace('<c r="A8"><v>', '<c r="A8" s="12"><v>').replace('<c r="A9"><v>', '<c r="A9" s="13"><v>'),
+      );
       parts.set("xl/workbook.xml", text(parts, "xl/workbook.xml").replace("<workbookPr ", '<workbookPr date1904="1" '));
     },
     formats: { BCA: { A7: "dd/mm/yyyy;@", A8: "0.00%", A9: "mm-dd-yy" } },
@@ -254,7 +288,9 @@ export const VARIANTS: Variant[] = [
       parts.set(
         "xl/sharedStrings.xml",
         text(parts, "xl/sharedStrings.xml").replace(/<t>([^<]*)<\/t>/g, (_, t: string) =>
-          k++ % 2 ? `<t><![CDATA[${decodeXml(t)}]]></t>` : `<t>${[...decodeXml(t)].map((ch) => (ch.charCodeAt(0) > 127 ? `&#${ch.codePointAt(0)};` : ch === "&" ? "&#x26;" : ch === "<" ? "&lt;" : ch)).join("")}</t>`,
+          k++ % 2
+            ? `<t><![CDATA[${decodeXml(t)}]]></t>`
+            : `<t>${[...decodeXml(t)].map((ch) => (ch.charCodeAt(0) > 127 ? `&#${ch.codePointAt(0)};` : ch === "&" ? "&#x26;" : ch === "<" ? "&lt;" : ch)).join("")}</t>`,
         ),
       );
     },
@@ -278,14 +314,32 @@ export const VARIANTS: Variant[] = [
           .replace("</sheetData>", '<ext:c xmlns:ext="urn:example:other" r="A1"><ext:v>999</ext:v></ext:c></sheetData>')
           .replace("</worksheet>", '<legacyDrawing r:id="rId1"/></worksheet>'),
       );
-      parts.set("xl/worksheets/_rels/sheet3.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId2" Type="${REL}/comments" Target="../comments1.xml"/></Relationships>`);
-      parts.set("xl/comments1.xml", `<?xml version="1.0" encoding="UTF-8"?><comments xmlns="${SML}"><authors><author>openpyxl</author></authors><commentList><comment ref="E7" authorId="0"><text><t>Số liệu đã đối chiếu</t></text></comment></commentList></comments>`);
+      parts.set(
+        "xl/worksheets/_rels/sheet3.xml.rels",
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId2" Type="${REL}/comments" Target="../comments1.xml"/></Relationships>`,
+      );
+      parts.set(
+        "xl/comments1.xml",
+        `<?xml version="1.0" encoding="UTF-8"?><comments xmlns="${SML}"><authors><author>openpyxl</author></authors><commentList><comment ref="E7" authorId="0"><text><t>Số liệu đã đối chiếu</t></text></comment></commentList></comments>`,
+      );
       parts.set("xl/drawings/vmlDrawing1.vml", '<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape id="_x0000_s1025"/></xml>');
       parts.set("customXml/item1.xml", '<?xml version="1.0"?><data xmlns="urn:example"><c r="A1"><v>1</v></c></data>');
       parts.set("xl/media/blob.bin", new Uint8Array([0, 1, 2, 3, 255]));
-      parts.set("_rels/.rels", text(parts, "_rels/.rels").replace("</Relationships>", `<Relationship Id="rId9" Type="${REL}/customXml" Target="customXml/item1.xml"/></Relationships>`));
-      parts.set("xl/_rels/workbook.xml.rels", text(parts, "xl/_rels/workbook.xml.rels").replace("</Relationships>", '<Relationship Id="rId99" Type="urn:example:unknown" Target="media/blob.bin"/></Relationships>'));
-      parts.set("[Content_Types].xml", text(parts, "[Content_Types].xml").replace("</Types>", '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/><Default Extension="bin" ContentType="application/octet-stream"/></Types>'));
+      parts.set(
+        "_rels/.rels",
+        text(parts, "_rels/.rels").replace("</Relationships>", `<Relationship Id="rId9" Type="${REL}/customXml" Target="customXml/item1.xml"/></Relationships>`),
+      );
+      parts.set(
+        "xl/_rels/workbook.xml.rels",
+        text(parts, "xl/_rels/workbook.xml.rels").replace("</Relationships>", '<Relationship Id="rId99" Type="urn:example:unknown" Target="media/blob.bin"/></Relationships>'),
+      );
+      parts.set(
+        "[Content_Types].xml",
+        text(parts, "[Content_Types].xml").replace(
+          "</Types>",
+          '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/><Default Extension="bin" ContentType="application/octet-stream"/></Types>',
+        ),
+      );
     },
   },
 ];

@@ -32,7 +32,9 @@ describe("task pane", () => {
     const host = new FakeHost(new BlocBuilder().build());
     await renderPane(host);
     expect(screen.getByTestId("year").textContent).toBe("2031");
-    const units = within(screen.getByTestId("units")).getAllByRole("listitem").map((li) => li.textContent);
+    const units = within(screen.getByTestId("units"))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(units).toEqual(["BCAThanh tra Bộ Công an", "BTPThanh tra Bộ Tư pháp", "BQPThanh tra Bộ Quốc phòng", "BNVThanh tra Bộ Nội vụ"]);
     expect(screen.getByTestId("status").textContent).toBe('Chưa có bảng tổng hợp nào trong sổ (chưa chạy "Tổng hợp Khối").');
     expect(screen.getByText("Không có lỗi hay cảnh báo nào.")).toBeTruthy();
@@ -76,7 +78,11 @@ describe("task pane", () => {
     const rows = within(dialog)
       .getAllByRole("row")
       .slice(1)
-      .map((r) => within(r).getAllByRole("cell").map((c) => c.textContent));
+      .map((r) =>
+        within(r)
+          .getAllByRole("cell")
+          .map((c) => c.textContent),
+      );
     const tcd = b.address("BTP", "TCD01", b.year);
     const xld = b.address("BTP", "XLD01", b.year);
     const v = (c: string, i: string) => b.value(c, i, b.year);

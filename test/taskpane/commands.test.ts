@@ -84,9 +84,12 @@ describe("ribbon command buildBlocSummary", () => {
   });
 
   it("tells a thrown build's message too, and falls back to the dialog when the pane will not open", async () => {
-    const thrown = command(async () => {
-      throw new Error("boom");
-    }, { shared: true, paneFails: true });
+    const thrown = command(
+      async () => {
+        throw new Error("boom");
+      },
+      { shared: true, paneFails: true },
+    );
     const done = jest.fn();
     await thrown.handler({ completed: done });
     expect(thrown.seen).toEqual(['published "boom"', 'dialog en "boom"']);

@@ -20,7 +20,11 @@ const NOW = new Date("2031-12-15T03:00:00.000Z");
 
 function session(fake: FakeExcel): BlocSession {
   const run: RunBatch = (batch) => fake.run(batch);
-  return new BlocSession(run, { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage }, { now: () => NOW, utcOffsetMinutes: () => 420 });
+  return new BlocSession(
+    run,
+    { readSnapshot, applyPlan, selectCell, applyNumberFixes, applyTemplatePlan, applyUnitAddition, annotateIssues, officeErrorMessage },
+    { now: () => NOW, utcOffsetMinutes: () => 420 },
+  );
 }
 
 describe("BlocSession", () => {

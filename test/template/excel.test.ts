@@ -24,7 +24,13 @@ describe("the Office.js template host (pure parts)", () => {
   });
 
   it("protects with the template's options and no password", () => {
-    expect(officeProtection(TEMPLATE_PROTECTION)).toEqual({ allowFormatColumns: true, allowFormatRows: true, allowFormatCells: false, allowInsertRows: false, selectionMode: "Normal" });
+    expect(officeProtection(TEMPLATE_PROTECTION)).toEqual({
+      allowFormatColumns: true,
+      allowFormatRows: true,
+      allowFormatCells: false,
+      allowInsertRows: false,
+      selectionMode: "Normal",
+    });
   });
 });
 
@@ -38,8 +44,17 @@ function blank(level: ApiLevel): FakeExcel {
 const minor = (level: string): number => Number(level.split(".")[1]);
 
 describe.each(API_LEVELS)("templates in the strict Excel fake at ExcelApi %s", (level) => {
-  const plan = templatePlan({ lang: "vi", year: 2023, units: [{ code: "BCA", name: "Thanh tra Bộ Công an" }, { code: "BTP", name: "" }] });
-  const notes = plan.sheets.flatMap((sheet) => sheet.rows.flatMap((line, r) => (line ?? []).flatMap((cell, c) => (cell?.note ? [{ sheet: sheet.name, at: `${String.fromCharCode(65 + c)}${r + 1}`, text: cell.note }] : []))));
+  const plan = templatePlan({
+    lang: "vi",
+    year: 2023,
+    units: [
+      { code: "BCA", name: "Thanh tra Bộ Công an" },
+      { code: "BTP", name: "" },
+    ],
+  });
+  const notes = plan.sheets.flatMap((sheet) =>
+    sheet.rows.flatMap((line, r) => (line ?? []).flatMap((cell, c) => (cell?.note ? [{ sheet: sheet.name, at: `${String.fromCharCode(65 + c)}${r + 1}`, text: cell.note }] : []))),
+  );
 
   it("adds every sheet protected without a password, removes the blank Sheet1, and shows the plan's sheet", async () => {
     const fake = blank(level);

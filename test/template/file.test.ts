@@ -11,7 +11,15 @@ import { writeNewWorkbook } from "../../src/file/package";
 
 /** Written to bytes and read back: what Excel (or any other program) gets. */
 async function roundTrip(): Promise<{ wb: ExcelJS.Workbook; zip: JSZip }> {
-  const plan = templatePlan({ lang: "vi", year: 2023, bloc: "Khối Thi đua số 2", units: [{ code: "BCA", name: "Thanh tra Bộ Công an" }, { code: "BTP", name: "Thanh tra Bộ Tư pháp" }] });
+  const plan = templatePlan({
+    lang: "vi",
+    year: 2023,
+    bloc: "Khối Thi đua số 2",
+    units: [
+      { code: "BCA", name: "Thanh tra Bộ Công an" },
+      { code: "BTP", name: "Thanh tra Bộ Tư pháp" },
+    ],
+  });
   const bytes = await writeNewWorkbook(plan.sheets, plan.activate);
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(bytes as unknown as ArrayBuffer);

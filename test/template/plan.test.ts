@@ -24,7 +24,15 @@ function cells(sheet: SheetModel): { row: number; col: number; cell: Cell }[] {
 }
 
 describe("templatePlan", () => {
-  const plan = templatePlan({ lang: "vi", year: 2023, bloc: "Khối Thi đua số 2", units: [{ code: "BCA", name: "Thanh tra Bộ Công an" }, { code: "BTP", name: "" }] });
+  const plan = templatePlan({
+    lang: "vi",
+    year: 2023,
+    bloc: "Khối Thi đua số 2",
+    units: [
+      { code: "BCA", name: "Thanh tra Bộ Công an" },
+      { code: "BTP", name: "" },
+    ],
+  });
   const [config, bca, btp, scoring] = plan.sheets;
 
   it("lays out the config sheet, one sheet per unit and the scoring sheet, config first and active", () => {
@@ -119,7 +127,15 @@ describe("templatePlan", () => {
   });
 
   it("protects every sheet without a password, letting people resize columns and rows and select cells", () => {
-    for (const s of plan.sheets) expect(s.protection).toEqual({ allowFormatColumns: true, allowFormatRows: true, allowFormatCells: false, allowInsertRows: false, allowSelectLocked: true, allowSelectUnlocked: true });
+    for (const s of plan.sheets)
+      expect(s.protection).toEqual({
+        allowFormatColumns: true,
+        allowFormatRows: true,
+        allowFormatCells: false,
+        allowInsertRows: false,
+        allowSelectLocked: true,
+        allowSelectUnlocked: true,
+      });
   });
 
   it.each(["vi", "en"] as Lang[])("keeps every validation text (%s) within Excel's limits", (lang) => {
@@ -155,9 +171,7 @@ describe("templatePlan", () => {
     const expected = [bca, btp].flatMap((s) => {
       const snap = templateSnapshot(plan).sheets.find((x) => x.name === s.name)!;
       const { rows } = readIndicatorRows(snap, locateLayout(snap)!, makeCatalog(DEFAULT_CATALOG));
-      return rows
-        .filter((r) => required.includes(r.indicator.code))
-        .flatMap((r) => [`${s.name}!E${r.row + 1}:error`, `${s.name}!F${r.row + 1}:warning`]);
+      return rows.filter((r) => required.includes(r.indicator.code)).flatMap((r) => [`${s.name}!E${r.row + 1}:error`, `${s.name}!F${r.row + 1}:warning`]);
     });
     // And the awards reader finds every score missing, at its own cell.
     const scores = [SCORING_LAYOUT.maxRow + 2, SCORING_LAYOUT.maxRow + 3].flatMap((r) => ["C", "D", "E", "F", "G"].map((c) => `Chấm điểm!${c}${r}:error`));
@@ -248,7 +262,9 @@ describe("planAddUnit", () => {
       ["BTP", "Thanh tra Bộ Tư pháp", "BTP"],
     ]);
     expect(new Set(after.issues.map((i) => `${i.code}:${i.sheet}`))).toEqual(new Set(["VALUE_EMPTY:BCA", "VALUE_EMPTY:BTP", "SCORE_INVALID:Chấm điểm"]));
-    expect(new Set(after.issues.filter((i) => i.code === "SCORE_INVALID").map((i) => i.cell.replace(/^[A-Z]+/, "")))).toEqual(new Set([String(SCORING_LAYOUT.maxRow + 2), String(SCORING_LAYOUT.maxRow + 3)]));
+    expect(new Set(after.issues.filter((i) => i.code === "SCORE_INVALID").map((i) => i.cell.replace(/^[A-Z]+/, "")))).toEqual(
+      new Set([String(SCORING_LAYOUT.maxRow + 2), String(SCORING_LAYOUT.maxRow + 3)]),
+    );
   });
 
   it("refuses a code already on the roster, a sheet that exists, and a workbook without config", () => {

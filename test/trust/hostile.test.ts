@@ -129,7 +129,12 @@ describe("hostile files", () => {
   it.each(HOSTILE)("refuses $name with exit 2, one line, nothing written", async (h) => {
     const c = await caseDir(h.name, h.file, h.make);
     const before = readdirSync(c.dir).sort();
-    for (const [args, lang] of [[[], "vi"], [["--lang", "en"], "en"], [["--json"], "vi"], [["--json", "--lang", "en"], "en"]] as const) {
+    for (const [args, lang] of [
+      [[], "vi"],
+      [["--lang", "en"], "en"],
+      [["--json"], "vi"],
+      [["--json", "--lang", "en"], "en"],
+    ] as const) {
       for (const command of ["build", "validate"]) {
         const r = await cli([command, c.file, ...args]);
         const label = `${h.name} ${command} ${args.join(" ")}`;
@@ -238,7 +243,11 @@ describe("hostile files", () => {
     mkdirSync(d);
     const p = path.join(d, "noise.xlsx");
     writeFileSync(p, Buffer.from("PK\u0003\u0004 this is not really a zip"));
-    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "src/cli/main.ts"), "build", p, "--json"], { encoding: "utf8", cwd: ROOT, timeout: 60_000 });
+    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "src/cli/main.ts"), "build", p, "--json"], {
+      encoding: "utf8",
+      cwd: ROOT,
+      timeout: 60_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/tệp bị hỏng hoặc không đầy đủ/)]);

@@ -91,7 +91,9 @@ describe("formula injection", () => {
     // Summary, checks, (submission,) and the hidden state sheet of shared review.
     const file = sheets === 3 ? out : clean.out;
     const wb = await readXlsx(file);
-    const generated = snapshotOfFile(file).sheets.filter((s) => generatedKind(s) !== null).map((s) => s.name);
+    const generated = snapshotOfFile(file)
+      .sheets.filter((s) => generatedKind(s) !== null)
+      .map((s) => s.name);
     expect(generated.length).toBe(sheets);
     for (const p of payloads) {
       const hits: { sheet: string; address: string; type: string }[] = [];

@@ -16,7 +16,45 @@ const RUNS = Number(process.env.TRUST_RUNS ?? 300);
 
 // ---- cells ------------------------------------------------------------------------------------
 
-const WORDS = ["Mã", "Chỉ tiêu", "Đơn vị tính", "ĐVT", "Ghi chú", "STT", "Năm 2023", "Năm 2022 (kỳ trước)", "2023", "Tên đơn vị", "Tên sheet", "Năm báo cáo", "Năm so sánh", "Khối trưởng", "Khối thi đua", "Số Cờ thi đua", "TT01", "TT02", "TT03", "TCD01", "TCD02", "XLD01", "GQ01", "tỷ đồng", "triệu đồng", "đồng", "1.234", "4.642,37", "29,288", "-5", "abc", "=1+1", "+SUM(A1)", "@x", "I. CÔNG TÁC THANH TRA", "", " "];
+const WORDS = [
+  "Mã",
+  "Chỉ tiêu",
+  "Đơn vị tính",
+  "ĐVT",
+  "Ghi chú",
+  "STT",
+  "Năm 2023",
+  "Năm 2022 (kỳ trước)",
+  "2023",
+  "Tên đơn vị",
+  "Tên sheet",
+  "Năm báo cáo",
+  "Năm so sánh",
+  "Khối trưởng",
+  "Khối thi đua",
+  "Số Cờ thi đua",
+  "TT01",
+  "TT02",
+  "TT03",
+  "TCD01",
+  "TCD02",
+  "XLD01",
+  "GQ01",
+  "tỷ đồng",
+  "triệu đồng",
+  "đồng",
+  "1.234",
+  "4.642,37",
+  "29,288",
+  "-5",
+  "abc",
+  "=1+1",
+  "+SUM(A1)",
+  "@x",
+  "I. CÔNG TÁC THANH TRA",
+  "",
+  " ",
+];
 const ERRORS = ["#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!"];
 
 function cellArb(names: string[]): fc.Arbitrary<CellValue> {
@@ -44,8 +82,21 @@ const figureArb: fc.Arbitrary<CellValue> = fc.oneof(
 function structuredRows(names: string[]): fc.Arbitrary<CellValue[][]> {
   const unitTable = fc
     .tuple(
-      fc.constantFrom<CellValue[]>(["STT", "Mã", "Chỉ tiêu", "Đơn vị tính", "Năm 2023", 2022, "Ghi chú"], ["", "Mã", "Chỉ tiêu", "ĐVT", 2022, "Năm 2023 (kỳ báo cáo)"], ["", "Code", "Indicator", "Unit", "2023", "2022"]),
-      fc.array(fc.tuple(fc.constantFrom(...CODES), fc.constantFrom("", "tỷ đồng", "triệu đồng", "đồng", "USD", "cuộc"), figureArb, figureArb, fc.constantFrom<CellValue>(null, "=1+1", "ghi chú")), { maxLength: 14 }),
+      fc.constantFrom<CellValue[]>(
+        ["STT", "Mã", "Chỉ tiêu", "Đơn vị tính", "Năm 2023", 2022, "Ghi chú"],
+        ["", "Mã", "Chỉ tiêu", "ĐVT", 2022, "Năm 2023 (kỳ báo cáo)"],
+        ["", "Code", "Indicator", "Unit", "2023", "2022"],
+      ),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom(...CODES),
+          fc.constantFrom("", "tỷ đồng", "triệu đồng", "đồng", "USD", "cuộc"),
+          figureArb,
+          figureArb,
+          fc.constantFrom<CellValue>(null, "=1+1", "ghi chú"),
+        ),
+        { maxLength: 14 },
+      ),
     )
     .map(([header, rows]) => [header, ...rows.map(([code, uom, a, b, note], i) => [i + 1, code, `Chỉ tiêu ${code}`, uom, a, b, note])]);
   return fc.oneof(
@@ -54,9 +105,17 @@ function structuredRows(names: string[]): fc.Arbitrary<CellValue[][]> {
       weight: 2,
       arbitrary: fc.constantFrom<CellValue[][]>(
         [["Mã", "Chỉ tiêu", 2023]],
-        [["Năm báo cáo", 2023], ["Khối trưởng", names[0] ?? "BCA"], ["Số Cờ thi đua", "một"]],
+        [
+          ["Năm báo cáo", 2023],
+          ["Khối trưởng", names[0] ?? "BCA"],
+          ["Số Cờ thi đua", "một"],
+        ],
         [["Mã", "Tên đơn vị", "Tên sheet"], ...names.slice(0, 5).map((n, i) => [`U${i}`, `Đơn vị ${n}`, n])],
-        [["Mã", "Tên đơn vị"], [names[0] ?? "BCA", "Đơn vị"], [names[0] ?? "BCA", "Trùng mã"]],
+        [
+          ["Mã", "Tên đơn vị"],
+          [names[0] ?? "BCA", "Đơn vị"],
+          [names[0] ?? "BCA", "Trùng mã"],
+        ],
       ),
     },
   );

@@ -133,7 +133,8 @@ describe("LibreOffice recalculation", () => {
             if (cell.type === ExcelJS.ValueType.Formula) {
               formulas++;
               if (other.type !== ExcelJS.ValueType.Formula) mismatches.push(`${c.name} ${s.name}!${cell.address}: LibreOffice has no formula`);
-              else if (!same(shown(cell), shown(other))) mismatches.push(`${c.name} ${s.name}!${cell.address} =${cell.formula}: engine ${JSON.stringify(shown(cell))}, LibreOffice ${JSON.stringify(shown(other))}`);
+              else if (!same(shown(cell), shown(other)))
+                mismatches.push(`${c.name} ${s.name}!${cell.address} =${cell.formula}: engine ${JSON.stringify(shown(cell))}, LibreOffice ${JSON.stringify(shown(other))}`);
             } else if (!same(shown(cell), shown(other))) {
               mismatches.push(`${c.name} ${s.name}!${cell.address}: constant ${JSON.stringify(shown(cell))} became ${JSON.stringify(shown(other))}`);
             }
@@ -178,7 +179,10 @@ describe("LibreOffice recalculation", () => {
             continue;
           }
           expect([where, near(Number(figure), accepted)]).toEqual([where, true]);
-          const truth = c.truth?.units.find((u) => u.code === code)?.figures.get(ind)?.get(year);
+          const truth = c.truth?.units
+            .find((u) => u.code === code)
+            ?.figures.get(ind)
+            ?.get(year);
           if (c.truth) expect([where, truth?.kind]).toEqual([where, cell.type === ExcelJS.ValueType.Formula ? "ref" : "text"]);
           if (cell.type !== ExcelJS.ValueType.Formula) continue;
           const ref = parseFigureFormula(cell.formula);

@@ -67,7 +67,7 @@ describe("stale-summary detection", () => {
     expect(json.stale).toEqual({ stale: true, changed: ["Cấu hình"], added: [], removed: ["BNV"] });
   });
 
-  it("calls a unit sheet whose header was broken \"changed\", not \"removed\" (it is still the roster's sheet)", async () => {
+  it('calls a unit sheet whose header was broken "changed", not "removed" (it is still the roster\'s sheet)', async () => {
     const edited = path.join(dir, "broken-header.xlsx");
     await editAndSave(built, edited, (wb) => {
       const ws = wb.getWorksheet("BKHDT")!;
@@ -101,10 +101,25 @@ describe("stale-summary detection", () => {
   });
 
   it("compares fingerprints sheet by sheet (pure)", () => {
-    const sheet = (name: string, v: number) => ({ name, visibility: "visible" as const, top: 0, left: 0, values: [[v]], formulas: [[null]], numberFormats: [["General"]], merges: [] });
+    const sheet = (name: string, v: number) => ({
+      name,
+      visibility: "visible" as const,
+      top: 0,
+      left: 0,
+      values: [[v]],
+      formulas: [[null]],
+      numberFormats: [["General"]],
+      merges: [],
+    });
     const before = fingerprintSheets([sheet("A", 1), sheet("B", 2), sheet("C", 3)]);
     const now = fingerprintSheets([sheet("A", 1), sheet("B", 5), sheet("D", 4)]);
-    expect(compareFingerprints({ builtAt: null, overall: before.overall, sheets: before.sheets }, now)).toEqual({ stale: true, changed: ["B"], added: ["D"], removed: ["C"], builtAt: null });
+    expect(compareFingerprints({ builtAt: null, overall: before.overall, sheets: before.sheets }, now)).toEqual({
+      stale: true,
+      changed: ["B"],
+      added: ["D"],
+      removed: ["C"],
+      builtAt: null,
+    });
     expect(compareFingerprints({ builtAt: null, overall: before.overall, sheets: before.sheets }, before)?.stale).toBe(false);
     // Without the per-sheet table, the overall fingerprint decides.
     expect(compareFingerprints({ builtAt: null, overall: before.overall, sheets: [] }, now)?.stale).toBe(true);

@@ -108,7 +108,10 @@ describe("Package", () => {
         { name: "[Content_Types].xml", data: `<Types xmlns="${CT}"><Default Extension="xml" ContentType="application/xml"/></Types>` },
         { name: "_rels/.rels", data: rootRels(`${S}/officeDocument`, "/Book/WB.XML") },
         { name: "book/wb.xml", data: "<workbook/>" },
-        { name: "book/_rels/wb.xml.rels", data: `<Relationships xmlns="${PR}"><Relationship Id="a" Type="${S}/worksheet" Target="./sheets/unit%201.xml"/><Relationship Id="b" Type="${T}/worksheet" Target="../elsewhere/s.xml"/><Relationship Id="c" Type="${T}/worksheet" Target="http://x/y.xml" TargetMode="External"/></Relationships>` },
+        {
+          name: "book/_rels/wb.xml.rels",
+          data: `<Relationships xmlns="${PR}"><Relationship Id="a" Type="${S}/worksheet" Target="./sheets/unit%201.xml"/><Relationship Id="b" Type="${T}/worksheet" Target="../elsewhere/s.xml"/><Relationship Id="c" Type="${T}/worksheet" Target="http://x/y.xml" TargetMode="External"/></Relationships>`,
+        },
         { name: "book/sheets/unit 1.xml", data: "<worksheet>1</worksheet>" },
         { name: "elsewhere/s.xml", data: "<worksheet>2</worksheet>" },
       ]),

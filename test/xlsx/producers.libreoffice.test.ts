@@ -22,7 +22,13 @@ import { requireSoffice, SOFFICE } from "../support/libreoffice";
 const SAMPLE = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
 const PYTHON = "/usr/bin/python3";
 const NOW = "2024-01-15T03:00:00.000Z";
-const figures = (json: ReturnType<typeof buildBloc>["json"]) => ({ units: json.units, values: json.values, totals: json.totals, issues: json.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`), awards: json.awards });
+const figures = (json: ReturnType<typeof buildBloc>["json"]) => ({
+  units: json.units,
+  values: json.values,
+  totals: json.totals,
+  issues: json.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`),
+  awards: json.awards,
+});
 const expected = figures(buildBloc(readWorkbook(readFileSync(SAMPLE)), { lang: "vi", now: NOW }).json);
 
 let dir: string;
@@ -117,7 +123,12 @@ beforeAll(async () => {
       ["xls", "xls:MS Excel 97"],
     ]) {
       const out = path.join(dir, `lo-${ext}`);
-      run(SOFFICE, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", out, SAMPLE], "LibreOffice", "libreoffice-calc-nogui");
+      run(
+        SOFFICE,
+        [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", out, SAMPLE],
+        "LibreOffice",
+        "libreoffice-calc-nogui",
+      );
       copyFileSync(path.join(out, `khoi-thi-dua-2-2023.${ext}`), at(`libreoffice.${ext}`));
     }
   } finally {

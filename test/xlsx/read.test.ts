@@ -62,7 +62,10 @@ interface SheetSpec {
 function pkg(sheets: SheetSpec[], opts: { sst?: string[] | string; styles?: string; workbookPr?: string } = {}): Uint8Array {
   const rels = sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${s.relType ?? `${REL}/worksheet`}" Target="worksheets/sheet${i + 1}.xml"/>`);
   const parts: { name: string; data: string }[] = [
-    { name: "[Content_Types].xml", data: `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>` },
+    {
+      name: "[Content_Types].xml",
+      data: `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`,
+    },
     { name: "_rels/.rels", data: `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
     {
       name: "xl/workbook.xml",
@@ -71,14 +74,19 @@ function pkg(sheets: SheetSpec[], opts: { sst?: string[] | string; styles?: stri
   ];
   if (opts.sst !== undefined) {
     rels.push(`<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
-    parts.push({ name: "xl/sharedStrings.xml", data: typeof opts.sst === "string" ? opts.sst : `<sst xmlns="${SML}">${opts.sst.map((t) => `<si><t>${t}</t></si>`).join("")}</sst>` });
+    parts.push({
+      name: "xl/sharedStrings.xml",
+      data: typeof opts.sst === "string" ? opts.sst : `<sst xmlns="${SML}">${opts.sst.map((t) => `<si><t>${t}</t></si>`).join("")}</sst>`,
+    });
   }
   if (opts.styles !== undefined) {
     rels.push(`<Relationship Id="rIdT" Type="${REL}/styles" Target="styles.xml"/>`);
     parts.push({ name: "xl/styles.xml", data: opts.styles });
   }
   parts.push({ name: "xl/_rels/workbook.xml.rels", data: `<Relationships xmlns="${PKG}">${rels.join("")}</Relationships>` });
-  sheets.forEach((s, i) => parts.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: s.xml.startsWith("<?xml") ? s.xml : `<worksheet xmlns="${SML}" xmlns:r="${REL}">${s.xml}</worksheet>` }));
+  sheets.forEach((s, i) =>
+    parts.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: s.xml.startsWith("<?xml") ? s.xml : `<worksheet xmlns="${SML}" xmlns:r="${REL}">${s.xml}</worksheet>` }),
+  );
   return writeZip(parts);
 }
 
@@ -106,7 +114,10 @@ describe("cell values", () => {
 
   it("joins rich-text runs and leaves phonetic runs out, in shared and inline strings", () => {
     const sst = `<sst xmlns="${SML}"><si><r><rPr><b/></rPr><t>Năm </t></r><r><t>2023</t></r><rPh sb="0" eb="1"><t>ネン</t></rPh><phoneticPr fontId="0"/></si></sst>`;
-    const s = one(`<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>Khối </t></r><r><rPr><i/></rPr><t>2</t></r><rPh><t>x</t></rPh></is></c></row></sheetData>`, { sst });
+    const s = one(
+      `<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>Khối </t></r><r><rPr><i/></rPr><t>2</t></r><rPh><t>x</t></rPh></is></c></row></sheetData>`,
+      { sst },
+    );
     expect(s.values).toEqual([["Năm 2023", "Khối 2"]]);
   });
 
@@ -115,14 +126,16 @@ describe("cell values", () => {
     expect(s.values[0][0]).toBe("Dòng 1\r\nDòng 2 _x0041_");
   });
 
-  it("converts ISO dates (t=\"d\") to serials of the workbook's date system, and keeps what is not a date as text", () => {
+  it('converts ISO dates (t="d") to serials of the workbook\'s date system, and keeps what is not a date as text', () => {
     const xml = `<sheetData><row r="1"><c r="A1" t="d"><v>2023-12-31T00:00:00</v></c><c r="B1" t="d"><v>2024-01-01T12:00:00Z</v></c><c r="C1" t="d"><v>1900-01-01</v></c><c r="D1" t="d"><v>hôm qua</v></c></row></sheetData>`;
     expect(one(xml).values[0]).toEqual([45291, 45292.5, 1, "hôm qua"]);
     const mac = readWorkbook(pkg([{ name: "S", xml }], { workbookPr: '<workbookPr date1904="1"/>' }));
     expect(mac.date1904).toBe(true);
     expect(mac.sheets[0].values[0].slice(0, 2)).toEqual([45291 - 1462, 45292.5 - 1462]);
     // A 1904 workbook's numbers are read as stored: only ISO dates are converted.
-    expect(readWorkbook(pkg([{ name: "S", xml: `<sheetData><row><c><v>100</v></c></row></sheetData>` }], { workbookPr: '<workbookPr date1904="true"/>' })).sheets[0].values).toEqual([[100]]);
+    expect(
+      readWorkbook(pkg([{ name: "S", xml: `<sheetData><row><c><v>100</v></c></row></sheetData>` }], { workbookPr: '<workbookPr date1904="true"/>' })).sheets[0].values,
+    ).toEqual([[100]]);
   });
 
   it("reads cells and rows without references in order", () => {
@@ -137,7 +150,9 @@ describe("cell values", () => {
   });
 
   it("counts only cells with a value or a formula in the used range (styled empty cells do not)", () => {
-    const s = one(`<sheetData><row r="1"><c r="A1" s="1"/><c r="B1"/></row><row r="3"><c r="C3"><f>SUM(A1:B1)</f></c><c r="D3" s="1"/></row><row r="9" s="1" customFormat="1"/></sheetData>`);
+    const s = one(
+      `<sheetData><row r="1"><c r="A1" s="1"/><c r="B1"/></row><row r="3"><c r="C3"><f>SUM(A1:B1)</f></c><c r="D3" s="1"/></row><row r="9" s="1" customFormat="1"/></sheetData>`,
+    );
     expect([s.top, s.left, s.values, s.formulas]).toEqual([2, 2, [[null]], [["=SUM(A1:B1)"]]]);
   });
 
@@ -171,7 +186,9 @@ describe("shared formulas", () => {
   });
 
   it("keeps several groups apart, whatever order their cells come in", () => {
-    const s = one(`<sheetData><row r="1"><c r="A1"><f t="shared" ref="A1:A2" si="1">B1*2</f><v>2</v></c><c r="B1"><f t="shared" ref="B1:B2" si="0">C1+1</f><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" si="1"/><v>4</v></c><c r="B2"><f t="shared" si="0"/><v>3</v></c></row></sheetData>`);
+    const s = one(
+      `<sheetData><row r="1"><c r="A1"><f t="shared" ref="A1:A2" si="1">B1*2</f><v>2</v></c><c r="B1"><f t="shared" ref="B1:B2" si="0">C1+1</f><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" si="1"/><v>4</v></c><c r="B2"><f t="shared" si="0"/><v>3</v></c></row></sheetData>`,
+    );
     expect(s.formulas).toEqual([
       ["=B1*2", "=C1+1"],
       ["=B2*2", "=C2+1"],
@@ -183,7 +200,10 @@ describe("sheets, merges and styles", () => {
   it("reads visibility, and empties a merged area's other cells (as Excel shows them)", () => {
     const wb = readWorkbook(
       pkg([
-        { name: "A", xml: `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Tiêu đề</t></is></c><c r="B1"><v>9</v></c></row><row r="2"><c r="A2"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>` },
+        {
+          name: "A",
+          xml: `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Tiêu đề</t></is></c><c r="B1"><v>9</v></c></row><row r="2"><c r="A2"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>`,
+        },
         { name: "B", xml: "<sheetData/>", state: "hidden" },
         { name: "C", xml: "<sheetData/>", state: "veryHidden" },
       ]),
@@ -200,12 +220,20 @@ describe("sheets, merges and styles", () => {
 
   it("reads number formats: custom ids, built-in ids, General for none", () => {
     const styles = `<styleSheet xmlns="${SML}"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.000"/></numFmts><cellStyleXfs count="1"><xf numFmtId="49"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="9"/><xf numFmtId="49"/></cellXfs></styleSheet>`;
-    const s = one(`<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="2"><v>0.5</v></c><c r="C1" s="3" t="inlineStr"><is><t>007</t></is></c><c r="D1" s="0"><v>1</v></c><c r="E1"><v>1</v></c><c r="F1" s="9"><v>1</v></c></row></sheetData>`, { styles });
+    const s = one(
+      `<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="2"><v>0.5</v></c><c r="C1" s="3" t="inlineStr"><is><t>007</t></is></c><c r="D1" s="0"><v>1</v></c><c r="E1"><v>1</v></c><c r="F1" s="9"><v>1</v></c></row></sheetData>`,
+      { styles },
+    );
     expect(s.numberFormats).toEqual([["#,##0.000", "0%", "@", "General", "General", "General"]]);
   });
 
   it("skips chart sheets (not worksheets, as in Office.js) and refuses a listed sheet without a part", () => {
-    const wb = readWorkbook(pkg([{ name: "Biểu đồ", xml: "<chartsheet/>", relType: `${REL}/chartsheet` }, { name: "S", xml: "<sheetData/>" }]));
+    const wb = readWorkbook(
+      pkg([
+        { name: "Biểu đồ", xml: "<chartsheet/>", relType: `${REL}/chartsheet` },
+        { name: "S", xml: "<sheetData/>" },
+      ]),
+    );
     expect(wb.sheets.map((s) => s.name)).toEqual(["S"]);
     const bytes = pkg([{ name: "Mất", xml: "<sheetData/>", relType: `${REL}/worksheet` }]);
     const zip = readZip(bytes);

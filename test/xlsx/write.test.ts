@@ -25,7 +25,7 @@ describe("cells as SpreadsheetML", () => {
   it("writes text that looks like a formula or a number as an inline string, never as a formula", () => {
     expect(cellXml("A1", { value: "=SUM(A1:A9)" }, 0)).toBe('<c r="A1" t="inlineStr"><is><t xml:space="preserve">=SUM(A1:A9)</t></is></c>');
     expect(cellXml("A2", { value: "1.234" }, 3)).toBe('<c r="A2" s="3" t="inlineStr"><is><t xml:space="preserve">1.234</t></is></c>');
-    expect(cellXml("A3", { value: "<&>\u0001" }, 0)).toContain("<t xml:space=\"preserve\">&lt;&amp;&gt;</t>");
+    expect(cellXml("A3", { value: "<&>\u0001" }, 0)).toContain('<t xml:space="preserve">&lt;&amp;&gt;</t>');
   });
 
   it("writes a formula with its cached result typed: number, text, boolean or none", () => {
@@ -51,7 +51,9 @@ describe("cells as SpreadsheetML", () => {
       }),
       { xf: () => 0, selected: true, links: {} },
     );
-    expect(xml).toContain('<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="1" formatColumns="0" formatRows="0" insertRows="1" selectLockedCells="0" selectUnlockedCells="0"/>');
+    expect(xml).toContain(
+      '<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="1" formatColumns="0" formatRows="0" insertRows="1" selectLockedCells="0" selectUnlockedCells="0"/>',
+    );
     expect(xml).toContain('sqref="A1 B1"><formula1>0</formula1><formula2>$C$5</formula2></dataValidation>');
     expect(xml).toMatch(/<dataValidation allowBlank="1" showInputMessage="1" promptTitle="a" prompt="b" sqref="C1"\/>/);
     expect(xml).toContain('<sheetView tabSelected="1" workbookViewId="0"/>');
@@ -74,7 +76,8 @@ describe("cell formats", () => {
 
   it("merged twice into a user's styles adds nothing the second time", () => {
     const fresh = new StyleRegistry().collect([sheet([[{ style: "title" }, { style: "number", format: "#,##0.000" }]])]).stylesXml();
-    const user = '<styleSheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><fonts count="1"><font><sz val="11"/></font></fonts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="1" fontId="0"/></cellXfs></styleSheet>';
+    const user =
+      '<styleSheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><fonts count="1"><font><sz val="11"/></font></fonts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="1" fontId="0"/></cellXfs></styleSheet>';
     const once = mergeStyles(user, fresh);
     expect(once.xml).toContain('<xf numFmtId="1" fontId="0"/>');
     expect(mergeStyles(once.xml, fresh)).toEqual(once);
@@ -123,7 +126,13 @@ describe("placing sheets in the user's package", () => {
 
   it("puts a replacement in its sheet's place, new sheets after their anchor in plan order, outputs first", () => {
     const out = writePlanIntoPackageBytes(userPackage(), {
-      sheets: [sheet([[{ value: "new" }]], { name: "Tổng hợp" }), sheet([[{ value: 5 }, { value: 7 }]], { name: "btp" }), sheet([[{ value: "x" }]], { name: "X" }), sheet([[{ value: "y" }]], { name: "Y" }), sheet([[{ value: "z" }]], { name: "Z" })],
+      sheets: [
+        sheet([[{ value: "new" }]], { name: "Tổng hợp" }),
+        sheet([[{ value: 5 }, { value: 7 }]], { name: "btp" }),
+        sheet([[{ value: "x" }]], { name: "X" }),
+        sheet([[{ value: "y" }]], { name: "Y" }),
+        sheet([[{ value: "z" }]], { name: "Z" }),
+      ],
       remove: ["Tổng hợp", "btp"],
       activate: "btp",
       place: { btp: { replaces: "btp" }, X: { after: "btp" }, Y: { after: "BTP" }, Z: { after: null } },
@@ -146,13 +155,20 @@ describe("placing sheets in the user's package", () => {
   });
 
   it("keeps every sheet's place when nothing is placed but new sheets at the end", () => {
-    const out = writePlanIntoPackageBytes(userPackage(), { sheets: [sheet([[{ value: 1 }]], { name: "Mới" })], remove: [], activate: "Mới", place: { Mới: { after: "không có" } } });
+    const out = writePlanIntoPackageBytes(userPackage(), {
+      sheets: [sheet([[{ value: 1 }]], { name: "Mới" })],
+      remove: [],
+      activate: "Mới",
+      place: { Mới: { after: "không có" } },
+    });
     expect(readWorkbook(out).sheets.map((s) => s.name)).toEqual(["Tổng hợp", "A", "btp", "C", "Mới"]);
     expect(entryText(readZip(out).get("xl/workbook.xml")!)).toContain(`<definedName name="RiengC" localSheetId="3">`);
   });
 
   it("refuses to put a sheet in the place of one the plan does not remove", () => {
-    expect(() => writePlanIntoPackageBytes(userPackage(), { sheets: [sheet([], { name: "D" })], remove: [], activate: "D", place: { D: { replaces: "A" } } })).toThrow(/replaces A/);
+    expect(() => writePlanIntoPackageBytes(userPackage(), { sheets: [sheet([], { name: "D" })], remove: [], activate: "D", place: { D: { replaces: "A" } } })).toThrow(
+      /replaces A/,
+    );
   });
 });
 
@@ -173,7 +189,8 @@ describe("new parts in the package's class", () => {
     const rels = entryText(zip.get("xl/_rels/workbook.xml.rels")!);
     expect(rels.match(/Type="http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships\/worksheet"/g)).toHaveLength(2);
     expect(rels).not.toContain("schemas.openxmlformats.org/officeDocument");
-    for (const e of zip.entries.filter((x) => /^xl\/(worksheets\/sheet2|comments1)\.xml$/.test(x.name))) expect(entryText(e)).toContain("http://purl.oclc.org/ooxml/spreadsheetml/main");
+    for (const e of zip.entries.filter((x) => /^xl\/(worksheets\/sheet2|comments1)\.xml$/.test(x.name)))
+      expect(entryText(e)).toContain("http://purl.oclc.org/ooxml/spreadsheetml/main");
   });
 });
 
@@ -181,12 +198,21 @@ describe("a new workbook", () => {
   it("opens in exceljs with its sheets, values, formats, notes, widths, freeze and tab colour", async () => {
     const bytes = newWorkbookBytes(
       [
-        sheet([[{ value: "Mã", style: "header", note: "Ghi chú" }, { value: 4642.5, format: "#,##0.000", style: "number" }], [{ formula: "B1*2", value: 9285 }]], {
-          name: "Cấu hình",
-          columnWidths: [12, 20],
-          freeze: { rows: 1, cols: 0 },
-          tabColor: "FFC000",
-        }),
+        sheet(
+          [
+            [
+              { value: "Mã", style: "header", note: "Ghi chú" },
+              { value: 4642.5, format: "#,##0.000", style: "number" },
+            ],
+            [{ formula: "B1*2", value: 9285 }],
+          ],
+          {
+            name: "Cấu hình",
+            columnWidths: [12, 20],
+            freeze: { rows: 1, cols: 0 },
+            tabColor: "FFC000",
+          },
+        ),
         sheet([[{ value: true }]], { name: "Ẩn", visibility: "hidden" }),
       ],
       "Cấu hình",

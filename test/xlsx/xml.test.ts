@@ -39,7 +39,13 @@ describe("parseXml", () => {
   });
 
   it("decodes entities, character references and CDATA, and normalises line ends", () => {
-    expect(events(`<a>x &lt;&amp;&gt; &#7889;&#x1EE9; <![CDATA[<raw & text>]]>\r\ny</a>`)).toEqual(["<{}a>", JSON.stringify("x <&> ốứ "), JSON.stringify("<raw & text>"), JSON.stringify("\ny"), "</a>"]);
+    expect(events(`<a>x &lt;&amp;&gt; &#7889;&#x1EE9; <![CDATA[<raw & text>]]>\r\ny</a>`)).toEqual([
+      "<{}a>",
+      JSON.stringify("x <&> ốứ "),
+      JSON.stringify("<raw & text>"),
+      JSON.stringify("\ny"),
+      "</a>",
+    ]);
   });
 
   it("reads attributes by local name: unprefixed ones, or by namespace whatever the prefix", () => {

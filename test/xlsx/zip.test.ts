@@ -91,7 +91,10 @@ describe("readZip", () => {
   });
 
   it("refuses encrypted and zip64 entries by name", () => {
-    const b = writeZip([{ name: "ok.xml", data: "<a/>" }, { name: "xl/secret.xml", data: "<b/>" }]);
+    const b = writeZip([
+      { name: "ok.xml", data: "<a/>" },
+      { name: "xl/secret.xml", data: "<b/>" },
+    ]);
     const enc = new Uint8Array(b);
     const at = centralHeader(enc, "xl/secret.xml");
     new DataView(enc.buffer).setUint16(at + 8, 1, true);

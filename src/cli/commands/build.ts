@@ -63,7 +63,11 @@ export const buildCommand: CliCommand = {
     if (annotate) {
       const input = new Uint8Array(loaded.buffer);
       const sheets = new Set(loaded.snapshot.sheets.map((s) => s.name));
-      annotated = planNotes(result.issues.filter((i) => sheets.has(i.sheet)), readNotes(input), { lang, catalog: result.catalog });
+      annotated = planNotes(
+        result.issues.filter((i) => sheets.has(i.sheet)),
+        readNotes(input),
+        { lang, catalog: result.catalog },
+      );
       files.push({ path: annotate, data: writeNotes(input, annotated.actions) });
     }
     try {
@@ -74,7 +78,15 @@ export const buildCommand: CliCommand = {
     }
     say(humanReport(result, lang, { all: values.all === true, more: "check", color: (json ? io.color?.err : io.color?.out) ?? false }));
     for (const f of files) say(T.wrote(f.path));
-    if (annotate && annotated) say(T.annotated(annotate, annotated.posted, annotated.resolved, annotated.skipped.map((c) => `${c.sheet}!${c.cell}`)));
+    if (annotate && annotated)
+      say(
+        T.annotated(
+          annotate,
+          annotated.posted,
+          annotated.resolved,
+          annotated.skipped.map((c) => `${c.sheet}!${c.cell}`),
+        ),
+      );
     // The errors themselves are in the listing above.
     if ((docx || minutes) && result.errors) io.err(T.noSubmission(result.errors));
     if (json) io.out(JSON.stringify(result.json, null, 2));

@@ -70,7 +70,14 @@ export const importCommand: CliCommand = {
         loaded = await loadWorkbook(file);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        decisions.push({ file: name, unit: null, by: null, sheet: null, years: [], action: { kind: "unreadable", reason: "file", detail: inputProblemText(lang, file, e.problem) } });
+        decisions.push({
+          file: name,
+          unit: null,
+          by: null,
+          sheet: null,
+          years: [],
+          action: { kind: "unreadable", reason: "file", detail: inputProblemText(lang, file, e.problem) },
+        });
         continue;
       }
       const d = decideImport(blocLoaded.snapshot, { name, snapshot: loaded.snapshot });
@@ -79,7 +86,11 @@ export const importCommand: CliCommand = {
       if (!unit || !d.sheet || !importsToWrite([d], replace).length) continue;
       // A replacement keeps the bloc's name of the sheet, so references to it still resolve.
       const existing = blocLoaded.snapshot.sheets.find((s) => label(s.name) === label(unit.sheetName));
-      const sheet = importedSheet(loaded.snapshot.sheets.find((s) => s.name === d.sheet)!, existing?.name ?? unit.sheetName, sheetColumnWidths(loaded.buffer, d.sheet));
+      const sheet = importedSheet(
+        loaded.snapshot.sheets.find((s) => s.name === d.sheet)!,
+        existing?.name ?? unit.sheetName,
+        sheetColumnWidths(loaded.buffer, d.sheet),
+      );
       imports.set(label(unit.sheetName), { sheet, replaces: existing?.name ?? null });
     }
     const sheets = [...imports.values()];
@@ -92,7 +103,9 @@ export const importCommand: CliCommand = {
     if (unusable) io.err(T.unusable(unusable));
     else if (sheets.length) {
       try {
-        await writeFilesAtomically([{ path: out, data: await writeImportsIntoPackage(blocLoaded.buffer, sheets, lastUnitSheet(blocLoaded.snapshot.sheets, readConfig(blocLoaded.snapshot).roster)) }]);
+        await writeFilesAtomically([
+          { path: out, data: await writeImportsIntoPackage(blocLoaded.buffer, sheets, lastUnitSheet(blocLoaded.snapshot.sheets, readConfig(blocLoaded.snapshot).roster)) },
+        ]);
       } catch (e) {
         io.err(C.writeFailed(out, (e as Error).message));
         return EXIT.unusable;

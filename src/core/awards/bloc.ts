@@ -60,7 +60,9 @@ export function decideBlocAwards(scores: ScoreSheet, config: BlocConfig, roster:
     meritVotes: scores.hasMeritVotes,
   });
   const cellOf = new Map(scores.rows.map((r) => [r.code, r.cell]));
-  const issues = result.ties.map((t) => issue("SCORE_TIE", "warning", scores.sheet, cellOf.get(t.codes[0]) ?? "A1", { units: t.codes.join(", "), score: t.score, award: t.award, places: t.places }));
+  const issues = result.ties.map((t) =>
+    issue("SCORE_TIE", "warning", scores.sheet, cellOf.get(t.codes[0]) ?? "A1", { units: t.codes.join(", "), score: t.score, award: t.award, places: t.places }),
+  );
   return { result, issues };
 }
 

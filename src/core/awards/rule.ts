@@ -76,7 +76,15 @@ interface Pass {
 }
 
 /** One award: walk the eligible units in rank order, group equal scores, fill the places. */
-function fill(award: Award, ranking: readonly RankedUnit[], byCode: Map<string, Candidate>, quota: number, threshold: number | null, rule: AwardRule, exclude: ReadonlySet<string>): Pass {
+function fill(
+  award: Award,
+  ranking: readonly RankedUnit[],
+  byCode: Map<string, Candidate>,
+  quota: number,
+  threshold: number | null,
+  rule: AwardRule,
+  exclude: ReadonlySet<string>,
+): Pass {
   const reasons = new Map<string, SkipReason>();
   const needVotes = award === "flag" ? rule.flagVotes : rule.meritVotes;
   const eligible: RankedUnit[] = [];
@@ -94,7 +102,7 @@ function fill(award: Award, ranking: readonly RankedUnit[], byCode: Map<string, 
   const tied: string[] = [];
   let spill = 0;
   let left = quota;
-  for (let i = 0; i < eligible.length; ) {
+  for (let i = 0; i < eligible.length;) {
     const group = eligible.filter((e) => e.score === eligible[i].score);
     i += group.length;
     if (left <= 0) {
@@ -140,7 +148,8 @@ export function decideAwards(cands: readonly Candidate[], rule: AwardRule = DEFA
   const skipped: AwardResult["skipped"] = [];
   for (const c of cands) {
     if (proposed.has(c.code)) continue;
-    const reason: SkipReason = c.score === null || !Number.isFinite(c.score) ? "noScore" : flag.tied.includes(c.code) ? "tie" : (merit.reasons.get(c.code) ?? flag.reasons.get(c.code) ?? "quota");
+    const reason: SkipReason =
+      c.score === null || !Number.isFinite(c.score) ? "noScore" : flag.tied.includes(c.code) ? "tie" : (merit.reasons.get(c.code) ?? flag.reasons.get(c.code) ?? "quota");
     skipped.push({ code: c.code, reason });
   }
   return { ranking, flag: flag.proposed, merit: merit.proposed, ties, skipped };

@@ -13,7 +13,8 @@ export const AWARD_TEXT = {
     basis: (b: string) => `Căn cứ ${lowerFirst(b)};`,
     covenant: (c: string) => `Căn cứ ${lowerFirst(c)};`,
     scoringBasis: (bloc: string, year: number) => `Căn cứ kết quả chấm điểm, bình xét thi đua năm ${year} của ${bloc},`,
-    intro: (leader: string, bloc: string, year: number) => `${leader}, đơn vị Khối trưởng ${bloc} năm ${year}, kính trình Hội đồng Thi đua, khen thưởng ngành Thanh tra xem xét, đề nghị khen thưởng như sau:`,
+    intro: (leader: string, bloc: string, year: number) =>
+      `${leader}, đơn vị Khối trưởng ${bloc} năm ${year}, kính trình Hội đồng Thi đua, khen thưởng ngành Thanh tra xem xét, đề nghị khen thưởng như sau:`,
     sectionResults: (year: number) => `I. KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA NĂM ${year}`,
     units: (bloc: string, year: number, names: string, theme: string) =>
       `Năm ${year}, các đơn vị trong ${bloc} gồm ${names} đã bám sát${theme ? ` chủ đề thi đua “${theme}”,` : ""} các nội dung, chỉ tiêu thi đua do Thanh tra Chính phủ phát động, triển khai đồng bộ các mặt công tác thanh tra, tiếp công dân, giải quyết khiếu nại, tố cáo và phòng, chống tham nhũng, tiêu cực.`,
@@ -25,10 +26,17 @@ export const AWARD_TEXT = {
     applications: (n: string) => `tiếp nhận, xử lý ${n} đơn`,
     cases: (n: string) => `tham mưu giải quyết ${n} vụ việc thuộc thẩm quyền`,
     compare: (against: string, parts: string[]) => `So với ${against}, ${parts.join("; ")}.`,
-    cmpNames: { TT01: "số cuộc thanh tra", TT03: "số tiền kiến nghị xử lý về kinh tế", TCD01: "số lượt tiếp công dân", XLD01: "số đơn tiếp nhận, xử lý", GQ01: "số vụ việc tham mưu giải quyết" } as Record<string, string>,
+    cmpNames: {
+      TT01: "số cuộc thanh tra",
+      TT03: "số tiền kiến nghị xử lý về kinh tế",
+      TCD01: "số lượt tiếp công dân",
+      XLD01: "số đơn tiếp nhận, xử lý",
+      GQ01: "số vụ việc tham mưu giải quyết",
+    } as Record<string, string>,
     change: (name: string, pct: number, text: string) => (pct > 0 ? `${name} tăng ${text}` : pct < 0 ? `${name} giảm ${text}` : `${name} không thay đổi`),
     sectionScores: "II. KẾT QUẢ CHẤM ĐIỂM, BÌNH XÉT THI ĐUA",
-    scoresIntro: (n: number, max: string) => `Trên cơ sở tiêu chí chấm điểm thi đua của Khối (${n} tiêu chí, tổng điểm tối đa ${max} điểm, chưa kể điểm cộng, điểm trừ), kết quả chấm điểm các đơn vị như sau:`,
+    scoresIntro: (n: number, max: string) =>
+      `Trên cơ sở tiêu chí chấm điểm thi đua của Khối (${n} tiêu chí, tổng điểm tối đa ${max} điểm, chưa kể điểm cộng, điểm trừ), kết quả chấm điểm các đơn vị như sau:`,
     noScores: "Khối chưa có bảng chấm điểm thi đua (sheet “Chấm điểm”), nên chưa có kết quả xếp hạng.",
     colStt: "STT",
     colUnit: "Đơn vị",
@@ -41,7 +49,8 @@ export const AWARD_TEXT = {
     meritLine: (year: number) => `2. Đề nghị tặng Bằng khen của Tổng Thanh tra Chính phủ năm ${year} cho:`,
     proposed: (name: string, score: string, rank: number, votes: string | null) => `- ${name}: đạt ${score} điểm, xếp thứ ${rank}${votes ? `; ${votes} phiếu đồng ý` : ""}.`,
     noneProposed: "- Không có đơn vị đủ điều kiện đề nghị.",
-    tie: (names: string, score: string, places: number) => `- Các đơn vị ${names} bằng điểm (${score} điểm) tại ranh giới xét ${places} vị trí còn lại; Khối sẽ tổ chức bỏ phiếu và báo cáo bổ sung.`,
+    tie: (names: string, score: string, places: number) =>
+      `- Các đơn vị ${names} bằng điểm (${score} điểm) tại ranh giới xét ${places} vị trí còn lại; Khối sẽ tổ chức bỏ phiếu và báo cáo bổ sung.`,
     sectionNext: (year: number) => `IV. KHỐI TRƯỞNG, KHỐI PHÓ NĂM ${year}`,
     next: (bloc: string, year: number, leader: string, deputy: string) =>
       `Các đơn vị trong ${bloc} đã thống nhất ${leader ? `${leader} là Khối trưởng` : ""}${leader && deputy ? ", " : ""}${deputy ? `${deputy} là Khối phó` : ""} ${bloc} năm ${year}.`,
@@ -79,7 +88,8 @@ export const AWARD_TEXT = {
     secretary: "THƯ KÝ",
     chairSign: "CHỦ TRÌ",
     draftNote: (when: string) => `Dự thảo tạo tự động bởi Bloc Summary lúc ${when}.`,
-    cliAwards: (flag: string, merit: string, ties: number) => `Đề nghị Cờ thi đua: ${flag || "không có"}; Bằng khen: ${merit || "không có"}${ties ? ` (${ties} trường hợp bằng điểm cần bỏ phiếu)` : ""}.`,
+    cliAwards: (flag: string, merit: string, ties: number) =>
+      `Đề nghị Cờ thi đua: ${flag || "không có"}; Bằng khen: ${merit || "không có"}${ties ? ` (${ties} trường hợp bằng điểm cần bỏ phiếu)` : ""}.`,
   },
   en: {
     nation: "SOCIALIST REPUBLIC OF VIETNAM",
@@ -92,7 +102,8 @@ export const AWARD_TEXT = {
     basis: (b: string) => `Pursuant to ${b};`,
     covenant: (c: string) => `Pursuant to ${c};`,
     scoringBasis: (bloc: string, year: number) => `Based on the ${year} scoring and review of ${bloc},`,
-    intro: (leader: string, bloc: string, year: number) => `${leader}, leader of ${bloc} in ${year}, respectfully submits the following award proposal to the Emulation and Reward Council of the Inspection sector:`,
+    intro: (leader: string, bloc: string, year: number) =>
+      `${leader}, leader of ${bloc} in ${year}, respectfully submits the following award proposal to the Emulation and Reward Council of the Inspection sector:`,
     sectionResults: (year: number) => `I. RESULTS OF THE EMULATION MOVEMENT IN ${year}`,
     units: (bloc: string, year: number, names: string, theme: string) =>
       `In ${year}, the units of ${bloc} — ${names} — followed${theme ? ` the emulation theme “${theme}” and` : ""} the emulation targets set by the Government Inspectorate across inspection, citizen reception, complaint and denunciation handling, and anti-corruption work.`,
@@ -100,14 +111,19 @@ export const AWARD_TEXT = {
     inspections: (n: string) => `conducted ${n} inspections`,
     money: (n: string, over: boolean) => `recommended the recovery of ${over ? "over " : ""}${n} billion VND`,
     reception: (visits: string | null, people: string | null) =>
-      visits !== null && people !== null ? `received citizens on ${visits} visits (${people} people)` : visits !== null ? `received citizens on ${visits} visits` : `received ${people} citizens`,
+      visits !== null && people !== null
+        ? `received citizens on ${visits} visits (${people} people)`
+        : visits !== null
+          ? `received citizens on ${visits} visits`
+          : `received ${people} citizens`,
     applications: (n: string) => `received and handled ${n} applications`,
     cases: (n: string) => `advised on the settlement of ${n} cases under their authority`,
     compare: (against: string, parts: string[]) => `Against ${against}, ${parts.join("; ")}.`,
     cmpNames: { TT01: "inspections", TT03: "recommended recoveries", TCD01: "reception visits", XLD01: "applications handled", GQ01: "cases advised" } as Record<string, string>,
     change: (name: string, pct: number, text: string) => (pct > 0 ? `${name} rose by ${text}` : pct < 0 ? `${name} fell by ${text}` : `${name} were unchanged`),
     sectionScores: "II. SCORING AND REVIEW",
-    scoresIntro: (n: number, max: string) => `Under the bloc's scoring criteria (${n} criteria, at most ${max} points before bonus and penalty points), the units scored as follows:`,
+    scoresIntro: (n: number, max: string) =>
+      `Under the bloc's scoring criteria (${n} criteria, at most ${max} points before bonus and penalty points), the units scored as follows:`,
     noScores: "The bloc has no scoring sheet (“Chấm điểm”) yet, so there is no ranking.",
     colStt: "No.",
     colUnit: "Unit",
@@ -129,7 +145,8 @@ export const AWARD_TEXT = {
     recipientList: ["- As above;", "- The units of the bloc;", "- Archive: Records."],
     minutesTitle: "MINUTES",
     minutesSubject: (bloc: string, year: number) => `Meeting of ${bloc} to review the emulation and awards of ${year}`,
-    minutesOpen: (place: string, bloc: string, year: number) => `Today, at      on      /      /${year + 1}${place ? `, in ${place}` : ""}, ${bloc} met to review the emulation and awards of ${year}.`,
+    minutesOpen: (place: string, bloc: string, year: number) =>
+      `Today, at      on      /      /${year + 1}${place ? `, in ${place}` : ""}, ${bloc} met to review the emulation and awards of ${year}.`,
     sectionAttend: "I. ATTENDANCE",
     attendIntro: (n: number) => `Representatives of the ${n} units of the bloc:`,
     attendLine: (i: number, name: string, role: string) => `${i}. ${name}${role ? ` (${role})` : ""};`,
@@ -156,7 +173,8 @@ export const AWARD_TEXT = {
     secretary: "SECRETARY",
     chairSign: "CHAIR",
     draftNote: (when: string) => `Draft generated by Bloc Summary at ${when}.`,
-    cliAwards: (flag: string, merit: string, ties: number) => `Proposed Emulation Flag: ${flag || "none"}; Certificate of Merit: ${merit || "none"}${ties ? ` (${ties} tie(s) for the bloc to vote on)` : ""}.`,
+    cliAwards: (flag: string, merit: string, ties: number) =>
+      `Proposed Emulation Flag: ${flag || "none"}; Certificate of Merit: ${merit || "none"}${ties ? ` (${ties} tie(s) for the bloc to vote on)` : ""}.`,
   },
 } satisfies Record<Lang, unknown>;
 

@@ -39,7 +39,9 @@ export const LABELS = {
       `${confirmed}/${total} đơn vị đã xác nhận số liệu${missing.length ? `; chưa xác nhận: ${missing.join(", ")}` : ""}.`,
     changeLogTitle: (bloc: string) => `NHẬT KÝ THAY ĐỔI SỐ LIỆU${bloc ? ` — ${bloc.toUpperCase()}` : ""}`,
     changeLogStatus: (n: number, at: string, since: string) =>
-      n ? `Lần tổng hợp ${at}: ${n} số liệu thay đổi so với lần tổng hợp trước (${since}).` : `Lần tổng hợp ${at}: không có số liệu nào thay đổi so với lần tổng hợp trước (${since}).`,
+      n
+        ? `Lần tổng hợp ${at}: ${n} số liệu thay đổi so với lần tổng hợp trước (${since}).`
+        : `Lần tổng hợp ${at}: không có số liệu nào thay đổi so với lần tổng hợp trước (${since}).`,
     changeLogHeader: ["Thời điểm tổng hợp", "Mã đơn vị", "Sheet", "Ô", "Mã chỉ tiêu", "Chỉ tiêu", "Năm", "Trước", "Sau", "Ý kiến rà soát"],
     changeLogMissing: "(không có)",
     sectionHistory: (n: string) => `${n}. DIỄN BIẾN QUA CÁC NĂM (TỔNG KHỐI)`,

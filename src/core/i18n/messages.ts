@@ -108,7 +108,8 @@ const VI: Record<IssueCode, Render> = {
   INDICATOR_UNKNOWN: (p) => `Dòng "${p.label}" không khớp với chỉ tiêu nào; dòng này không được tổng hợp.`,
   INDICATOR_DUPLICATE: (p, h) => `Chỉ tiêu ${h.ind(p.indicator)} xuất hiện hai lần (lần đầu ở ô ${p.first}); chỉ dòng đầu được tổng hợp.`,
   VALUE_EMPTY: (p, h) => `Chưa nhập số liệu năm ${p.year} của chỉ tiêu ${h.ind(p.indicator)} (nếu bằng 0, hãy ghi 0).`,
-  VALUE_TEXT_NUMBER: (p, h) => `Số liệu năm ${p.year} của ${h.ind(p.indicator)} đang ở dạng văn bản ("${p.text}"); đọc được là ${h.num(p.value)}. Bấm "Sửa số dạng văn bản" để ghi thành số.`,
+  VALUE_TEXT_NUMBER: (p, h) =>
+    `Số liệu năm ${p.year} của ${h.ind(p.indicator)} đang ở dạng văn bản ("${p.text}"); đọc được là ${h.num(p.value)}. Bấm "Sửa số dạng văn bản" để ghi thành số.`,
   VALUE_NOT_NUMBER: (p, h) =>
     p.reason === "ambiguous"
       ? `"${p.text}" (${h.ind(p.indicator)}, năm ${p.year}) có thể hiểu theo hai cách: ${h.num(readings(p.text).whole)} (số nguyên) hoặc ${h.num(readings(p.text).decimal)} (số thập phân). Hãy nhập ô dạng số (không phải văn bản), hoặc ghi ${readings(p.text).digits} nếu là số nguyên.`
@@ -120,7 +121,8 @@ const VI: Record<IssueCode, Render> = {
   UNIT_OF_MEASURE_UNKNOWN: (p, h) => `Không quy đổi được đơn vị tính "${p.unit}" của ${h.ind(p.indicator)} sang tỷ đồng; số liệu dòng này không được tổng hợp.`,
   RELATION_VIOLATED: (p, h) =>
     `Năm ${p.year}: ${h.ind(p.left)} = ${h.num(p.leftValue)} phải ${p.op === "<=" ? "không lớn hơn" : "không nhỏ hơn"} ${h.ind(p.right)} = ${h.num(p.rightValue)} (ô ${p.rightCell}).`,
-  CHANGE_OUTLIER: (p, h) => `${h.ind(p.indicator)} thay đổi bất thường: năm ${p.year} là ${h.num(p.value)}, năm ${p.compareYear} là ${h.num(p.previous)}. Kiểm tra lại có nhập nhầm không.`,
+  CHANGE_OUTLIER: (p, h) =>
+    `${h.ind(p.indicator)} thay đổi bất thường: năm ${p.year} là ${h.num(p.value)}, năm ${p.compareYear} là ${h.num(p.previous)}. Kiểm tra lại có nhập nhầm không.`,
   SCORE_INVALID: (p) =>
     ({
       missing: `Chưa chấm điểm "${p.criterion}" cho đơn vị ${p.unit}.`,
@@ -139,12 +141,14 @@ const VI: Record<IssueCode, Render> = {
       : `Đơn vị ${p.unit} chưa xác nhận số liệu (cột "Xác nhận": ghi người, ngày xác nhận hoặc "x"). Cấu hình yêu cầu mọi đơn vị xác nhận trước khi trình.`,
   CONFIRMATION_PREDATES_CHANGE: (p) =>
     `Đơn vị ${p.unit} xác nhận ("${p.confirmed}") trước khi số liệu thay đổi (lần tổng hợp ${p.changedAt}, xem sheet "Nhật ký thay đổi"); cần xác nhận lại.`,
-  SCORE_TIE: (p, h) => `Các đơn vị ${p.units} bằng điểm (${h.num(p.score)} điểm) tại ranh giới xét ${p.award === "flag" ? "Cờ thi đua" : "Bằng khen"}; Khối cần bỏ phiếu để quyết định.`,
+  SCORE_TIE: (p, h) =>
+    `Các đơn vị ${p.units} bằng điểm (${h.num(p.score)} điểm) tại ranh giới xét ${p.award === "flag" ? "Cờ thi đua" : "Bằng khen"}; Khối cần bỏ phiếu để quyết định.`,
   LEGACY_ENCODING: (p) => `Chữ trong ô được gõ bằng bảng mã cũ ${p.encoding} ("${p.text}"); đọc được là "${p.converted}". Bấm "Chuyển sang Unicode" để ghi lại ô này bằng Unicode.`,
 };
 
 const EN: Record<IssueCode, Render> = {
-  CONFIG_MISSING: (p) => `There is no "Cấu hình" (Config) sheet. ${p.units ?? 0} unit sheets were taken by their sheet names; add a Config sheet to declare the bloc, the year and the roster.`,
+  CONFIG_MISSING: (p) =>
+    `There is no "Cấu hình" (Config) sheet. ${p.units ?? 0} unit sheets were taken by their sheet names; add a Config sheet to declare the bloc, the year and the roster.`,
   CONFIG_INVALID: (p) => {
     const key = CONFIG_KEY_NAMES.en[String(p.key)] ?? String(p.key);
     const why = CONFIG_REASONS.en[String(p.reason)] ?? String(p.reason);
@@ -164,7 +168,8 @@ const EN: Record<IssueCode, Render> = {
   INDICATOR_UNKNOWN: (p) => `Row "${p.label}" matches no indicator; it is not totalled.`,
   INDICATOR_DUPLICATE: (p, h) => `Indicator ${h.ind(p.indicator)} appears twice (first at ${p.first}); only the first row is totalled.`,
   VALUE_EMPTY: (p, h) => `No ${p.year} figure for ${h.ind(p.indicator)} (write 0 for zero).`,
-  VALUE_TEXT_NUMBER: (p, h) => `The ${p.year} figure for ${h.ind(p.indicator)} is stored as text ("${p.text}"); it reads as ${h.num(p.value)}. Click "Fix text numbers" to store it as a number.`,
+  VALUE_TEXT_NUMBER: (p, h) =>
+    `The ${p.year} figure for ${h.ind(p.indicator)} is stored as text ("${p.text}"); it reads as ${h.num(p.value)}. Click "Fix text numbers" to store it as a number.`,
   VALUE_NOT_NUMBER: (p, h) =>
     p.reason === "ambiguous"
       ? `"${p.text}" (${h.ind(p.indicator)}, ${p.year}) can be read two ways: ${h.num(readings(p.text).whole)} (a whole number) or ${h.num(readings(p.text).decimal)} (a decimal). Enter the cell as a number (not text), or write ${readings(p.text).digits} if it is a whole number.`
@@ -195,8 +200,10 @@ const EN: Record<IssueCode, Render> = {
       : `Unit ${p.unit} has not confirmed its figures ("Confirmed" column: who and when, or "x"). The config requires every unit to confirm before submission.`,
   CONFIRMATION_PREDATES_CHANGE: (p) =>
     `Unit ${p.unit} confirmed ("${p.confirmed}") before its figures changed (build of ${p.changedAt}, see the "Nhật ký thay đổi" change log sheet); it should confirm again.`,
-  SCORE_TIE: (p, h) => `Units ${p.units} are tied (${h.num(p.score)} points) at the ${p.award === "flag" ? "Emulation Flag" : "Certificate of Merit"} boundary; the bloc must vote.`,
-  LEGACY_ENCODING: (p) => `The text in this cell is in the legacy ${p.encoding} encoding ("${p.text}"); it reads as "${p.converted}". Click "Convert to Unicode" to store it in Unicode.`,
+  SCORE_TIE: (p, h) =>
+    `Units ${p.units} are tied (${h.num(p.score)} points) at the ${p.award === "flag" ? "Emulation Flag" : "Certificate of Merit"} boundary; the bloc must vote.`,
+  LEGACY_ENCODING: (p) =>
+    `The text in this cell is in the legacy ${p.encoding} encoding ("${p.text}"); it reads as "${p.converted}". Click "Convert to Unicode" to store it in Unicode.`,
 };
 
 const TABLES: Record<Lang, Record<IssueCode, Render>> = { vi: VI, en: EN };
@@ -205,11 +212,13 @@ const TABLES: Record<Lang, Record<IssueCode, Render>> = { vi: VI, en: EN };
 const CLI_WORDING: Record<Lang, Partial<Record<IssueCode, Render>>> = {
   vi: {
     VALUE_TEXT_NUMBER: (p, h) => `Số liệu năm ${p.year} của ${h.ind(p.indicator)} đang ở dạng văn bản ("${p.text}"); đọc được là ${h.num(p.value)}. Hãy ghi lại ô này dạng số.`,
-    LEGACY_ENCODING: (p) => `Chữ trong ô được gõ bằng bảng mã cũ ${p.encoding} ("${p.text}"); đọc được là "${p.converted}". Hãy ghi lại ô này bằng Unicode (hoặc bấm "Chuyển sang Unicode" trong add-in).`,
+    LEGACY_ENCODING: (p) =>
+      `Chữ trong ô được gõ bằng bảng mã cũ ${p.encoding} ("${p.text}"); đọc được là "${p.converted}". Hãy ghi lại ô này bằng Unicode (hoặc bấm "Chuyển sang Unicode" trong add-in).`,
   },
   en: {
     VALUE_TEXT_NUMBER: (p, h) => `The ${p.year} figure for ${h.ind(p.indicator)} is stored as text ("${p.text}"); it reads as ${h.num(p.value)}. Store the cell as a number.`,
-    LEGACY_ENCODING: (p) => `The text in this cell is in the legacy ${p.encoding} encoding ("${p.text}"); it reads as "${p.converted}". Store it in Unicode (or click "Convert to Unicode" in the add-in).`,
+    LEGACY_ENCODING: (p) =>
+      `The text in this cell is in the legacy ${p.encoding} encoding ("${p.text}"); it reads as "${p.converted}". Store it in Unicode (or click "Convert to Unicode" in the add-in).`,
   },
 };
 

@@ -6,7 +6,7 @@ const list = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ")
 
 export const STALE_TEXT = {
   vi: {
-    none: "Chưa có bảng tổng hợp nào trong sổ (chưa chạy \"Tổng hợp Khối\").",
+    none: 'Chưa có bảng tổng hợp nào trong sổ (chưa chạy "Tổng hợp Khối").',
     fresh: (at: string) => `Bảng tổng hợp còn khớp với số liệu nguồn (tạo lúc ${at}).`,
     stale: (at: string) => `Bảng tổng hợp đã CŨ: số liệu nguồn đã thay đổi sau lần tổng hợp lúc ${at}. Hãy chạy lại "Tổng hợp Khối".`,
     changed: (names: readonly string[]) => `  Sheet đã thay đổi: ${list(names)}`,
@@ -17,7 +17,7 @@ export const STALE_TEXT = {
     cliStale: (at: string) => `Bảng tổng hợp đã CŨ: số liệu nguồn đã thay đổi sau lần tổng hợp lúc ${at}. Hãy chạy lại lệnh build.`,
   },
   en: {
-    none: "The workbook holds no summary yet (\"Build bloc summary\" has not been run).",
+    none: 'The workbook holds no summary yet ("Build bloc summary" has not been run).',
     fresh: (at: string) => `The summary matches the source data (built at ${at}).`,
     stale: (at: string) => `The summary is OUT OF DATE: the source data changed after the build at ${at}. Run "Build bloc summary" again.`,
     changed: (names: readonly string[]) => `  Sheets changed: ${list(names)}`,

@@ -83,22 +83,22 @@ export const TEMPLATE_TEXT = {
     } satisfies Record<ConfigKey, string>,
     rosterTitle: "DANH SÁCH ĐƠN VỊ TRONG KHỐI",
     rosterHeader: ["Mã", "Tên đơn vị", "Tên sheet", "Xác nhận"] as readonly string[],
-    confirmPrompt: { title: "Xác nhận số liệu", message: "Đơn vị đã kiểm tra và xác nhận số liệu của mình: ghi người và ngày xác nhận (ví dụ: Nguyễn Văn A, 15/01/2024) hoặc “x”. Để trống nếu chưa xác nhận." },
+    confirmPrompt: {
+      title: "Xác nhận số liệu",
+      message: "Đơn vị đã kiểm tra và xác nhận số liệu của mình: ghi người và ngày xác nhận (ví dụ: Nguyễn Văn A, 15/01/2024) hoặc “x”. Để trống nếu chưa xác nhận.",
+    },
     requireNo: "Không",
     rosterNote:
       "Mỗi đơn vị một dòng. Mã: ngắn, không dấu, không khoảng trắng (ví dụ BCA). Tên sheet: tên sheet số liệu của đơn vị (mặc định là mã). Thêm đơn vị: ghi vào dòng trống kế tiếp và tạo sheet cùng tên.",
     placeholderName: (n: number) => `Đơn vị ${n}`,
     unitTitle: (name: string) => name.toLocaleUpperCase("vi"),
-    unitSubtitle: (year: number) =>
-      `BÁO CÁO KẾT QUẢ CÔNG TÁC THANH TRA, TIẾP CÔNG DÂN, XỬ LÝ ĐƠN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO VÀ PHÒNG, CHỐNG THAM NHŨNG NĂM ${year}`,
-    unitHint:
-      "Nhập số liệu vào các ô tô màu vàng. Chỉ tiêu in đậm là bắt buộc: số 0 phải ghi là 0, không để trống. Số tiền tính bằng tỷ đồng.",
+    unitSubtitle: (year: number) => `BÁO CÁO KẾT QUẢ CÔNG TÁC THANH TRA, TIẾP CÔNG DÂN, XỬ LÝ ĐƠN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO VÀ PHÒNG, CHỐNG THAM NHŨNG NĂM ${year}`,
+    unitHint: "Nhập số liệu vào các ô tô màu vàng. Chỉ tiêu in đậm là bắt buộc: số 0 phải ghi là 0, không để trống. Số tiền tính bằng tỷ đồng.",
     unitHeader: { stt: "STT", code: "Mã", name: "Chỉ tiêu", uom: "Đơn vị tính", note: "Ghi chú" },
     yearHeader: (year: number) => `Năm ${year}`,
     sections: SECTIONS_VI,
     scoringTitle: (year: number) => `BẢNG CHẤM ĐIỂM THI ĐUA NĂM ${year}`,
-    scoringHint:
-      "Tên tiêu chí và hàng “Điểm tối đa” là mặc định, Khối sửa cho đúng bảng chấm điểm đã thống nhất. Tổng điểm = tổng các tiêu chí + điểm cộng − điểm trừ.",
+    scoringHint: "Tên tiêu chí và hàng “Điểm tối đa” là mặc định, Khối sửa cho đúng bảng chấm điểm đã thống nhất. Tổng điểm = tổng các tiêu chí + điểm cộng − điểm trừ.",
     scoringHeader: { code: "Mã đơn vị", name: "Tên đơn vị", bonus: "Điểm cộng", penalty: "Điểm trừ", flagVotes: "Phiếu Cờ", meritVotes: "Phiếu Bằng khen" },
     maxRow: "Điểm tối đa",
     criteria: [
@@ -164,7 +164,10 @@ export const TEMPLATE_TEXT = {
     } satisfies Record<ConfigKey, string>,
     rosterTitle: "UNITS OF THE BLOC",
     rosterHeader: ["Code", "Unit name", "Sheet", "Confirmed"] as readonly string[],
-    confirmPrompt: { title: "Figures confirmed", message: "The unit checked and confirmed its figures: write who confirmed and when (e.g. Nguyen Van A, 15/01/2024) or “x”. Leave blank until it confirms." },
+    confirmPrompt: {
+      title: "Figures confirmed",
+      message: "The unit checked and confirmed its figures: write who confirmed and when (e.g. Nguyen Van A, 15/01/2024) or “x”. Leave blank until it confirms.",
+    },
     requireNo: "No",
     rosterNote:
       "One unit per row. Code: short, no spaces (e.g. BCA). Sheet: the name of the unit's report sheet (the code by default). To add a unit, fill the next blank row and add a sheet of that name.",

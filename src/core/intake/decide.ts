@@ -67,9 +67,7 @@ export function recogniseUnit(sheet: SheetSnapshot, fileName: string, roster: re
   const layout = locateLayout(sheet);
   const titles = titleTexts(sheet, layout ? layout.headerRow : sheet.top + TITLE_ROWS);
   // The longest name found wins: "Thanh tra Bộ Tư pháp" over a shorter name inside it.
-  const byTitle = roster
-    .filter((u) => titles.some((t) => containsWords(t, label(u.name))))
-    .sort((a, b) => label(b.name).length - label(a.name).length);
+  const byTitle = roster.filter((u) => titles.some((t) => containsWords(t, label(u.name)))).sort((a, b) => label(b.name).length - label(a.name).length);
   if (byTitle.length) return { unit: byTitle[0], by: "title" };
   const stem = label(fileName.replace(/\.[^.]*$/, ""));
   const byCode = roster.find((u) => titles.some((t) => containsWords(t, label(u.code))) || containsWords(stem, label(u.code)));

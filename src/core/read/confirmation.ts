@@ -11,7 +11,9 @@ import { label } from "../text";
 export const CONFIRMATION_COLUMN = ["Xác nhận", "Đã xác nhận", "Xác nhận số liệu", "Người xác nhận", "Confirmed", "Confirmation", "Confirmed by"] as const;
 
 /** Entries that say "not (yet) confirmed" rather than who confirmed: a careful reader's "chưa" is no. */
-const NOT_CONFIRMED = new Set(["chua", "chua xac nhan", "khong", "khong xac nhan", "no", "n", "not yet", "not confirmed", "unconfirmed", "false", "0", "-", "—", "?"].map((s) => label(s) || s));
+const NOT_CONFIRMED = new Set(
+  ["chua", "chua xac nhan", "khong", "khong xac nhan", "no", "n", "not yet", "not confirmed", "unconfirmed", "false", "0", "-", "—", "?"].map((s) => label(s) || s),
+);
 
 /** Does a number format show a date? (d, m or y outside quotes and brackets.) */
 function isDateFormat(format: string): boolean {

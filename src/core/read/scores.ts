@@ -160,7 +160,8 @@ export function readScores(wb: WorkbookSnapshot, roster: readonly RosterUnit[]):
       continue;
     }
     seen.set(unit.code, cell);
-    const bad = (col: number, params: Record<string, string | number | undefined>) => issues.push(issue("SCORE_INVALID", "error", name, a1(r, col), { unit: unit.code, ...params }));
+    const bad = (col: number, params: Record<string, string | number | undefined>) =>
+      issues.push(issue("SCORE_INVALID", "error", name, a1(r, col), { unit: unit.code, ...params }));
 
     const scores = criteria.map((cr) => {
       const p = parseScore(cellAt(sheet, r, cr.col));

@@ -154,7 +154,15 @@ export function readUnitSheet(
   // A column of another period is never read as this one's: an error at its header cell.
   for (const p of layout.periodCols) {
     if (p.period === period) continue;
-    issues.push(issue("PERIOD_MISMATCH", "error", sheet.name, a1(p.row, p.col), { header: cellText(cellAt(sheet, p.row, p.col)), found: p.period, expected: period, from: choice.from, year: p.year }));
+    issues.push(
+      issue("PERIOD_MISMATCH", "error", sheet.name, a1(p.row, p.col), {
+        header: cellText(cellAt(sheet, p.row, p.col)),
+        found: p.period,
+        expected: period,
+        from: choice.from,
+        year: p.year,
+      }),
+    );
   }
   const headerCell = a1(layout.headerRow, layout.nameCol ?? layout.codeCol ?? sheetBounds(sheet).left);
   const years: number[] = [];

@@ -5,7 +5,23 @@
 import type { Block, DocumentModel } from "../document";
 import { awardText } from "../i18n/awards";
 import { formatPercent } from "../i18n/format";
-import { blocName, body, dataTable, documentHeader, formatScore, heading, joinNames, leaderName, newDocument, para, reportYear, rule, signatureBlock, unitName, type SubmissionInput } from "./submission";
+import {
+  blocName,
+  body,
+  dataTable,
+  documentHeader,
+  formatScore,
+  heading,
+  joinNames,
+  leaderName,
+  newDocument,
+  para,
+  reportYear,
+  rule,
+  signatureBlock,
+  unitName,
+  type SubmissionInput,
+} from "./submission";
 
 export function buildMinutes(input: SubmissionInput): DocumentModel {
   const { config, roster, scores, awards, lang } = input;
@@ -70,7 +86,13 @@ export function buildMinutes(input: SubmissionInput): DocumentModel {
       for (const r of scores.rows) {
         const v = award === "flag" ? r.flagVotes : r.meritVotes;
         if (!v) continue;
-        lines.push([String(lines.length + 1), nameOf(r.code), award === "flag" ? t.awardFlag : t.awardMerit, `${v}/${roster.length}`, roster.length ? formatPercent(v / roster.length, lang) : ""]);
+        lines.push([
+          String(lines.length + 1),
+          nameOf(r.code),
+          award === "flag" ? t.awardFlag : t.awardMerit,
+          `${v}/${roster.length}`,
+          roster.length ? formatPercent(v / roster.length, lang) : "",
+        ]);
       }
     };
     add("flag");

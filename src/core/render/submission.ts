@@ -83,7 +83,10 @@ export function documentHeader(issuer: string, numberText: string, dateText: str
         ],
       },
       {
-        cells: [cell([para([{ text: numberText, size: SIZE_HEADER }], { align: "center" })]), cell([para([{ text: dateText, italic: true, size: SIZE_HEADER }], { align: "center" })])],
+        cells: [
+          cell([para([{ text: numberText, size: SIZE_HEADER }], { align: "center" })]),
+          cell([para([{ text: dateText, italic: true, size: SIZE_HEADER }], { align: "center" })]),
+        ],
       },
     ],
   };
@@ -101,10 +104,7 @@ export function signatureBlock(left: Paragraph[], title: string, signer: string)
     borders: false,
     rows: [
       {
-        cells: [
-          cell(left.length ? left : [para("")]),
-          cell([...titleLines, para(""), para(""), para(""), para(""), para([{ text: signer, bold: true }], { align: "center" })]),
-        ],
+        cells: [cell(left.length ? left : [para("")]), cell([...titleLines, para(""), para(""), para(""), para(""), para([{ text: signer, bold: true }], { align: "center" })])],
       },
     ],
   };
@@ -225,7 +225,19 @@ export function buildSubmission(input: SubmissionInput): DocumentModel {
 
   // I. Results.
   blocks.push(heading(t.sectionResults(year)));
-  blocks.push(body(t.units(bloc, year, joinNames(roster.map((u) => u.name), lang), config.theme)));
+  blocks.push(
+    body(
+      t.units(
+        bloc,
+        year,
+        joinNames(
+          roster.map((u) => u.name),
+          lang,
+        ),
+        config.theme,
+      ),
+    ),
+  );
   if (figures) {
     const r = resultsSentence(figures, lang, t);
     if (r) blocks.push(body(r));

@@ -39,7 +39,6 @@ export interface SummaryInput {
 
 const FIRST_IND_COL = 3;
 
-
 /** The summary cell of one unit figure: a formula at its source, or a constant for parsed text. */
 export function figureCell(v: AcceptedValue, format: string): Cell {
   if (v.fromText) return { value: v.value, format, style: "number" };
@@ -214,18 +213,19 @@ export function renderSummary(input: SummaryInput): SheetModel {
 
   // A chart of the required indicators' shares: comparable scales (0–100 %) across indicators.
   const charted = inds.map((ind, k) => ({ ind, c: FIRST_IND_COL + k })).filter((x) => x.ind.required);
-  const charts = roster.length && charted.length
-    ? [
-        {
-          title: L.chartTitle(P(year)),
-          categoriesRange: rangeA1(share.first, 2, share.last, 2),
-          series: charted.map(({ ind, c }) => ({ name: `${ind.code} ${lang === "vi" ? ind.name : ind.nameEn}`, valuesRange: rangeA1(share.first, c, share.last, c) })),
-          anchor: a1(r + 1, 2),
-          widthCols: Math.min(10, inds.length),
-          heightRows: 20,
-        },
-      ]
-    : [];
+  const charts =
+    roster.length && charted.length
+      ? [
+          {
+            title: L.chartTitle(P(year)),
+            categoriesRange: rangeA1(share.first, 2, share.last, 2),
+            series: charted.map(({ ind, c }) => ({ name: `${ind.code} ${lang === "vi" ? ind.name : ind.nameEn}`, valuesRange: rangeA1(share.first, c, share.last, c) })),
+            anchor: a1(r + 1, 2),
+            widthCols: Math.min(10, inds.length),
+            heightRows: 20,
+          },
+        ]
+      : [];
 
   return b.build(input.sheetName, "summary", {
     columnWidths: [6, 10, 34, ...inds.map(() => 15)],

@@ -92,7 +92,11 @@ function byCell(issues: readonly Issue[]): Map<string, Issue[]> {
  * 1.11); otherwise, and on a thread a person started, a resolved error gets a tagged reply instead.
  * `post: false` (a build): nothing new is posted, only what is gone is marked resolved.
  */
-export function planComments(issues: readonly Issue[], threads: readonly CellThread[], opts: { lang: Lang; catalog?: Catalog; canResolve: boolean; post?: boolean }): CommentAction[] {
+export function planComments(
+  issues: readonly Issue[],
+  threads: readonly CellThread[],
+  opts: { lang: Lang; catalog?: Catalog; canResolve: boolean; post?: boolean },
+): CommentAction[] {
   const actions: CommentAction[] = [];
   const errors = byCell(issues);
   const threadAt = new Map(threads.map((t) => [cellKey(t.sheet, t.cell), t]));
@@ -131,7 +135,11 @@ export function planComments(issues: readonly Issue[], threads: readonly CellThr
  * Notes (ExcelApi 1.18, and the CLI's copy): one note per cell, one tagged line per error. A note
  * holding anything but our lines is a person's: it is left as it is and its cell reported skipped.
  */
-export function planNotes(issues: readonly Issue[], notes: readonly CellNote[], opts: { lang: Lang; catalog?: Catalog; post?: boolean }): { actions: NoteAction[]; skipped: { sheet: string; cell: string }[]; posted: number; resolved: number } {
+export function planNotes(
+  issues: readonly Issue[],
+  notes: readonly CellNote[],
+  opts: { lang: Lang; catalog?: Catalog; post?: boolean },
+): { actions: NoteAction[]; skipped: { sheet: string; cell: string }[]; posted: number; resolved: number } {
   const actions: NoteAction[] = [];
   let posted = 0;
   let resolved = 0;

@@ -34,7 +34,6 @@ export interface ChangeLogInput {
   sheetName: string;
 }
 
-
 /** The earlier change log's rows (below its header), cell for cell; [] when there is none. */
 export function carriedChangeRows(wb: WorkbookSnapshot, existingSheets: ReadonlySet<string>): (Cell | undefined)[][] {
   const logs = wb.sheets.filter((s) => generatedKind(s) === "changes");

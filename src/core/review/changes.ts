@@ -51,7 +51,10 @@ const key = (unit: string, indicator: string, year: number) => `${unit}\u0000${i
  * A unit on either roster only (added, removed) has each of its figures listed as new or gone.
  * Order: this build's roster and catalog order, then the figures that are gone.
  */
-export function diffFigures(previous: { years: readonly number[]; figures: readonly FigureRecord[] }, current: { years: readonly number[]; figures: readonly FigureRecord[] }): FigureChange[] {
+export function diffFigures(
+  previous: { years: readonly number[]; figures: readonly FigureRecord[] },
+  current: { years: readonly number[]; figures: readonly FigureRecord[] },
+): FigureChange[] {
   const years = new Set(current.years.filter((y) => previous.years.includes(y)));
   const before = new Map(previous.figures.filter((f) => years.has(f.year)).map((f) => [key(f.unit, f.indicator, f.year), f]));
   const changes: FigureChange[] = [];

@@ -50,7 +50,7 @@ type FigureGroups = [string, [string, string, number, number][]][];
 
 function pieces(text: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let end = Math.min(i + PIECE, text.length);
     // Never between the two halves of a surrogate pair.
     if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;

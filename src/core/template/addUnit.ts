@@ -27,7 +27,14 @@ export type AddUnitProblem =
   | { kind: "rosterBlocked"; sheet: string; row: number };
 
 /** Appends a unit row to the scoring sheet as the awards reader sees it (criteria, maximum row). */
-function scoringAppend(wb: WorkbookSnapshot, sheet: SheetSnapshot, roster: readonly RosterUnit[], lang: Lang, place: RosterPlace, unit: TemplateUnit): TemplateWrite[] | { row: number } {
+function scoringAppend(
+  wb: WorkbookSnapshot,
+  sheet: SheetSnapshot,
+  roster: readonly RosterUnit[],
+  lang: Lang,
+  place: RosterPlace,
+  unit: TemplateUnit,
+): TemplateWrite[] | { row: number } {
   const header = findHeader(sheet, SCORE_COLUMNS, ["code"]);
   const read = readScores(wb, roster).scores;
   if (!header || !read) return [];

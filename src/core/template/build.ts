@@ -91,13 +91,17 @@ export function indicatorValidation(ind: Indicator, year: number, lang: Lang, ca
   return ind.kind === "integer" ? countValidation(T, title, message) : decimalValidation(T, title, message);
 }
 
-
 // ——— Config sheet ————————————————————————————————————————————————————————————————
 
 function configValueCell(key: ConfigKey, opts: TemplateOptions, yearRow: number): Cell {
   const T = templateText(opts.lang);
   const title = configKeyLabel(key, opts.lang);
-  const text = (value: string | null): Cell => ({ value: value || null, style: "inputText", locked: false, validation: { rule: { type: "any" }, prompt: prompt(title, T.keyNotes[key]) } });
+  const text = (value: string | null): Cell => ({
+    value: value || null,
+    style: "inputText",
+    locked: false,
+    validation: { rule: { type: "any" }, prompt: prompt(title, T.keyNotes[key]) },
+  });
   switch (key) {
     case "bloc":
       return text(opts.bloc ?? "");
@@ -208,7 +212,10 @@ export function unitSheetTemplate(unit: TemplateUnit, year: number, catalog: rea
     g.set(r, C.code, { value: ind.code, style: label });
     g.set(r, C.name, { value: lang === "vi" ? ind.name : ind.nameEn || ind.name, style: label });
     g.set(r, C.uom, { value: lang === "vi" ? ind.unit : ind.unitEn || ind.unit, style: "label" });
-    for (const [c, y] of [[C.year, year], [C.compareYear, compareYear]] as const) {
+    for (const [c, y] of [
+      [C.year, year],
+      [C.compareYear, compareYear],
+    ] as const) {
       g.set(r, c, { value: null, format: indicatorFormat(ind), style: "input", locked: false, validation: indicatorValidation(ind, y, lang, catalog) });
     }
     g.set(r, C.note, { value: null, style: "inputText", locked: false });

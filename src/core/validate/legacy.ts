@@ -14,7 +14,14 @@ export function checkLegacyText(sheets: readonly SheetSnapshot[]): Issue[] {
         const legacy = detectLegacy(v);
         if (!legacy) return;
         out.push(
-          issue("LEGACY_ENCODING", "warning", s.name, a1(s.top + r, s.left + c), { encoding: legacy.encoding, text: v, converted: legacy.text }, { kind: "setText", value: legacy.text }),
+          issue(
+            "LEGACY_ENCODING",
+            "warning",
+            s.name,
+            a1(s.top + r, s.left + c),
+            { encoding: legacy.encoding, text: v, converted: legacy.text },
+            { kind: "setText", value: legacy.text },
+          ),
         );
       }),
     );

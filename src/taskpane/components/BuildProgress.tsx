@@ -45,7 +45,12 @@ export function BuildProgress({ texts, step, finished }: BuildProgressProps) {
         {BUILD_STEPS.map((name, k) => {
           const state = k < index ? "done" : k === index && !finished ? "current" : "waiting";
           return (
-            <li key={name} className={`${s.step} ${state === "done" ? s.done : state === "current" ? s.current : ""}`} aria-current={state === "current" ? "step" : undefined} data-state={state}>
+            <li
+              key={name}
+              className={`${s.step} ${state === "done" ? s.done : state === "current" ? s.current : ""}`}
+              aria-current={state === "current" ? "step" : undefined}
+              data-state={state}
+            >
               <span className={s.mark} aria-hidden>
                 {state === "done" ? "✓" : state === "current" ? <Spinner size="extra-tiny" /> : "○"}
               </span>

@@ -50,4 +50,3 @@ export function inConformance(xml: string, c: Conformance): string {
 export function relType(kind: string, c: Conformance): string {
   return inConformance(`${NS.r}/${kind}`, c);
 }
-

@@ -5,7 +5,11 @@ import { removeOverride } from "./relations";
 
 function internalTargets(parts: Parts, source: string): string[] {
   const xml = parts.text(relsPartName(source));
-  return xml ? parseRels(xml).filter((r) => !r.external).map((r) => resolveTarget(source, r.target)) : [];
+  return xml
+    ? parseRels(xml)
+        .filter((r) => !r.external)
+        .map((r) => resolveTarget(source, r.target))
+    : [];
 }
 
 /**

@@ -24,7 +24,18 @@ import { Parts } from "./parts";
 import { addOverride, addRel, ensureDefault, removeOverride, removeRel } from "./relations";
 import { commentsXml, notesVml, sheetNotes, worksheetBytes, type SheetLinks } from "./sheet";
 import { mergeStyles, StyleRegistry } from "./styles";
-import { emptyWorkbookParts, forceFullCalcOnLoad, listedSheets, putActiveTab, putDefinedNames, putSheets, workbookSyntax, type ListedSheet, type NewSheet, type SheetEntry } from "./workbook";
+import {
+  emptyWorkbookParts,
+  forceFullCalcOnLoad,
+  listedSheets,
+  putActiveTab,
+  putDefinedNames,
+  putSheets,
+  workbookSyntax,
+  type ListedSheet,
+  type NewSheet,
+  type SheetEntry,
+} from "./workbook";
 import { attributes, tags } from "./xmlText";
 
 const CT = {
@@ -124,7 +135,10 @@ function writeSheet(ctx: Context, wbDir: string, model: SheetModel, selected: bo
     links.legacyDrawing = r.id;
   }
 
-  parts.set(part, worksheetBytes(model, { xf: ctx.xf, selected, links }, (xml) => inConformance(xml, conformance)));
+  parts.set(
+    part,
+    worksheetBytes(model, { xf: ctx.xf, selected, links }, (xml) => inConformance(xml, conformance)),
+  );
   if (rels) put(relsPartName(part), rels);
   ctx.types = addOverride(ctx.types, part, CT.sheet);
   return part;
@@ -332,4 +346,3 @@ export function newWorkbookBytes(sheets: SheetModel[], activate: string, opts: W
   writePlan(parts, { sheets, remove: [], activate });
   return parts.toZip();
 }
-

@@ -117,10 +117,18 @@ export class StyleRegistry {
     const fontId = s ? this.fonts.id(fontXml(s.font)) : 0;
     const fillId = s?.fill ? this.fills.id(fillXml(s.fill)) : 0;
     const borderId = s?.border ? this.borders.id(borderXml(s.border)) : 0;
-    const align = s && (s.horizontal || s.vertical || s.wrap) ? `<alignment${s.horizontal ? ` horizontal="${s.horizontal}"` : ""}${s.vertical ? ` vertical="${VERTICAL[s.vertical]}"` : ""}${s.wrap ? ` wrapText="1"` : ""}/>` : "";
+    const align =
+      s && (s.horizontal || s.vertical || s.wrap)
+        ? `<alignment${s.horizontal ? ` horizontal="${s.horizontal}"` : ""}${s.vertical ? ` vertical="${VERTICAL[s.vertical]}"` : ""}${s.wrap ? ` wrapText="1"` : ""}/>`
+        : "";
     const protection = unlocked ? `<protection locked="0"/>` : "";
     const applies =
-      (numFmtId ? ` applyNumberFormat="1"` : "") + (fontId ? ` applyFont="1"` : "") + (fillId ? ` applyFill="1"` : "") + (borderId ? ` applyBorder="1"` : "") + (align ? ` applyAlignment="1"` : "") + (protection ? ` applyProtection="1"` : "");
+      (numFmtId ? ` applyNumberFormat="1"` : "") +
+      (fontId ? ` applyFont="1"` : "") +
+      (fillId ? ` applyFill="1"` : "") +
+      (borderId ? ` applyBorder="1"` : "") +
+      (align ? ` applyAlignment="1"` : "") +
+      (protection ? ` applyProtection="1"` : "");
     const body = align + protection;
     return `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${body ? `>${body}</xf>` : "/>"}`;
   }
@@ -241,11 +249,7 @@ export function mergeStyles(original: string, fresh: string): { xml: string; xfM
   const attr: Record<string, string> = { fontId: "fonts", fillId: "fills", borderId: "borders" };
   const xfMap = get(fresh, "", "cellXfs").map((x) => {
     const el = prefixed(
-      remapTag(
-        x,
-        (n, v) => (n === "numFmtId" ? (fmtMap.get(v) ?? v) : n === "xfId" ? 0 : (offsets[attr[n]][v] ?? 0)),
-        ["numFmtId", "fontId", "fillId", "borderId", "xfId"],
-      ),
+      remapTag(x, (n, v) => (n === "numFmtId" ? (fmtMap.get(v) ?? v) : n === "xfId" ? 0 : (offsets[attr[n]][v] ?? 0)), ["numFmtId", "fontId", "fillId", "borderId", "xfId"]),
       p,
     );
     let i = xfIndex.get(el);

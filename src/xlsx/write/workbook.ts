@@ -39,7 +39,10 @@ export interface WorkbookSyntax {
 export function workbookSyntax(xml: string): WorkbookSyntax {
   const p = rootPrefix(xml, "workbook");
   const root = new RegExp(`<${p}workbook\\b[^>]*>`).exec(xml)?.[0] ?? "";
-  const decl = /xmlns:([\w.-]+)\s*=\s*"(http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(root);
+  const decl =
+    /xmlns:([\w.-]+)\s*=\s*"(http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(
+      root,
+    );
   return { p, relIdAttr: `${decl?.[1] ?? "r"}:id`, rNamespace: decl?.[2] ?? NS.r, declaresR: !!decl };
 }
 

@@ -134,8 +134,7 @@ export function evaluate(formula: string, ctx: EvalContext, memo = new Map<strin
     if (v !== null && typeof v === "object") throw new FormulaError(v.error);
     return v;
   };
-  const cellValue = (sheet: string | null, row: number, col: number): Scalar =>
-    sheet === null || sheet === ctx.plan.name ? planCell(row, col) : sourceCell(sheet, row, col);
+  const cellValue = (sheet: string | null, row: number, col: number): Scalar => (sheet === null || sheet === ctx.plan.name ? planCell(row, col) : sourceCell(sheet, row, col));
   const scalar = (v: Val): Scalar => {
     if (v !== null && typeof v === "object") {
       if (v.top !== v.bottom || v.left !== v.right) throw new FormulaError("#VALUE! (range as scalar)");
@@ -250,7 +249,12 @@ export function evaluate(formula: string, ctx: EvalContext, memo = new Map<strin
       }
       case "IF": {
         const c = scalar(args[0]());
-        const truthy = typeof c === "string" ? (() => { throw new FormulaError("#VALUE!"); })() : !!c;
+        const truthy =
+          typeof c === "string"
+            ? (() => {
+                throw new FormulaError("#VALUE!");
+              })()
+            : !!c;
         return truthy ? scalar(args[1]()) : args.length > 2 ? scalar(args[2]()) : false;
       }
       case "AND":
