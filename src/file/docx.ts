@@ -3,8 +3,6 @@ import { Packer } from "docx";
 import type { DocumentModel } from "../core/document";
 import { docxDocument } from "../docx/document";
 
-export { A4_TWIPS, docxDocument } from "../docx/document";
-
 /** The .docx bytes of a document model. */
 export async function writeDocx(model: DocumentModel): Promise<Buffer> {
   return Packer.toBuffer(docxDocument(model));
