@@ -15,7 +15,7 @@
  */
 import type { WritePlan } from "../../core/plan";
 import type { Cell, SheetModel } from "../../core/sheet/model";
-import { parseRels, relKind, relsPartName, resolveTarget, type Rel } from "../opc";
+import { parseRels, relativeTarget, relKind, relsPartName, resolveTarget, type Rel } from "../opc";
 import { chartXml, drawingXml } from "./charts";
 import { conformanceOf, inConformance, relType, type Conformance } from "./conformance";
 import { removeOrphans } from "./orphans";
@@ -56,15 +56,6 @@ function freeName(parts: Parts, taken: Set<string>, folder: string, stem: string
       return name;
     }
   }
-}
-
-/** The target of a relationship from `source` to `part` (both part names), relative. */
-function relativeTarget(source: string, part: string): string {
-  const from = source.split("/").slice(0, -1);
-  const to = part.split("/");
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }
 
 /** The shape-id blocks VML drawings of the package already use (o:idmap data="1,2"). */
