@@ -10,7 +10,7 @@
 import { a1, columnName, quoteSheet } from "../../core/a1";
 import type { Bound, Cell, CellValidation, SheetModel } from "../../core/sheet/model";
 import { NS } from "./conformance";
-import { escapeXml, XML_DECL } from "./xmlText";
+import { escapeText, escapeXml, XML_DECL } from "./xmlText";
 
 /** Relationship ids the sheet refers to, given by the package writer. */
 export interface SheetLinks {
@@ -35,14 +35,14 @@ function literal(s: string): string {
 }
 
 function inline(s: string): string {
-  return `<is><t xml:space="preserve">${escapeXml(s)}</t></is>`;
+  return `<is><t xml:space="preserve">${escapeText(s)}</t></is>`;
 }
 
 /** A formula's cached result: its type attribute and its <v>. */
 function cached(v: Cell["value"]): { t: string; v: string } {
   if (typeof v === "number") return Number.isFinite(v) ? { t: "", v: `<v>${String(v)}</v>` } : { t: "", v: "" };
   if (typeof v === "boolean") return { t: ` t="b"`, v: `<v>${v ? 1 : 0}</v>` };
-  if (typeof v === "string") return { t: ` t="str"`, v: `<v>${escapeXml(v)}</v>` };
+  if (typeof v === "string") return { t: ` t="str"`, v: `<v>${escapeText(v)}</v>` };
   return { t: "", v: "" };
 }
 
@@ -54,11 +54,11 @@ export function cellXml(ref: string, cell: Cell, xf: number): string {
     // the same target as the cell's document reference.
     const text = String(cell.value ?? cell.link.cell);
     const target = `#${quoteSheet(cell.link.sheet)}!${cell.link.cell}`;
-    return `<c r="${ref}"${s} t="str"><f>${escapeXml(`HYPERLINK(${literal(target)},${literal(text)})`)}</f><v>${escapeXml(text)}</v></c>`;
+    return `<c r="${ref}"${s} t="str"><f>${escapeText(`HYPERLINK(${literal(target)},${literal(text)})`)}</f><v>${escapeText(text)}</v></c>`;
   }
   if (cell.formula !== undefined && cell.formula !== "") {
     const { t, v } = cached(cell.value);
-    return `<c r="${ref}"${s}${t}><f>${escapeXml(cell.formula.replace(/^=/, ""))}</f>${v}</c>`;
+    return `<c r="${ref}"${s}${t}><f>${escapeText(cell.formula.replace(/^=/, ""))}</f>${v}</c>`;
   }
   const v = cell.value;
   if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"${s}><v>${String(v)}</v></c>`;
@@ -78,7 +78,7 @@ function sheetView(model: SheetModel, selected: boolean): string {
 }
 
 function bound(b: Bound): string {
-  return escapeXml(typeof b === "number" ? String(b) : b.ref);
+  return escapeText(typeof b === "number" ? String(b) : b.ref);
 }
 
 function validationXml(v: CellValidation, sqref: string[]): string {
@@ -227,7 +227,7 @@ export const NOTE_AUTHOR = "Bloc Summary";
 
 /** The comments part of a sheet's notes. */
 export function commentsXml(notes: [number, number, string][]): string {
-  const list = notes.map(([r, c, text]) => `<comment ref="${a1(r, c)}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`);
+  const list = notes.map(([r, c, text]) => `<comment ref="${a1(r, c)}" authorId="0"><text><r><t xml:space="preserve">${escapeText(text)}</t></r></text></comment>`);
   return `${XML_DECL}<comments xmlns="${NS.main}"><authors><author>${NOTE_AUTHOR}</author></authors><commentList>${list.join("")}</commentList></comments>`;
 }
 
