@@ -69,6 +69,12 @@ function decodeEntities(s: string, fail: (why: string) => never): string {
   });
 }
 
+/**
+ * A start tag after its "<": name, attributes (white space, name = quoted value without "<"), then
+ * ">" or "/>". White space is XML's four characters only (\s would take more).
+ */
+const START_TAG = /([^ \t\r\n/>]+)((?:[ \t\r\n]+[^ \t\r\n=/<>"']+[ \t\r\n]*=[ \t\r\n]*(?:"[^<"]*"|'[^<']*'))*)[ \t\r\n]*(\/?)>/y;
+
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 /** Parse `xml` (the text of `part`, named in errors), calling the handlers in document order. Throws XmlError. */
@@ -148,54 +154,73 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     }
 
     // A start tag. Its attributes are checked here but read only when asked for (attr): a sheet
-    // has a start tag per cell, and most of their attributes are never looked at.
-    let j = lt + 1;
-    while (j < n) {
-      const c = xml.charCodeAt(j);
-      if (isSpace(c) || c === 0x3e /* > */ || c === 0x2f /* / */) break;
-      j++;
-    }
-    const name = xml.slice(lt + 1, j);
-    if (!name) fail("empty tag name");
-    const from = j;
-    let declares = false;
-    let selfClosing = false;
-    for (;;) {
-      while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (j >= n) fail(`unterminated start tag <${name}`);
-      const c = xml.charCodeAt(j);
-      if (c === 0x3e) break;
-      if (c === 0x2f) {
-        if (xml.charCodeAt(j + 1) !== 0x3e) fail(`"/" not closing <${name}>`);
-        selfClosing = true;
-        break;
+    // has a start tag per cell, and most of their attributes are never looked at. A plain tag is
+    // checked by one native match; one it does not match (an entity in a value, or not
+    // well-formed) by the loop below, which also says what is wrong.
+    let j: number;
+    let name: string;
+    let from: number;
+    let to: number;
+    let declares: boolean;
+    let selfClosing: boolean;
+    START_TAG.lastIndex = lt + 1;
+    const m = START_TAG.exec(xml);
+    if (m !== null && !m[2].includes("&")) {
+      name = m[1];
+      from = lt + 1 + name.length;
+      to = from + m[2].length;
+      declares = m[2].includes("xmlns");
+      selfClosing = m[3] !== "";
+      j = START_TAG.lastIndex;
+    } else {
+      j = lt + 1;
+      while (j < n) {
+        const c = xml.charCodeAt(j);
+        if (isSpace(c) || c === 0x3e /* > */ || c === 0x2f /* / */) break;
+        j++;
       }
-      // The name runs to "=" or white space.
-      let k = j;
-      for (; k < n; k++) {
-        const ch = xml.charCodeAt(k);
-        if (ch === 0x3d /* = */ || isSpace(ch)) break;
-        if (ch === 0x3c || ch === 0x3e || ch === 0x22 || ch === 0x27 || ch === 0x2f) fail(`malformed attribute in <${name}>`);
+      name = xml.slice(lt + 1, j);
+      if (!name) fail("empty tag name");
+      from = j;
+      declares = false;
+      selfClosing = false;
+      for (;;) {
+        while (j < n && isSpace(xml.charCodeAt(j))) j++;
+        if (j >= n) fail(`unterminated start tag <${name}`);
+        const c = xml.charCodeAt(j);
+        if (c === 0x3e) break;
+        if (c === 0x2f) {
+          if (xml.charCodeAt(j + 1) !== 0x3e) fail(`"/" not closing <${name}>`);
+          selfClosing = true;
+          break;
+        }
+        // The name runs to "=" or white space.
+        let k = j;
+        for (; k < n; k++) {
+          const ch = xml.charCodeAt(k);
+          if (ch === 0x3d /* = */ || isSpace(ch)) break;
+          if (ch === 0x3c || ch === 0x3e || ch === 0x22 || ch === 0x27 || ch === 0x2f) fail(`malformed attribute in <${name}>`);
+        }
+        const nameEnd = k;
+        while (k < n && isSpace(xml.charCodeAt(k))) k++;
+        if (xml.charCodeAt(k) !== 0x3d) fail(`attribute ${xml.slice(j, nameEnd)} without a value in <${name}>`);
+        let q = k + 1;
+        while (q < n && isSpace(xml.charCodeAt(q))) q++;
+        const quote = xml[q];
+        if (quote !== '"' && quote !== "'") fail(`unquoted attribute ${xml.slice(j, nameEnd)} in <${name}>`);
+        const endQ = xml.indexOf(quote, q + 1);
+        if (endQ < 0) fail(`unterminated attribute ${xml.slice(j, nameEnd)} in <${name}>`);
+        // The next "<" and "&" are looked up once and kept until passed (linear over the part).
+        if (nextLt <= q) nextLt = indexOrEnd(xml, "<", q + 1);
+        if (nextLt < endQ) fail(`"<" in attribute ${xml.slice(j, nameEnd)} of <${name}>`);
+        if (nextAmp <= q) nextAmp = indexOrEnd(xml, "&", q + 1);
+        if (nextAmp < endQ) decodeEntities(xml.slice(q + 1, endQ), fail);
+        if (xml.charCodeAt(j) === 0x78 /* x */ && xml.startsWith("xmlns", j) && (nameEnd === j + 5 || xml.charCodeAt(j + 5) === 0x3a)) declares = true;
+        j = endQ + 1;
       }
-      const nameEnd = k;
-      while (k < n && isSpace(xml.charCodeAt(k))) k++;
-      if (xml.charCodeAt(k) !== 0x3d) fail(`attribute ${xml.slice(j, nameEnd)} without a value in <${name}>`);
-      let q = k + 1;
-      while (q < n && isSpace(xml.charCodeAt(q))) q++;
-      const quote = xml[q];
-      if (quote !== '"' && quote !== "'") fail(`unquoted attribute ${xml.slice(j, nameEnd)} in <${name}>`);
-      const endQ = xml.indexOf(quote, q + 1);
-      if (endQ < 0) fail(`unterminated attribute ${xml.slice(j, nameEnd)} in <${name}>`);
-      // The next "<" and "&" are looked up once and kept until passed (linear over the part).
-      if (nextLt <= q) nextLt = indexOrEnd(xml, "<", q + 1);
-      if (nextLt < endQ) fail(`"<" in attribute ${xml.slice(j, nameEnd)} of <${name}>`);
-      if (nextAmp <= q) nextAmp = indexOrEnd(xml, "&", q + 1);
-      if (nextAmp < endQ) decodeEntities(xml.slice(q + 1, endQ), fail);
-      if (xml.charCodeAt(j) === 0x78 /* x */ && xml.startsWith("xmlns", j) && (nameEnd === j + 5 || xml.charCodeAt(j + 5) === 0x3a)) declares = true;
-      j = endQ + 1;
+      to = j;
+      j += selfClosing ? 2 : 1;
     }
-    const to = j;
-    j += selfClosing ? 2 : 1;
     if (!depth && rootSeen) fail(`a second root element <${name}>`);
     rootSeen = true;
     const parent = depth ? stack[depth - 1].scope : ROOT_SCOPE;

@@ -62,7 +62,25 @@ describe("parseXml", () => {
     expect(events(`\uFEFF<!DOCTYPE a [<!ENTITY e "boom">]><a k='v'>t</a>`)).toEqual(["<{}a>", '"t"', "</a>"]);
   });
 
+  it("reads a tag's attributes alike whether or not they need decoding (the quick path and the full one)", () => {
+    const read = (xml: string) => {
+      const got: (string | undefined)[][] = [];
+      parseXml("p", xml, { open: (t) => got.push([t.name, attr(t, "b"), attr(t, "c")]) });
+      return got;
+    };
+    expect(read(`<r><a  b = "1"\n\tc='>'/><a b="1" c="&gt;"/><a b="1"c=">"/></r>`)).toEqual([
+      ["r", undefined, undefined],
+      ["a", "1", ">"],
+      ["a", "1", ">"],
+      ["a", "1", ">"],
+    ]);
+  });
+
   it.each([
+    ['<a b="x<y"/>', /"<" in attribute b/],
+    ['<a b="&bogus;"/>', /unknown entity/],
+    ['<a b c="1"/>', /without a value/],
+    ["<a b='1\"/>", /unterminated attribute/],
     ["<a><b></a>", /does not match/],
     ["<a><b>", /not closed/],
     ["<a>", /not closed/],
