@@ -90,6 +90,7 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
   let rootSeen = false;
   let nextLt = -1;
   let nextAmp = -1;
+  let nextXmlns = -1;
   let i = 0;
   // A byte-order mark the decoder left, then the declaration and prolog.
   if (xml.charCodeAt(0) === 0xfeff) i = 1;
@@ -164,14 +165,21 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     let declares: boolean;
     let selfClosing: boolean;
     START_TAG.lastIndex = lt + 1;
-    const m = START_TAG.exec(xml);
-    if (m !== null && !m[2].includes("&")) {
-      name = m[1];
-      from = lt + 1 + name.length;
-      to = from + m[2].length;
-      declares = m[2].includes("xmlns");
-      selfClosing = m[3] !== "";
-      j = START_TAG.lastIndex;
+    // test(), not exec(): a sheet has a tag per cell, and a match array per tag was most of the
+    // scanner's garbage. The next "&" and "xmlns" are looked up once and kept until passed.
+    const plain = START_TAG.test(xml);
+    const end = START_TAG.lastIndex;
+    if (plain && nextAmp < lt) nextAmp = indexOrEnd(xml, "&", lt);
+    if (plain && nextAmp >= end) {
+      let k = lt + 1;
+      for (let c = xml.charCodeAt(k); !isSpace(c) && c !== 0x3e /* > */ && c !== 0x2f /* / */; c = xml.charCodeAt(++k));
+      name = xml.slice(lt + 1, k);
+      from = k;
+      selfClosing = xml.charCodeAt(end - 2) === 0x2f;
+      to = end - (selfClosing ? 2 : 1);
+      if (nextXmlns < lt) nextXmlns = indexOrEnd(xml, "xmlns", lt);
+      declares = nextXmlns < end;
+      j = end;
     } else {
       j = lt + 1;
       while (j < n) {
