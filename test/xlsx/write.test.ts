@@ -15,7 +15,7 @@ import { cellXml, worksheetXml } from "../../src/xlsx/write/sheet";
 import { mergeStyles, StyleRegistry } from "../../src/xlsx/write/styles";
 import { putDefinedNames, workbookSyntax } from "../../src/xlsx/write/workbook";
 import { escapeText, escapeXml } from "../../src/xlsx/write/xmlText";
-import { entryText, readZip } from "../../src/xlsx/zip";
+import { entryText, FFLATE_CODEC, readZip, type ZipCodec } from "../../src/xlsx/zip";
 import { toStrictPackage } from "../support/producers";
 
 function sheet(rows: (Cell | undefined)[][], more: Partial<SheetModel> = {}): SheetModel {
@@ -108,6 +108,42 @@ describe("defined names after the sheet list changed", () => {
     expect(out).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">`);
     expect(out).toContain(`<definedName name="B">SUM(#REF!,BTP!$B$2)</definedName>`);
     expect(out).not.toContain(`name="C"`);
+  });
+});
+
+describe("parts deflated ahead", () => {
+  const big = (c: string) => `<x>${c.repeat(100_000)}</x>`;
+  /** fflate's codec, also deflating "later" (a microtask later); `fail` rejects the parts whose text starts so. */
+  const later = (fail?: string): ZipCodec => ({
+    ...FFLATE_CODEC,
+    deflateRawLater: async (data, level) => {
+      if (fail && new TextDecoder().decode(data.subarray(0, fail.length)) === fail) throw new Error("deflate failed");
+      return FFLATE_CODEC.deflateRaw(data, level);
+    },
+  });
+  const base = () => newWorkbookBytes([sheet([[{ value: "a" }]], { name: "A" })], "A");
+
+  it("makes the same zip as parts deflated in place, a part set twice written once", async () => {
+    const inPlace = Parts.open(base());
+    const ahead = Parts.open(base(), later(), { ahead: true });
+    for (const p of [inPlace, ahead]) {
+      p.set("xl/big.xml", big("a"));
+      p.set("xl/big.xml", big("b"));
+      p.set("xl/small.xml", "<x/>");
+    }
+    const bytes = await ahead.toZipLater();
+    expect(Buffer.from(bytes).equals(Buffer.from(inPlace.toZip()))).toBe(true);
+    expect(entryText(readZip(bytes).get("xl/big.xml")!)).toBe(big("b"));
+  });
+
+  it("fails when a part's deflate fails, not when a replaced one's did", async () => {
+    const failing = Parts.open(base(), later("<x>a"), { ahead: true });
+    failing.set("xl/big.xml", big("a"));
+    await expect(failing.toZipLater()).rejects.toThrow("deflate failed");
+    const replaced = Parts.open(base(), later("<x>a"), { ahead: true });
+    replaced.set("xl/big.xml", big("a"));
+    replaced.set("xl/big.xml", big("b"));
+    expect(entryText(readZip(await replaced.toZipLater()).get("xl/big.xml")!)).toBe(big("b"));
   });
 });
 
