@@ -29,6 +29,12 @@ buildSync({
   target: "node20",
   format: "cjs",
   external: ["docx"],
+  // fflate's browser build: its Node build loads worker_threads at start for the asynchronous API
+  // the command line never uses (Node's zlib does its work).
+  alias: { fflate: "fflate/browser" },
+  // A module loaded when needed (child_process, for a conversion) by require: the launcher runs the
+  // bundle as a vm.Script, which has no loader for import().
+  supported: { "dynamic-import": false },
   outfile: BUNDLE,
   logLevel: "warning",
 });
