@@ -45,7 +45,11 @@ export class XmlError extends Error {
 
 /** The tag a handler is given is reused once the element is closed: keep its fields, not it. */
 export interface XmlHandlers {
-  open?(tag: XmlTag): void;
+  /**
+   * true: the element holds text only (a cell's value, a formula); when it holds no markup, its
+   * text is passed at once and the element closed, without scanning it piece by piece.
+   */
+  open?(tag: XmlTag): void | boolean;
   close?(tag: XmlTag): void;
   /** Character data inside the root element, entities decoded (CDATA sections included). */
   text?(text: string): void;
@@ -253,9 +257,22 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     tag.scope = scope;
     tag.from = from;
     tag.to = to;
-    h.open?.(tag);
+    const textOnly = h.open?.(tag) === true;
     if (selfClosing) h.close?.(tag);
-    else depth++;
+    else {
+      depth++;
+      if (textOnly) {
+        // Its text straight to its end tag, "</name>" right at the next "<" (otherwise scanned as usual).
+        const end = xml.indexOf("<", j);
+        if (end >= 0 && xml.charCodeAt(end + 1) === 0x2f /* / */ && xml.startsWith(name, end + 2) && xml.charCodeAt(end + 2 + name.length) === 0x3e /* > */) {
+          if (end > j) text(xml.slice(j, end));
+          depth--;
+          h.close?.(tag);
+          i = end + 3 + name.length;
+          continue;
+        }
+      }
+    }
     i = j;
   }
   if (depth) fail(`<${stack[depth - 1].name}> is not closed (the part ends early)`);
