@@ -13,7 +13,16 @@ const { createHash } = require("crypto");
 const fs = require("fs");
 const { createRequire } = require("module");
 const path = require("path");
+const v8 = require("v8");
 const vm = require("vm");
+
+// A function is optimised by TurboFan once it has run eight times V8's default budget (67584) of
+// bytecode. A run of the command line is short: at the default, V8's background threads spent
+// ~250 ms compiling functions that had little left to do (a 300-unit build's main thread took
+// ~230 ms), competing with the main thread and the garbage collector for the cores. Set before the
+// bundle is compiled, so that the code cache is made and used under the same flags. A tiering
+// heuristic only: what the code does is the same (docs/decisions.md, "The command line as a tool").
+v8.setFlagsFromString("--interrupt-budget=540672");
 
 const file = path.join(__dirname, "cli.cjs");
 const cacheFile = `${file}.cache`;
