@@ -5,7 +5,7 @@
  * sheet points at that drawing with <legacyDrawing>. Everything not touched is copied byte for byte.
  */
 import type { CellNote, NoteAction } from "../core/review/annotations";
-import { NS_REL, NS_REL_STRICT, NS_REL_TRANSITIONAL, Package, partKey, relativeTarget, relsPartName } from "./opc";
+import { freePartName, NS_REL, NS_REL_STRICT, NS_REL_TRANSITIONAL, Package, partKey, relativeTarget, relsPartName } from "./opc";
 import { addOverride, addRel, ensureDefault } from "./write/relations";
 import { escapeXml, unescapeXml } from "./write/xmlText";
 import { attr, parseXml } from "./xml";
@@ -95,16 +95,6 @@ function newVml(block: number, shapes: string): string {
 }
 
 /** A part name not in the package: `${dir}${stem}${n}.${ext}`. */
-function freshName(taken: Set<string>, dir: string, stem: string, ext: string): string {
-  for (let n = 1; ; n++) {
-    const name = `${dir}${stem}${n}.${ext}`;
-    if (!taken.has(partKey(name))) {
-      taken.add(partKey(name));
-      return name;
-    }
-  }
-}
-
 /** Elements a <legacyDrawing> must come before (CT_Worksheet's order). */
 const AFTER_LEGACY = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 
@@ -152,7 +142,7 @@ export function writeNotes(bytes: Uint8Array, actions: readonly NoteAction[]): U
     let commentsPart = pkg.related(sheet.part, "comments")[0]?.part;
     let comments = commentsPart ? text(commentsPart)! : undefined;
     if (!commentsPart || comments === undefined) {
-      commentsPart = freshName(taken, sheet.part.replace(/[^/]*$/, "").replace(/worksheets\/$/, ""), "comments", "xml");
+      commentsPart = freePartName(taken, sheet.part.replace(/[^/]*$/, "").replace(/worksheets\/$/, ""), "comments", "xml");
       comments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>`;
       relsXml = addRel(relsXml, REL_TYPE(relNs, "comments"), relativeTarget(sheet.part, commentsPart)).xml;
       types = addOverride(types, commentsPart, CT_COMMENTS);
@@ -195,7 +185,7 @@ export function writeNotes(bytes: Uint8Array, actions: readonly NoteAction[]): U
         );
       } else {
         block++;
-        const part = freshName(taken, "xl/drawings/", "vmlDrawing", "vml");
+        const part = freePartName(taken, "xl/drawings/", "vmlDrawing", "vml");
         changed.set(part, newVml(block, added.map((ref, i) => vmlShape(block * 1024 + 1 + i, ref)).join("")));
         const r = addRel(relsXml, REL_TYPE(relNs, "vmlDrawing"), relativeTarget(sheet.part, part));
         relsXml = r.xml;

@@ -77,6 +77,21 @@ export function partKey(name: string): string {
   return percentDecode(name.replace(/^\//, "")).toLowerCase();
 }
 
+/**
+ * A new part's name, dir + stem + n + "." + ext with the least n ≥ 1 that `taken` refuses; the
+ * name is then taken (added to `taken` by its partKey).
+ */
+export function freePartName(taken: Set<string>, dir: string, stem: string, ext: string, alsoTaken: (name: string) => boolean = () => false): string {
+  for (let n = 1; ; n++) {
+    const name = `${dir}${stem}${n}.${ext}`;
+    const key = partKey(name);
+    if (!taken.has(key) && !alsoTaken(name)) {
+      taken.add(key);
+      return name;
+    }
+  }
+}
+
 function percentDecode(s: string): string {
   if (!s.includes("%")) return s;
   try {

@@ -15,7 +15,7 @@
  */
 import type { WritePlan } from "../../core/plan";
 import type { Cell, SheetModel } from "../../core/sheet/model";
-import { parseRels, relativeTarget, relKind, relsPartName, resolveTarget, type Rel } from "../opc";
+import { freePartName, parseRels, relativeTarget, relKind, relsPartName, resolveTarget, type Rel } from "../opc";
 import { chartXml, drawingXml } from "./charts";
 import { conformanceOf, inConformance, relType, type Conformance } from "./conformance";
 import { removeOrphans } from "./orphans";
@@ -47,17 +47,6 @@ const CT = {
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 } as const;
 
-/** The first free "<folder><stem>N.<ext>" part name of the package. */
-function freeName(parts: Parts, taken: Set<string>, folder: string, stem: string, ext = "xml"): string {
-  for (let n = 1; ; n++) {
-    const name = `${folder}${stem}${n}.${ext}`;
-    if (!parts.has(name) && !taken.has(name.toLowerCase())) {
-      taken.add(name.toLowerCase());
-      return name;
-    }
-  }
-}
-
 /** The shape-id blocks VML drawings of the package already use (o:idmap data="1,2"). */
 function usedVmlBlocks(parts: Parts): Set<number> {
   const used = new Set<number>();
@@ -82,7 +71,9 @@ interface Context {
 /** One new sheet's parts (the worksheet, its notes and charts) written; returns the worksheet part. */
 function writeSheet(ctx: Context, wbDir: string, model: SheetModel, selected: boolean): string {
   const { parts, conformance } = ctx;
-  const part = freeName(parts, ctx.taken, `${wbDir}worksheets/`, "sheet");
+  // A new part's name: free in the package and not given to another new part.
+  const fresh = (dir: string, stem: string, ext = "xml") => freePartName(ctx.taken, dir, stem, ext, (n) => parts.has(n));
+  const part = fresh(`${wbDir}worksheets/`, "sheet");
   const put = (name: string, xml: string) => parts.set(name, inConformance(xml, conformance));
   let rels: string | undefined;
   const links: SheetLinks = {};
@@ -90,11 +81,11 @@ function writeSheet(ctx: Context, wbDir: string, model: SheetModel, selected: bo
 
   const charts = model.charts.filter((c) => c.series.length > 0);
   if (charts.length) {
-    const drawing = freeName(parts, ctx.taken, `${wbDir}drawings/`, "drawing");
+    const drawing = fresh(`${wbDir}drawings/`, "drawing");
     let drawingRels: string | undefined;
     const ids: string[] = [];
     for (const chart of charts) {
-      const chartPart = freeName(parts, ctx.taken, `${wbDir}charts/`, "chart");
+      const chartPart = fresh(`${wbDir}charts/`, "chart");
       put(chartPart, chartXml(model, chart));
       ctx.types = addOverride(ctx.types, chartPart, CT.chart);
       const r = link(drawing, drawingRels, "chart", chartPart);
@@ -111,11 +102,11 @@ function writeSheet(ctx: Context, wbDir: string, model: SheetModel, selected: bo
 
   const notes = sheetNotes(model);
   if (notes.length) {
-    const comments = freeName(parts, ctx.taken, wbDir, "comments");
+    const comments = fresh(wbDir, "comments");
     put(comments, commentsXml(notes));
     ctx.types = addOverride(ctx.types, comments, CT.comments);
     rels = link(part, rels, "comments", comments).xml;
-    const vml = freeName(parts, ctx.taken, `${wbDir}drawings/`, "vmlDrawing", "vml");
+    const vml = fresh(`${wbDir}drawings/`, "vmlDrawing", "vml");
     let block = 1;
     while (ctx.vmlBlocks.has(block)) block++;
     ctx.vmlBlocks.add(block);
