@@ -101,6 +101,6 @@ describe("a command's own argument errors", () => {
     const noOut = await cli("template", "--lang", "en");
     expect([noOut.code, noOut.stderr]).toEqual([2, "The template command needs --out <file.xlsx>: where to write the template. See: bloc-summary template --help"]);
     const year = await cli("template", "--out", "t.xlsx", "--year", "23");
-    expect([year.code, year.stderr]).toEqual([2, "Năm không hợp lệ: “23” (cần 4 chữ số, từ 1901 đến 2200). Xem hướng dẫn: bloc-summary template --help"]);
+    expect([year.code, year.stderr]).toEqual([2, 'Năm không hợp lệ: "23" (cần 4 chữ số, từ 1901 đến 2200). Xem hướng dẫn: bloc-summary template --help']);
   });
 });

@@ -34,12 +34,12 @@ describe("officeErrorMessage", () => {
 
   it("names the largest sheet and its cell count, with numbers grouped the local way", () => {
     const e = new WorkbookTooLargeError("Nhật ký", 5_200_000, 5_300_000, 5_000_000);
-    expect(officeErrorMessage(e, "vi")).toContain("sheet “Nhật ký” có 5.200.000 ô dữ liệu (cả sổ 5.300.000 ô, giới hạn 5.000.000 ô)");
-    expect(officeErrorMessage(e, "en")).toContain("sheet “Nhật ký” has 5,200,000 cells in use (5,300,000 in the workbook, limit 5,000,000)");
+    expect(officeErrorMessage(e, "vi")).toContain('sheet "Nhật ký" có 5.200.000 ô dữ liệu (cả sổ 5.300.000 ô, giới hạn 5.000.000 ô)');
+    expect(officeErrorMessage(e, "en")).toContain('sheet "Nhật ký" has 5,200,000 cells in use (5,300,000 in the workbook, limit 5,000,000)');
   });
 
   it("names the sheet whose name an output would take", () => {
-    expect(officeErrorMessage(new OutputNameTakenError("Kiểm tra"), "vi")).toContain("Đã có sheet “Kiểm tra”");
+    expect(officeErrorMessage(new OutputNameTakenError("Kiểm tra"), "vi")).toContain('Đã có sheet "Kiểm tra"');
   });
 
   it("does not take Microsoft Graph's PayloadTooLarge for an Office.js code: it is passed on as unknown", () => {
