@@ -66,12 +66,13 @@ describe("a rebuild keeps the user's references to the summary", () => {
     const withUser = await writePlanIntoPackage(readFileSync(path.join(dir, "out1.xlsx")), { sheets: [userSheet], remove: [], activate: SUMMARY });
     const z = await JSZip.loadAsync(withUser);
     // The chart's series reads the summary cell itself.
-    const own = `&apos;${USER_SHEET}&apos;!$B$1`;
+    // (Element text: the writer leaves quotes as they are, as Excel does.)
+    const own = `'${USER_SHEET}'!$B$1`;
     const charts = Object.keys(z.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
     userChart = (await Promise.all(charts.map(async (f) => ((await text(z, f)).includes(own) ? f : "")))).find(Boolean)!;
-    z.file(userChart, (await text(z, userChart)).replace(own, abs.replace(/'/g, "&apos;")));
+    z.file(userChart, (await text(z, userChart)).replace(own, abs));
     userChartXml = await text(z, userChart);
-    expect(userChartXml).toContain(`<c:f>${abs.replace(/'/g, "&apos;")}</c:f>`);
+    expect(userChartXml).toContain(`<c:f>${abs}</c:f>`);
     z.file(
       "xl/workbook.xml",
       (await text(z, "xl/workbook.xml")).replace("</sheets>", `</sheets><definedNames><definedName name="TongBCA">${abs.replace(/'/g, "&apos;")}</definedName></definedNames>`),
@@ -95,7 +96,7 @@ describe("a rebuild keeps the user's references to the summary", () => {
     expect(wb).toMatch(new RegExp(`<definedName name="TongBCA">&apos;${SUMMARY}&apos;!\\$[A-Z]+\\$\\d+</definedName>`));
     expect(wb).not.toContain("#REF!");
     const sheet = await text(out2, (await sheetOrder(out2)).find((s) => s.name === USER_SHEET)!.part);
-    expect(sheet).toContain(`<f>&apos;${SUMMARY}&apos;!${cell}</f>`);
+    expect(sheet).toContain(`<f>'${SUMMARY}'!${cell}</f>`);
     expect(sheet).toContain("<f>TongBCA</f>");
     // The user's chart part, series on the summary cell, as it was.
     expect(await text(out2, userChart)).toBe(userChartXml);
