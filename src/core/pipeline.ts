@@ -19,7 +19,7 @@ import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
 import type { WritePlan } from "./plan";
 import type { SheetModel } from "./sheet/model";
 import { readConfig } from "./read/config";
-import { inferPeriod, inferRoster, inferYear, readUnits } from "./read/units";
+import { inferPeriod, inferRoster, inferYear, readUnits, unitSheets } from "./read/units";
 import { computeHistory, historyJson, type History } from "./aggregate/history";
 import { readEarlierSummaries } from "./read/earlierSummaries";
 import { buildPeriodReport } from "./render/report";
@@ -170,14 +170,15 @@ function check(wb: WorkbookSnapshot, options: BuildOptions) {
   const issues: Issue[] = [...read.issues];
   let roster = read.roster;
   const { config, catalog } = read;
+  const sheets = unitSheets(wb);
   if (config.sheet === null) {
-    roster = inferRoster(wb);
+    roster = inferRoster(wb, sheets);
     issues.push(issue("CONFIG_MISSING", "error", OUTPUT_CONFIG_SHEET, "A1", { units: roster.length }));
   }
-  const period = config.period ?? inferPeriod(wb, roster);
-  const year = config.year ?? inferYear(wb, period);
+  const period = config.period ?? inferPeriod(wb, roster, sheets);
+  const year = config.year ?? inferYear(wb, period, sheets);
   const compareYear = config.compareYear ?? (year !== null ? year - 1 : null);
-  const units = readUnits(wb, config, roster, catalog, year, compareYear, { period, from: config.period ? "config" : "units" });
+  const units = readUnits(wb, config, roster, catalog, year, compareYear, { period, from: config.period ? "config" : "units" }, sheets);
   issues.push(...units.issues);
   const reports = units.reports;
   const figures = year !== null && compareYear !== null ? computeFigures(reports, catalog, year, compareYear) : null;
