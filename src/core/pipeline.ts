@@ -402,9 +402,11 @@ function toJson(
   for (const r of reports) {
     const u: Record<string, Record<string, number>> = {};
     for (const [code, byYear] of r.values) {
+      if (!byYear.size) continue;
+      // Years are integer keys: an object lists them in ascending order whatever the insertion order.
       const y: Record<string, number> = {};
-      for (const [yr, v] of [...byYear].sort((a, b) => a[0] - b[0])) y[String(yr)] = v.value;
-      if (Object.keys(y).length) u[code] = y;
+      for (const [yr, v] of byYear) y[yr] = v.value;
+      u[code] = y;
     }
     values[r.unit.code] = u;
   }

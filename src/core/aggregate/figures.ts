@@ -81,8 +81,9 @@ export function computeFigures(reports: readonly UnitReport[], catalog: Catalog,
 export function totalsJson(totals: Map<string, Map<number, number>>): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
   for (const [code, byYear] of totals) {
+    // Years are integer keys: an object lists them in ascending order whatever the insertion order.
     const y: Record<string, number> = {};
-    for (const [yr, v] of [...byYear].sort((a, b) => a[0] - b[0])) y[String(yr)] = v;
+    for (const [yr, v] of byYear) y[yr] = v;
     out[code] = y;
   }
   return out;
