@@ -181,23 +181,24 @@ export function readIndicatorRows(sheet: SheetSnapshot, layout: UnitLayout, cata
   const rows: IndicatorRow[] = [];
   const seen = new Map<string, number>();
   const yearCols = layout.periodCols.map((p) => p.col);
+  // Where a row's issue points: its code, else its name (only rows with an issue need it).
+  const rowCell = (r: number, code: string) => a1(r, layout.codeCol !== null && code ? layout.codeCol : (layout.nameCol ?? layout.codeCol ?? b.left));
   for (let r = layout.headerRow + 1; r < b.bottom; r++) {
     const codeV = layout.codeCol !== null ? cellAt(sheet, r, layout.codeCol) : null;
     const nameV = layout.nameCol !== null ? cellAt(sheet, r, layout.nameCol) : null;
     if (isBlank(codeV) && isBlank(nameV)) continue;
     if (isNumberingRow(sheet, r)) continue;
-    const hasFigures = yearCols.some((c) => looksLikeFigure(cellAt(sheet, r, c)));
     const code = cellText(codeV);
     const ind = (code && matchByCode(code, catalog)) || (!isBlank(nameV) ? matchByName(cellText(nameV), catalog) : null);
-    const at = a1(r, layout.codeCol !== null && code ? layout.codeCol : (layout.nameCol ?? layout.codeCol ?? b.left));
     if (!ind) {
       // Headings ("I. Công tác thanh tra"), notes and signature blocks have neither a code nor figures.
-      if (hasFigures || looksLikeCode(code)) issues.push(issue("INDICATOR_UNKNOWN", "warning", sheet.name, at, { label: code || cellText(nameV) }));
+      const hasFigures = yearCols.some((c) => looksLikeFigure(cellAt(sheet, r, c)));
+      if (hasFigures || looksLikeCode(code)) issues.push(issue("INDICATOR_UNKNOWN", "warning", sheet.name, rowCell(r, code), { label: code || cellText(nameV) }));
       continue;
     }
     const first = seen.get(ind.code);
     if (first !== undefined) {
-      issues.push(issue("INDICATOR_DUPLICATE", "error", sheet.name, at, { indicator: ind.code, first: a1(first, layout.codeCol ?? layout.nameCol ?? b.left) }));
+      issues.push(issue("INDICATOR_DUPLICATE", "error", sheet.name, rowCell(r, code), { indicator: ind.code, first: a1(first, layout.codeCol ?? layout.nameCol ?? b.left) }));
       continue;
     }
     seen.set(ind.code, r);

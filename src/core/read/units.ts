@@ -198,6 +198,7 @@ export function readUnitSheet(
   }
   // Earlier years on the sheet feed the trend ("Diễn biến qua các năm"): read, never required.
   const earlier = [...layout.yearCols.keys()].filter((y) => year !== null && y < year && y !== compareYear).sort((a, b) => a - b);
+  const readYears = [...years, ...earlier];
   const { rows, issues: rowIssues } = readIndicatorRows(sheet, layout, catalog);
   issues.push(...rowIssues);
 
@@ -217,7 +218,7 @@ export function readUnitSheet(
       divisor = d;
     }
     const byYear = new Map<number, import("../model").AcceptedValue>();
-    for (const y of [...years, ...earlier]) {
+    for (const y of readYears) {
       const col = layout.yearCols.get(y)!;
       const out = checkValue(cellAt(sheet, row, col), {
         sheet: sheet.name,

@@ -90,6 +90,15 @@ export function checkValue(v: CellValue, ctx: ValueContext): ValueOutcome {
 export function moneyDivisor(uom: CellValue): number | null {
   const l = label(uom);
   if (!l) return 1;
-  for (const u of MONEY_UNITS) if (u.labels.some((x) => label(x) === l)) return Math.round(1 / u.factor);
-  return null;
+  return moneyDivisors().get(l) ?? null;
+}
+
+/** Folded unit label → divisor, the first unit naming a label winning (made once: the table is constant). */
+let divisorByLabel: Map<string, number> | null = null;
+function moneyDivisors(): Map<string, number> {
+  if (!divisorByLabel) {
+    divisorByLabel = new Map();
+    for (const u of MONEY_UNITS) for (const x of u.labels) if (!divisorByLabel.has(label(x))) divisorByLabel.set(label(x), Math.round(1 / u.factor));
+  }
+  return divisorByLabel;
 }
