@@ -399,15 +399,16 @@ function toJson(
 ): Omit<BuildJson, "awards" | "period" | "history" | "changes"> {
   const sheetOf = new Map(reports.map((r) => [r.unit.code, r.sheet]));
   const values: BuildJson["values"] = {};
+  // forEach rather than for…of over the maps: no entry pair made per figure (this runs cold, once per build).
   for (const r of reports) {
     const u: Record<string, Record<string, number>> = {};
-    for (const [code, byYear] of r.values) {
-      if (!byYear.size) continue;
+    r.values.forEach((byYear, code) => {
+      if (!byYear.size) return;
       // Years are integer keys: an object lists them in ascending order whatever the insertion order.
       const y: Record<string, number> = {};
-      for (const [yr, v] of byYear) y[yr] = v.value;
+      byYear.forEach((v, yr) => (y[yr] = v.value));
       u[code] = y;
-    }
+    });
     values[r.unit.code] = u;
   }
   const totals: BuildJson["totals"] = figures ? totalsJson(figures.totals) : {};
