@@ -39,7 +39,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   return command.run({ lang, values: parsed.values, positionals: parsed.positionals, io });
 }
 
-if (require.main === module) {
+/** The process's own command line run, its exit code set (the compiled bin's launcher calls this). */
+export function main(): void {
   runCli(process.argv.slice(2), {
     out: (s) => process.stdout.write(s + "\n"),
     err: (s) => process.stderr.write(s + "\n"),
@@ -55,3 +56,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) main();

@@ -5,7 +5,6 @@
  * renamed file) and LibreOffice runs with a private profile there, so it neither waits for nor
  * disturbs a LibreOffice the user has open.
  */
-import { execFile } from "child_process";
 import { constants, promises as fs } from "fs";
 import os from "os";
 import path from "path";
@@ -40,6 +39,9 @@ export async function convertToXlsx(input: string, format: "xls" | "ods", soffic
     await fs.copyFile(input, source);
     const outDir = path.join(dir, "out");
     const args = ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--convert-to", "xlsx", "--outdir", outDir, source];
+    // Loaded here, not with the module: only a conversion starts a process, and loading child_process
+    // is a noticeable part of every other run's start-up.
+    const { execFile } = await import("child_process");
     const output = await new Promise<string>((resolve, reject) => {
       execFile(soffice, args, { timeout: TIMEOUT_MS, windowsHide: true }, (err, stdout, stderr) => {
         if (err) reject(new Error((stderr || err.message).trim().split("\n")[0]));

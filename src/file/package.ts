@@ -4,7 +4,7 @@
  */
 import type { SheetModel } from "../core/sheet/model";
 import { ZLIB_CODEC } from "./zlibCodec";
-import { newWorkbookBytes, writePlanIntoPackageBytes, type PackagePlan, type WriteOptions } from "../xlsx/write/package";
+import { newWorkbookBytes, writePlanIntoPackageLater, type PackagePlan, type WriteOptions } from "../xlsx/write/package";
 
 /** Node's zlib inflates, deflates (level 1) and checks several times faster than fflate's JavaScript. */
 const NODE: WriteOptions = { codec: ZLIB_CODEC };
@@ -14,7 +14,7 @@ const NODE: WriteOptions = { codec: ZLIB_CODEC };
  * `unselectedSheets`: sheets the reader found not selected in these bytes (their heads are not inflated again).
  */
 export async function writePlanIntoPackage(original: Buffer, plan: PackagePlan, unselectedSheets?: readonly string[]): Promise<Buffer> {
-  const out = writePlanIntoPackageBytes(original, plan, { ...NODE, unselectedSheets });
+  const out = await writePlanIntoPackageLater(original, plan, { ...NODE, unselectedSheets });
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 

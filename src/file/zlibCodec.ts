@@ -7,4 +7,5 @@ export const ZLIB_CODEC: ZipCodec = {
   inflateRaw: (raw, size) => zlib.inflateRawSync(raw, { maxOutputLength: size + 1 }),
   deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
   crc32: (data) => zlib.crc32(data),
+  deflateRawLater: (data, level) => new Promise((resolve, reject) => zlib.deflateRaw(data, { level }, (e, out) => (e ? reject(e) : resolve(out)))),
 };

@@ -381,11 +381,13 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
         else if (tag.local === "v") {
           into = 1;
           v = "";
+          return true;
         } else if (tag.local === "f") {
           into = 2;
           f = "";
           fType = attr(tag, "t") ?? "normal";
           fSi = attr(tag, "si");
+          return true;
         } else if (tag.local === "is") {
           inIs = true;
           inline.reset();

@@ -45,7 +45,11 @@ export class XmlError extends Error {
 
 /** The tag a handler is given is reused once the element is closed: keep its fields, not it. */
 export interface XmlHandlers {
-  open?(tag: XmlTag): void;
+  /**
+   * true: the element holds text only (a cell's value, a formula); when it holds no markup, its
+   * text is passed at once and the element closed, without scanning it piece by piece.
+   */
+  open?(tag: XmlTag): void | boolean;
   close?(tag: XmlTag): void;
   /** Character data inside the root element, entities decoded (CDATA sections included). */
   text?(text: string): void;
@@ -69,6 +73,12 @@ function decodeEntities(s: string, fail: (why: string) => never): string {
   });
 }
 
+/**
+ * A start tag after its "<": name, attributes (white space, name = quoted value without "<"), then
+ * ">" or "/>". White space is XML's four characters only (\s would take more).
+ */
+const START_TAG = /([^ \t\r\n/>]+)((?:[ \t\r\n]+[^ \t\r\n=/<>"']+[ \t\r\n]*=[ \t\r\n]*(?:"[^<"]*"|'[^<']*'))*)[ \t\r\n]*(\/?)>/y;
+
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 /** Parse `xml` (the text of `part`, named in errors), calling the handlers in document order. Throws XmlError. */
@@ -84,6 +94,7 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
   let rootSeen = false;
   let nextLt = -1;
   let nextAmp = -1;
+  let nextXmlns = -1;
   let i = 0;
   // A byte-order mark the decoder left, then the declaration and prolog.
   if (xml.charCodeAt(0) === 0xfeff) i = 1;
@@ -148,54 +159,80 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     }
 
     // A start tag. Its attributes are checked here but read only when asked for (attr): a sheet
-    // has a start tag per cell, and most of their attributes are never looked at.
-    let j = lt + 1;
-    while (j < n) {
-      const c = xml.charCodeAt(j);
-      if (isSpace(c) || c === 0x3e /* > */ || c === 0x2f /* / */) break;
-      j++;
-    }
-    const name = xml.slice(lt + 1, j);
-    if (!name) fail("empty tag name");
-    const from = j;
-    let declares = false;
-    let selfClosing = false;
-    for (;;) {
-      while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (j >= n) fail(`unterminated start tag <${name}`);
-      const c = xml.charCodeAt(j);
-      if (c === 0x3e) break;
-      if (c === 0x2f) {
-        if (xml.charCodeAt(j + 1) !== 0x3e) fail(`"/" not closing <${name}>`);
-        selfClosing = true;
-        break;
+    // has a start tag per cell, and most of their attributes are never looked at. A plain tag is
+    // checked by one native match; one it does not match (an entity in a value, or not
+    // well-formed) by the loop below, which also says what is wrong.
+    let j: number;
+    let name: string;
+    let from: number;
+    let to: number;
+    let declares: boolean;
+    let selfClosing: boolean;
+    START_TAG.lastIndex = lt + 1;
+    // test(), not exec(): a sheet has a tag per cell, and a match array per tag was most of the
+    // scanner's garbage. The next "&" and "xmlns" are looked up once and kept until passed.
+    const plain = START_TAG.test(xml);
+    const end = START_TAG.lastIndex;
+    if (plain && nextAmp < lt) nextAmp = indexOrEnd(xml, "&", lt);
+    if (plain && nextAmp >= end) {
+      let k = lt + 1;
+      for (let c = xml.charCodeAt(k); !isSpace(c) && c !== 0x3e /* > */ && c !== 0x2f /* / */; c = xml.charCodeAt(++k));
+      name = xml.slice(lt + 1, k);
+      from = k;
+      selfClosing = xml.charCodeAt(end - 2) === 0x2f;
+      to = end - (selfClosing ? 2 : 1);
+      if (nextXmlns < lt) nextXmlns = indexOrEnd(xml, "xmlns", lt);
+      declares = nextXmlns < end;
+      j = end;
+    } else {
+      j = lt + 1;
+      while (j < n) {
+        const c = xml.charCodeAt(j);
+        if (isSpace(c) || c === 0x3e /* > */ || c === 0x2f /* / */) break;
+        j++;
       }
-      // The name runs to "=" or white space.
-      let k = j;
-      for (; k < n; k++) {
-        const ch = xml.charCodeAt(k);
-        if (ch === 0x3d /* = */ || isSpace(ch)) break;
-        if (ch === 0x3c || ch === 0x3e || ch === 0x22 || ch === 0x27 || ch === 0x2f) fail(`malformed attribute in <${name}>`);
+      name = xml.slice(lt + 1, j);
+      if (!name) fail("empty tag name");
+      from = j;
+      declares = false;
+      selfClosing = false;
+      for (;;) {
+        while (j < n && isSpace(xml.charCodeAt(j))) j++;
+        if (j >= n) fail(`unterminated start tag <${name}`);
+        const c = xml.charCodeAt(j);
+        if (c === 0x3e) break;
+        if (c === 0x2f) {
+          if (xml.charCodeAt(j + 1) !== 0x3e) fail(`"/" not closing <${name}>`);
+          selfClosing = true;
+          break;
+        }
+        // The name runs to "=" or white space.
+        let k = j;
+        for (; k < n; k++) {
+          const ch = xml.charCodeAt(k);
+          if (ch === 0x3d /* = */ || isSpace(ch)) break;
+          if (ch === 0x3c || ch === 0x3e || ch === 0x22 || ch === 0x27 || ch === 0x2f) fail(`malformed attribute in <${name}>`);
+        }
+        const nameEnd = k;
+        while (k < n && isSpace(xml.charCodeAt(k))) k++;
+        if (xml.charCodeAt(k) !== 0x3d) fail(`attribute ${xml.slice(j, nameEnd)} without a value in <${name}>`);
+        let q = k + 1;
+        while (q < n && isSpace(xml.charCodeAt(q))) q++;
+        const quote = xml[q];
+        if (quote !== '"' && quote !== "'") fail(`unquoted attribute ${xml.slice(j, nameEnd)} in <${name}>`);
+        const endQ = xml.indexOf(quote, q + 1);
+        if (endQ < 0) fail(`unterminated attribute ${xml.slice(j, nameEnd)} in <${name}>`);
+        // The next "<" and "&" are looked up once and kept until passed (linear over the part).
+        if (nextLt <= q) nextLt = indexOrEnd(xml, "<", q + 1);
+        if (nextLt < endQ) fail(`"<" in attribute ${xml.slice(j, nameEnd)} of <${name}>`);
+        if (nextAmp <= q) nextAmp = indexOrEnd(xml, "&", q + 1);
+        if (nextAmp < endQ) decodeEntities(xml.slice(q + 1, endQ), fail);
+        if (xml.charCodeAt(j) === 0x78 /* x */ && xml.startsWith("xmlns", j) && (nameEnd === j + 5 || xml.charCodeAt(j + 5) === 0x3a)) declares = true;
+        j = endQ + 1;
       }
-      const nameEnd = k;
-      while (k < n && isSpace(xml.charCodeAt(k))) k++;
-      if (xml.charCodeAt(k) !== 0x3d) fail(`attribute ${xml.slice(j, nameEnd)} without a value in <${name}>`);
-      let q = k + 1;
-      while (q < n && isSpace(xml.charCodeAt(q))) q++;
-      const quote = xml[q];
-      if (quote !== '"' && quote !== "'") fail(`unquoted attribute ${xml.slice(j, nameEnd)} in <${name}>`);
-      const endQ = xml.indexOf(quote, q + 1);
-      if (endQ < 0) fail(`unterminated attribute ${xml.slice(j, nameEnd)} in <${name}>`);
-      // The next "<" and "&" are looked up once and kept until passed (linear over the part).
-      if (nextLt <= q) nextLt = indexOrEnd(xml, "<", q + 1);
-      if (nextLt < endQ) fail(`"<" in attribute ${xml.slice(j, nameEnd)} of <${name}>`);
-      if (nextAmp <= q) nextAmp = indexOrEnd(xml, "&", q + 1);
-      if (nextAmp < endQ) decodeEntities(xml.slice(q + 1, endQ), fail);
-      if (xml.charCodeAt(j) === 0x78 /* x */ && xml.startsWith("xmlns", j) && (nameEnd === j + 5 || xml.charCodeAt(j + 5) === 0x3a)) declares = true;
-      j = endQ + 1;
+      to = j;
+      j += selfClosing ? 2 : 1;
     }
-    const to = j;
-    j += selfClosing ? 2 : 1;
     if (!depth && rootSeen) fail(`a second root element <${name}>`);
     rootSeen = true;
     const parent = depth ? stack[depth - 1].scope : ROOT_SCOPE;
@@ -220,9 +257,22 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     tag.scope = scope;
     tag.from = from;
     tag.to = to;
-    h.open?.(tag);
+    const textOnly = h.open?.(tag) === true;
     if (selfClosing) h.close?.(tag);
-    else depth++;
+    else {
+      depth++;
+      if (textOnly) {
+        // Its text straight to its end tag, "</name>" right at the next "<" (otherwise scanned as usual).
+        const end = xml.indexOf("<", j);
+        if (end >= 0 && xml.charCodeAt(end + 1) === 0x2f /* / */ && xml.startsWith(name, end + 2) && xml.charCodeAt(end + 2 + name.length) === 0x3e /* > */) {
+          if (end > j) text(xml.slice(j, end));
+          depth--;
+          h.close?.(tag);
+          i = end + 3 + name.length;
+          continue;
+        }
+      }
+    }
     i = j;
   }
   if (depth) fail(`<${stack[depth - 1].name}> is not closed (the part ends early)`);

@@ -57,6 +57,11 @@ export interface ZipCodec {
   inflateRaw(raw: Uint8Array, size: number): Uint8Array;
   deflateRaw(data: Uint8Array, level: number): Uint8Array;
   crc32(data: Uint8Array): number;
+  /**
+   * Deflating started now and done elsewhere (Node's thread pool) while the caller goes on: a big
+   * sheet is compressed while the next is written. Hosts without it deflate when the zip is made.
+   */
+  deflateRawLater?(data: Uint8Array, level: number): Promise<Uint8Array>;
 }
 
 export const FFLATE_CODEC: ZipCodec = {
@@ -270,6 +275,13 @@ function putSharedFields(view: DataView, at: number, it: WrittenEntry): void {
   view.setUint32(at + 12, it.raw.length, true);
   view.setUint32(at + 16, it.size, true);
   view.setUint16(at + 20, it.nameBytes.length, true);
+}
+
+/** New data deflated by the codec's deflateRawLater (level 1), as an entry written like a copied one. */
+export async function deflatedLater(name: string, data: Uint8Array, codec: ZipCodec): Promise<ZipEntry> {
+  if (!codec.deflateRawLater) throw new Error("The codec deflates only in place");
+  const raw = await codec.deflateRawLater(data, 1);
+  return { name, method: 8, crc32: codec.crc32(data), compressedSize: raw.length, size: data.length, time: 0, date: DOS_DATE, raw };
 }
 
 /**

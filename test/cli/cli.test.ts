@@ -177,6 +177,33 @@ describe("the compiled command line (package.json bin, built by npm install's pr
     expect(JSON.parse(r.stdout).year).toBe(2023);
   });
 
+  it("starts from the code cache the build made, and compiles as usual from a cache of other bytes", () => {
+    const built = path.dirname(path.join(ROOT, bin));
+    const bundle = fs.readFileSync(path.join(built, "cli.cjs"));
+    const cache = fs.readFileSync(path.join(built, "cli.cjs.cache"));
+    // The cache is headed by the SHA-1 of the bundle it was made from.
+    expect(cache.subarray(0, 20).equals(crypto.createHash("sha1").update(bundle).digest())).toBe(true);
+    expect(cache.length).toBeGreaterThan(10_000);
+    const validate = (copy: string) => spawnSync(process.execPath, [path.join(copy, path.basename(bin)), "validate", SAMPLE, "--json"], { encoding: "utf8" });
+    const original = validate(built);
+    const expected = JSON.parse(original.stdout);
+    const variants: [string, Buffer, Buffer][] = [
+      ["edited bundle", Buffer.concat([bundle, Buffer.from("\n// edited\n")]), cache],
+      ["damaged cache", bundle, Buffer.concat([cache.subarray(0, 20), Buffer.alloc(cache.length - 20, 7)])],
+      ["no cache", bundle, Buffer.alloc(0)],
+    ];
+    for (const [name, js, data] of variants) {
+      const copy = path.join(dir, name.replace(/ /g, "-"));
+      fs.mkdirSync(copy);
+      fs.copyFileSync(path.join(ROOT, bin), path.join(copy, path.basename(bin)));
+      fs.writeFileSync(path.join(copy, "cli.cjs"), js);
+      if (data.length) fs.writeFileSync(path.join(copy, "cli.cjs.cache"), data);
+      const r = validate(copy);
+      expect({ name, status: r.status, stderr: r.stderr }).toEqual({ name, status: 0, stderr: original.stderr });
+      expect(JSON.parse(r.stdout)).toEqual(expected);
+    }
+  });
+
   it("is not written into the repository: the folder it is built into is ignored", () => {
     const r = spawnSync("git", ["check-ignore", bin], { cwd: ROOT, encoding: "utf8" });
     expect(r.stdout.trim()).toBe(bin);

@@ -225,5 +225,10 @@ describe("the sample through other producers", () => {
     expect(r.err[0]).toBe(`Đã chuyển tệp ${path.join(dir, f)} (.${format}) sang .xlsx bằng LibreOffice để đọc; tệp gốc không thay đổi.`);
     const json = JSON.parse(r.out.join("\n"));
     expect({ units: json.units, values: json.values, totals: json.totals }).toEqual({ units: expected.units, values: expected.values, totals: expected.totals });
+    // The compiled bin too: it loads child_process only for a conversion.
+    const bin = path.join(__dirname, "..", "..", JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).bin["bloc-summary"]);
+    const compiled = spawnSync(process.execPath, [bin, "validate", path.join(dir, f), "--json"], { encoding: "utf8" });
+    expect(compiled.status).toBe(0);
+    expect(JSON.parse(compiled.stdout)).toEqual(json);
   });
 });

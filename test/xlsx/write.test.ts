@@ -14,12 +14,22 @@ import { Parts } from "../../src/xlsx/write/parts";
 import { cellXml, worksheetXml } from "../../src/xlsx/write/sheet";
 import { mergeStyles, StyleRegistry } from "../../src/xlsx/write/styles";
 import { putDefinedNames, workbookSyntax } from "../../src/xlsx/write/workbook";
-import { entryText, readZip } from "../../src/xlsx/zip";
+import { escapeText, escapeXml } from "../../src/xlsx/write/xmlText";
+import { entryText, FFLATE_CODEC, readZip, type ZipCodec } from "../../src/xlsx/zip";
 import { toStrictPackage } from "../support/producers";
 
 function sheet(rows: (Cell | undefined)[][], more: Partial<SheetModel> = {}): SheetModel {
   return { name: "S", kind: "summary", rows, merges: [], columnWidths: [], print: { orientation: "portrait", fitToWidth: true }, charts: [], ...more };
 }
+
+describe("escaping", () => {
+  it("escapes quotes only in attribute values; drops the characters XML 1.0 forbids in both", () => {
+    expect(escapeText(`'DV01'!E5 & "x" <y>\u0001`)).toBe(`'DV01'!E5 &amp; "x" &lt;y&gt;`);
+    expect(escapeXml(`'DV01'!E5 & "x" <y>\u0001`)).toBe("&apos;DV01&apos;!E5 &amp; &quot;x&quot; &lt;y&gt;");
+    expect(escapeText("Thanh tra đơn vị số 22")).toBe("Thanh tra đơn vị số 22");
+    expect(escapeText("a\uD800b")).toBe("ab");
+  });
+});
 
 describe("cells as SpreadsheetML", () => {
   it("writes text that looks like a formula or a number as an inline string, never as a formula", () => {
@@ -30,15 +40,13 @@ describe("cells as SpreadsheetML", () => {
 
   it("writes a formula with its cached result typed: number, text, boolean or none", () => {
     expect(cellXml("B1", { formula: "SUM(A1:A2)", value: 4642 }, 2)).toBe('<c r="B1" s="2"><f>SUM(A1:A2)</f><v>4642</v></c>');
-    expect(cellXml("B2", { formula: 'IF(A1>0,"có","")', value: "có" }, 0)).toBe('<c r="B2" t="str"><f>IF(A1&gt;0,&quot;có&quot;,&quot;&quot;)</f><v>có</v></c>');
+    expect(cellXml("B2", { formula: 'IF(A1>0,"có","")', value: "có" }, 0)).toBe('<c r="B2" t="str"><f>IF(A1&gt;0,"có","")</f><v>có</v></c>');
     expect(cellXml("B3", { formula: "A1>0", value: false }, 0)).toBe('<c r="B3" t="b"><f>A1&gt;0</f><v>0</v></c>');
     expect(cellXml("B4", { formula: "A1", value: null }, 0)).toBe('<c r="B4"><f>A1</f></c>');
   });
 
   it("writes an internal link as a HYPERLINK formula showing its text, and an empty styled cell as a format only", () => {
-    expect(cellXml("C1", { value: "E7", link: { sheet: "Bộ Tư pháp's", cell: "E7" } }, 0)).toBe(
-      '<c r="C1" t="str"><f>HYPERLINK(&quot;#&apos;Bộ Tư pháp&apos;&apos;s&apos;!E7&quot;,&quot;E7&quot;)</f><v>E7</v></c>',
-    );
+    expect(cellXml("C1", { value: "E7", link: { sheet: "Bộ Tư pháp's", cell: "E7" } }, 0)).toBe(`<c r="C1" t="str"><f>HYPERLINK("#'Bộ Tư pháp''s'!E7","E7")</f><v>E7</v></c>`);
     expect(cellXml("C2", { style: "header" }, 5)).toBe('<c r="C2" s="5"/>');
     expect(cellXml("C3", {}, 0)).toBe("");
   });
@@ -100,6 +108,42 @@ describe("defined names after the sheet list changed", () => {
     expect(out).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">`);
     expect(out).toContain(`<definedName name="B">SUM(#REF!,BTP!$B$2)</definedName>`);
     expect(out).not.toContain(`name="C"`);
+  });
+});
+
+describe("parts deflated ahead", () => {
+  const big = (c: string) => `<x>${c.repeat(100_000)}</x>`;
+  /** fflate's codec, also deflating "later" (a microtask later); `fail` rejects the parts whose text starts so. */
+  const later = (fail?: string): ZipCodec => ({
+    ...FFLATE_CODEC,
+    deflateRawLater: async (data, level) => {
+      if (fail && new TextDecoder().decode(data.subarray(0, fail.length)) === fail) throw new Error("deflate failed");
+      return FFLATE_CODEC.deflateRaw(data, level);
+    },
+  });
+  const base = () => newWorkbookBytes([sheet([[{ value: "a" }]], { name: "A" })], "A");
+
+  it("makes the same zip as parts deflated in place, a part set twice written once", async () => {
+    const inPlace = Parts.open(base());
+    const ahead = Parts.open(base(), later(), { ahead: true });
+    for (const p of [inPlace, ahead]) {
+      p.set("xl/big.xml", big("a"));
+      p.set("xl/big.xml", big("b"));
+      p.set("xl/small.xml", "<x/>");
+    }
+    const bytes = await ahead.toZipLater();
+    expect(Buffer.from(bytes).equals(Buffer.from(inPlace.toZip()))).toBe(true);
+    expect(entryText(readZip(bytes).get("xl/big.xml")!)).toBe(big("b"));
+  });
+
+  it("fails when a part's deflate fails, not when a replaced one's did", async () => {
+    const failing = Parts.open(base(), later("<x>a"), { ahead: true });
+    failing.set("xl/big.xml", big("a"));
+    await expect(failing.toZipLater()).rejects.toThrow("deflate failed");
+    const replaced = Parts.open(base(), later("<x>a"), { ahead: true });
+    replaced.set("xl/big.xml", big("a"));
+    replaced.set("xl/big.xml", big("b"));
+    expect(entryText(readZip(await replaced.toZipLater()).get("xl/big.xml")!)).toBe(big("b"));
   });
 });
 

@@ -4,7 +4,7 @@ import { attr, parseXml, XmlError, type XmlTag } from "../../src/xlsx/xml";
 function events(xml: string): string[] {
   const out: string[] = [];
   parseXml("p.xml", xml, {
-    open: (t) => out.push(`<{${t.uri}}${t.local}>`),
+    open: (t) => void out.push(`<{${t.uri}}${t.local}>`),
     close: (t) => out.push(`</${t.local}>`),
     text: (t) => out.push(JSON.stringify(t)),
   });
@@ -50,7 +50,7 @@ describe("parseXml", () => {
 
   it("reads attributes by local name: unprefixed ones, or by namespace whatever the prefix", () => {
     let tag: XmlTag | undefined;
-    parseXml("p", `<s xmlns:rel="urn:r" xmlns:q="urn:q" name="A &amp; B" rel:id="rId1" q:id="other" v="a\tb\nc&#10;d"/>`, { open: (t) => (tag = t) });
+    parseXml("p", `<s xmlns:rel="urn:r" xmlns:q="urn:q" name="A &amp; B" rel:id="rId1" q:id="other" v="a\tb\nc&#10;d"/>`, { open: (t) => void (tag = t) });
     expect(attr(tag!, "name")).toBe("A & B");
     expect(attr(tag!, "id")).toBeUndefined();
     expect(attr(tag!, "id", ["urn:r"])).toBe("rId1");
@@ -62,7 +62,58 @@ describe("parseXml", () => {
     expect(events(`\uFEFF<!DOCTYPE a [<!ENTITY e "boom">]><a k='v'>t</a>`)).toEqual(["<{}a>", '"t"', "</a>"]);
   });
 
+  it("reads a tag's attributes alike whether or not they need decoding (the quick path and the full one)", () => {
+    const read = (xml: string) => {
+      const got: (string | undefined)[][] = [];
+      parseXml("p", xml, { open: (t) => void got.push([t.name, attr(t, "b"), attr(t, "c")]) });
+      return got;
+    };
+    expect(read(`<r><a  b = "1"\n\tc='>'/><a b="1" c="&gt;"/><a b="1"c=">"/></r>`)).toEqual([
+      ["r", undefined, undefined],
+      ["a", "1", ">"],
+      ["a", "1", ">"],
+      ["a", "1", ">"],
+    ]);
+  });
+
+  it("passes a text-only element's text at once, and scans it as usual when it holds markup", () => {
+    const seen = (xml: string) => {
+      const out: string[] = [];
+      parseXml("p", xml, {
+        open: (t) => {
+          out.push(`<${t.local}>`);
+          return t.local === "v";
+        },
+        close: (t) => void out.push(`</${t.local}>`),
+        text: (t) => void out.push(JSON.stringify(t)),
+      });
+      return out;
+    };
+    expect(seen(`<c><v>1 &amp; 2\r\n</v><v></v><v>a<!-- x -->b</v><v>x</v ></c>`)).toEqual([
+      "<c>",
+      "<v>",
+      JSON.stringify("1 & 2\n"),
+      "</v>",
+      "<v>",
+      "</v>",
+      "<v>",
+      '"a"',
+      '"b"',
+      "</v>",
+      "<v>",
+      '"x"',
+      "</v>",
+      "</c>",
+    ]);
+    expect(() => seen("<c><v>1</w></c>")).toThrow(/does not match/);
+    expect(() => seen("<v>1 &bad; 2</v>")).toThrow(/unknown entity/);
+  });
+
   it.each([
+    ['<a b="x<y"/>', /"<" in attribute b/],
+    ['<a b="&bogus;"/>', /unknown entity/],
+    ['<a b c="1"/>', /without a value/],
+    ["<a b='1\"/>", /unterminated attribute/],
     ["<a><b></a>", /does not match/],
     ["<a><b>", /not closed/],
     ["<a>", /not closed/],

@@ -10,7 +10,7 @@
 import { columnName, parseA1, parseRange, quoteSheet } from "../../core/a1";
 import type { ChartModel, SheetModel } from "../../core/sheet/model";
 import { NS } from "./conformance";
-import { escapeXml, XML_DECL } from "./xmlText";
+import { escapeText, escapeXml, XML_DECL } from "./xmlText";
 
 /** Series colours, in order (Office's default accents); the chart does not depend on a theme. */
 const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
@@ -43,13 +43,13 @@ export function chartRef(sheetName: string, range: string): string {
 }
 
 function strCache(values: (number | string | boolean | null | undefined)[]): string {
-  const pts = values.map((v, i) => (v === null || v === undefined || v === "" ? "" : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`)).join("");
+  const pts = values.map((v, i) => (v === null || v === undefined || v === "" ? "" : `<c:pt idx="${i}"><c:v>${escapeText(String(v))}</c:v></c:pt>`)).join("");
   return `<c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache>`;
 }
 
 function numCache(values: (number | string | boolean | null | undefined)[], format: string): string {
   const pts = values.map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : "")).join("");
-  return `<c:numCache><c:formatCode>${escapeXml(format)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
+  return `<c:numCache><c:formatCode>${escapeText(format)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
 const CAT_AX = 500000001;
@@ -58,7 +58,8 @@ const VAL_AX = 500000002;
 /** One chart part: clustered columns, or lines with markers (ChartModel.kind). */
 export function chartXml(sheet: SheetModel, chart: ChartModel): string {
   const line = chart.kind === "line";
-  const cats = rangeValues(sheet, chart.categoriesRange);
+  // Every series shares the categories (a label per unit): their cache is written once.
+  const categories = strCache(rangeValues(sheet, chart.categoriesRange).values);
   const series = chart.series
     .map((s, i) => {
       const vals = rangeValues(sheet, s.valuesRange);
@@ -69,10 +70,10 @@ export function chartXml(sheet: SheetModel, chart: ChartModel): string {
         : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
-        `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
+        `<c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>` +
         look +
-        `<c:cat><c:strRef><c:f>${escapeXml(chartRef(sheet.name, chart.categoriesRange))}</c:f>${strCache(cats.values)}</c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${escapeXml(chartRef(sheet.name, s.valuesRange))}</c:f>${numCache(vals.values, vals.format ?? "General")}</c:numRef></c:val>` +
+        `<c:cat><c:strRef><c:f>${escapeText(chartRef(sheet.name, chart.categoriesRange))}</c:f>${categories}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escapeText(chartRef(sheet.name, s.valuesRange))}</c:f>${numCache(vals.values, vals.format ?? "General")}</c:numRef></c:val>` +
         // Straight segments: LibreOffice draws a line series without <c:smooth> as a curve.
         (line ? `<c:smooth val="0"/>` : "") +
         `</c:ser>`
@@ -86,7 +87,7 @@ export function chartXml(sheet: SheetModel, chart: ChartModel): string {
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
     `<c:roundedCorners val="0"/>` +
     `<c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1400" b="1"/><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1400" b="1"/><a:t>${escapeText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
     (line

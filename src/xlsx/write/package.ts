@@ -330,6 +330,16 @@ export function writePlanIntoPackageBytes(original: Uint8Array, plan: PackagePla
   return parts.toZip();
 }
 
+/**
+ * The same, where the codec deflates elsewhere (deflateRawLater): a big sheet is compressed while
+ * the next ones are written.
+ */
+export function writePlanIntoPackageLater(original: Uint8Array, plan: PackagePlan, opts: WriteOptions = {}): Promise<Uint8Array> {
+  const parts = Parts.open(original, opts.codec, { ahead: true });
+  writePlan(parts, plan, opts.unselectedSheets);
+  return parts.toZipLater();
+}
+
 /** A new workbook holding exactly these sheets, `activate` shown when it opens. */
 export function newWorkbookBytes(sheets: SheetModel[], activate: string, opts: WriteOptions = {}): Uint8Array {
   const parts = new Parts(opts.codec);

@@ -4,9 +4,13 @@
  */
 import { Inflate } from "fflate";
 import { partKey } from "../opc";
-import { decodeUtf8, entryBytes, FFLATE_CODEC, readZip, writeZip, type ZipCodec, type ZipEntry, type ZipInput } from "../zip";
+import { decodeUtf8, deflatedLater, entryBytes, FFLATE_CODEC, readZip, writeZip, type ZipCodec, type ZipEntry, type ZipInput } from "../zip";
 
-type Part = { copy: ZipEntry } | { data: string | Uint8Array };
+/** New data may already be deflating elsewhere (Parts.later). */
+type Part = { copy: ZipEntry } | { data: string | Uint8Array; deflated?: Promise<ZipEntry> };
+
+/** New parts from this size on are deflated ahead where the codec can (a summary's sheet, its chart). */
+const AHEAD_BYTES = 1 << 16;
 
 /**
  * Parts up to this size are inflated whole when their head is asked for: one allocation is faster
@@ -21,13 +25,17 @@ export class Parts {
    */
   constructor(private readonly codec: ZipCodec = FFLATE_CODEC) {}
 
+  /** Large new parts start deflating when set (the codec's deflateRawLater); toZipLater collects them. */
+  private ahead = false;
+
   /** Stored name → part, in the original's order (new parts last). */
   private readonly parts = new Map<string, Part>();
   /** partKey → stored name: part names compare case-insensitively (OPC Part 2 §9.1.1). */
   private readonly keys = new Map<string, string>();
 
-  static open(bytes: Uint8Array, codec?: ZipCodec): Parts {
+  static open(bytes: Uint8Array, codec?: ZipCodec, opts: { ahead?: boolean } = {}): Parts {
     const p = new Parts(codec);
+    p.ahead = opts.ahead === true && p.codec.deflateRawLater !== undefined;
     for (const e of readZip(bytes).entries) if (!e.name.endsWith("/")) p.put(e.name, { copy: e });
     return p;
   }
@@ -88,7 +96,12 @@ export class Parts {
   }
 
   set(name: string, data: string | Uint8Array): void {
-    this.put(name, { data });
+    if (!this.ahead || data.length < AHEAD_BYTES) return this.put(name, { data });
+    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+    const deflated = deflatedLater(name, bytes, this.codec);
+    // A part set again before the zip is made leaves its first deflate unread: not an unhandled failure.
+    deflated.catch(() => undefined);
+    this.put(name, { data: bytes, deflated });
   }
 
   remove(name: string): void {
@@ -102,6 +115,17 @@ export class Parts {
   toZip(): Uint8Array {
     const inputs: ZipInput[] = [];
     for (const [name, p] of this.parts) inputs.push("copy" in p ? { name, copy: p.copy } : { name, data: p.data });
+    return writeZip(inputs, this.codec);
+  }
+
+  /** The zip, once the parts deflated ahead are done (opened with `ahead`). */
+  async toZipLater(): Promise<Uint8Array> {
+    const inputs: ZipInput[] = [];
+    for (const [name, p] of this.parts) {
+      if ("copy" in p) inputs.push({ name, copy: p.copy });
+      else if (p.deflated) inputs.push({ name, copy: { ...(await p.deflated), name } });
+      else inputs.push({ name, data: p.data });
+    }
     return writeZip(inputs, this.codec);
   }
 }

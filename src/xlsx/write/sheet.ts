@@ -10,7 +10,7 @@
 import { a1, columnName, quoteSheet } from "../../core/a1";
 import type { Bound, Cell, CellValidation, SheetModel } from "../../core/sheet/model";
 import { NS } from "./conformance";
-import { escapeXml, XML_DECL } from "./xmlText";
+import { escapeText, escapeXml, XML_DECL } from "./xmlText";
 
 /** Relationship ids the sheet refers to, given by the package writer. */
 export interface SheetLinks {
@@ -35,30 +35,38 @@ function literal(s: string): string {
 }
 
 function inline(s: string): string {
-  return `<is><t xml:space="preserve">${escapeXml(s)}</t></is>`;
+  return `<is><t xml:space="preserve">${escapeText(s)}</t></is>`;
 }
 
-/** A formula's cached result: its type attribute and its <v>. */
-function cached(v: Cell["value"]): { t: string; v: string } {
-  if (typeof v === "number") return Number.isFinite(v) ? { t: "", v: `<v>${String(v)}</v>` } : { t: "", v: "" };
-  if (typeof v === "boolean") return { t: ` t="b"`, v: `<v>${v ? 1 : 0}</v>` };
-  if (typeof v === "string") return { t: ` t="str"`, v: `<v>${escapeXml(v)}</v>` };
-  return { t: "", v: "" };
+/** A formula's cached result: its type attribute, then its <v> (none for a blank or an error). */
+function cachedType(v: Cell["value"]): string {
+  return typeof v === "boolean" ? ` t="b"` : typeof v === "string" ? ` t="str"` : "";
 }
+
+function cachedValue(v: Cell["value"]): string {
+  if (typeof v === "number") return Number.isFinite(v) ? `<v>${v}</v>` : "";
+  if (typeof v === "boolean") return `<v>${v ? 1 : 0}</v>`;
+  if (typeof v === "string") return `<v>${escapeText(v)}</v>`;
+  return "";
+}
+
+/** The style attributes of the first formats, made once: a summary has tens of thousands of cells and a handful of formats. */
+const STYLE_ATTRS = Array.from({ length: 64 }, (_, i) => (i ? ` s="${i}"` : ""));
 
 /** One cell; "" when it has neither content nor format. */
 export function cellXml(ref: string, cell: Cell, xf: number): string {
-  const s = xf ? ` s="${xf}"` : "";
+  const s = xf < STYLE_ATTRS.length ? STYLE_ATTRS[xf] : ` s="${xf}"`;
   if (cell.link) {
     // An internal link as a HYPERLINK formula: it needs no relationship, and the pane's host writes
     // the same target as the cell's document reference.
     const text = String(cell.value ?? cell.link.cell);
     const target = `#${quoteSheet(cell.link.sheet)}!${cell.link.cell}`;
-    return `<c r="${ref}"${s} t="str"><f>${escapeXml(`HYPERLINK(${literal(target)},${literal(text)})`)}</f><v>${escapeXml(text)}</v></c>`;
+    return `<c r="${ref}"${s} t="str"><f>${escapeText(`HYPERLINK(${literal(target)},${literal(text)})`)}</f><v>${escapeText(text)}</v></c>`;
   }
-  if (cell.formula !== undefined && cell.formula !== "") {
-    const { t, v } = cached(cell.value);
-    return `<c r="${ref}"${s}${t}><f>${escapeXml(cell.formula.replace(/^=/, ""))}</f>${v}</c>`;
+  const f = cell.formula;
+  if (f !== undefined && f !== "") {
+    const body = f.charCodeAt(0) === 0x3d /* = */ ? f.slice(1) : f;
+    return `<c r="${ref}"${s}${cachedType(cell.value)}><f>${escapeText(body)}</f>${cachedValue(cell.value)}</c>`;
   }
   const v = cell.value;
   if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"${s}><v>${String(v)}</v></c>`;
@@ -78,7 +86,7 @@ function sheetView(model: SheetModel, selected: boolean): string {
 }
 
 function bound(b: Bound): string {
-  return escapeXml(typeof b === "number" ? String(b) : b.ref);
+  return escapeText(typeof b === "number" ? String(b) : b.ref);
 }
 
 function validationXml(v: CellValidation, sqref: string[]): string {
@@ -130,12 +138,21 @@ export function writeWorksheet(model: SheetModel, opts: SheetXmlOptions, sink: X
   for (let r = 0; r < model.rows.length; r++) {
     const line = model.rows[r] ?? [];
     const rowNumber = String(r + 1);
-    let cells = "";
+    const h = heights[r];
+    // Each piece goes to the sink as it is made (no row string built first); the row's start tag
+    // only once it has a cell, or a height of its own.
+    const start = `<row r="${rowNumber}"${h ? ` ht="${h}" customHeight="1"` : ""}>`;
+    let open = false;
     for (let c = 0; c < line.length; c++) {
       const cell = line[c];
       if (!cell) continue;
       const ref = letters[c] + rowNumber;
-      cells += cellXml(ref, cell, opts.xf(cell));
+      const xml = cellXml(ref, cell, opts.xf(cell));
+      if (xml) {
+        if (!open) sink.data(start);
+        open = true;
+        sink.data(xml);
+      }
       if (cell.validation) {
         const key = JSON.stringify(cell.validation);
         const g = validations.get(key);
@@ -143,9 +160,8 @@ export function writeWorksheet(model: SheetModel, opts: SheetXmlOptions, sink: X
         else validations.set(key, { v: cell.validation, refs: [ref] });
       }
     }
-    const h = heights[r];
-    if (!cells && !h) continue;
-    sink.data(`<row r="${rowNumber}"${h ? ` ht="${h}" customHeight="1"` : ""}>${cells}</row>`);
+    if (open) sink.data("</row>");
+    else if (h) sink.data(`${start}</row>`);
   }
 
   const tail: string[] = ["</sheetData>"];
@@ -227,7 +243,7 @@ export const NOTE_AUTHOR = "Bloc Summary";
 
 /** The comments part of a sheet's notes. */
 export function commentsXml(notes: [number, number, string][]): string {
-  const list = notes.map(([r, c, text]) => `<comment ref="${a1(r, c)}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`);
+  const list = notes.map(([r, c, text]) => `<comment ref="${a1(r, c)}" authorId="0"><text><r><t xml:space="preserve">${escapeText(text)}</t></r></text></comment>`);
   return `${XML_DECL}<comments xmlns="${NS.main}"><authors><author>${NOTE_AUTHOR}</author></authors><commentList>${list.join("")}</commentList></comments>`;
 }
 

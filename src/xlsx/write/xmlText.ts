@@ -11,6 +11,8 @@ const NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-
 // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids, dropped on purpose
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+// eslint-disable-next-line no-control-regex -- as NEEDS_ESCAPE, without the quotes
+const TEXT_NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF&<>]/;
 
 /** Text as XML character data or attribute value: escaped, and characters XML 1.0 forbids dropped. */
 export function escapeXml(s: string): string {
@@ -18,6 +20,15 @@ export function escapeXml(s: string): string {
   // pass for the forbidden characters and one for the five entities.
   if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(FORBIDDEN, "").replace(/[&<>"']/g, (c) => ENTITY[c]);
+}
+
+/**
+ * Text as element content: quotes need no escaping there (XML 1.0 §2.4), and a summary's formulas
+ * are full of them ('DV021'!E5), so they are written as they are, as Excel writes them.
+ */
+export function escapeText(s: string): string {
+  if (!TEXT_NEEDS_ESCAPE.test(s)) return s;
+  return s.replace(FORBIDDEN, "").replace(/[&<>]/g, (c) => ENTITY[c]);
 }
 
 export function unescapeXml(s: string): string {
