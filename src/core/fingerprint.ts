@@ -5,6 +5,8 @@
 import { isCellError, type SheetSnapshot } from "./snapshot";
 
 const FNV_PRIME = 0x01000193;
+/** The separators and kind letters of a sheet's fingerprint text. */
+const CH = { start: 1, comma: 44, equals: 61, hash: 35, bar: 124, s: 115 } as const;
 const SEEDS = [0x811c9dc5, 0x050c5d1f] as const;
 
 /**
@@ -14,6 +16,19 @@ const SEEDS = [0x811c9dc5, 0x050c5d1f] as const;
 class Fnv2 {
   private a: number = SEEDS[0];
   private b: number = SEEDS[1];
+
+  /** One UTF-16 code unit. */
+  addCode(ch: number): this {
+    this.a = Math.imul(this.a ^ ch, FNV_PRIME) >>> 0;
+    this.b = Math.imul(this.b ^ ch, FNV_PRIME) >>> 0;
+    return this;
+  }
+
+  /** A non-negative safe integer's decimal digits, as String(n) writes them. */
+  addDigits(n: number): this {
+    if (n >= 10) this.addDigits(Math.floor(n / 10));
+    return this.addCode(48 + (n % 10));
+  }
 
   add(str: string): this {
     let a = this.a;
@@ -44,16 +59,24 @@ export function hash(str: string): string {
  */
 export function sheetFingerprint(sheet: SheetSnapshot): string {
   const h = new Fnv2().add(sheet.name);
-  // One piece a cell (one call, one short string): a one-shot CLI runs this cold, where each call counts.
+  // The text is fed piece by piece, the addresses as their digits: no string made per cell (a
+  // bloc's sheets are tens of thousands of cells, and their garbage costs more than the hashing).
   for (let r = 0; r < sheet.values.length; r++) {
     const row = sheet.values[r];
     const formulas = sheet.formulas[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null || v === "") continue;
+      h.addCode(CH.start)
+        .addDigits(sheet.top + r)
+        .addCode(CH.comma)
+        .addDigits(sheet.left + c)
+        .addCode(CH.equals);
+      if (isCellError(v)) h.addCode(CH.hash).add(v.error);
+      else if (typeof v === "string") h.addCode(CH.s).add(v);
+      else h.add(typeof v === "number" ? "n" : "b").add(String(v));
       const f = formulas?.[c];
-      const value = isCellError(v) ? `#${v.error}` : `${typeof v === "number" ? "n" : typeof v === "boolean" ? "b" : "s"}${v}`;
-      h.add(`\u0001${sheet.top + r},${sheet.left + c}=${value}${f ? `|${f}` : ""}`);
+      if (f) h.addCode(CH.bar).add(f);
     }
   }
   return h.digest();

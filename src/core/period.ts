@@ -78,6 +78,9 @@ export function parsePeriod(v: unknown): Period | null {
 export function periodOfHeader(v: unknown): { period: Period; year: number } | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2200 ? { period: "year", year: v } : null;
   if (typeof v !== "string") return null;
+  // A header names its year in digits: a text without one (a title, a label) needs no parsing,
+  // and titles differ from sheet to sheet, so the cache below would not spare their parsing.
+  if (!MAY_HOLD_YEAR.test(v)) return null;
   // Every header cell of every sheet is asked, and the same labels repeat: remember, up to a bound.
   let hit = headerCache.get(v);
   if (hit === undefined) {
@@ -89,6 +92,8 @@ export function periodOfHeader(v: unknown): { period: Period; year: number } | n
   return hit && { ...hit };
 }
 
+/** What parse's year pattern needs, on the raw text (folding changes no digit). */
+const MAY_HOLD_YEAR = /(?:19|20|21)\d{2}/;
 const headerCache = new Map<string, { period: Period; year: number } | null>();
 const HEADER_CACHE_MAX = 20000;
 

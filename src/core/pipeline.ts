@@ -19,7 +19,7 @@ import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "./model";
 import type { WritePlan } from "./plan";
 import type { SheetModel } from "./sheet/model";
 import { readConfig } from "./read/config";
-import { inferPeriod, inferRoster, inferYear, readUnits } from "./read/units";
+import { inferPeriod, inferRoster, inferYear, readUnits, unitSheets } from "./read/units";
 import { computeHistory, historyJson, type History } from "./aggregate/history";
 import { readEarlierSummaries } from "./read/earlierSummaries";
 import { buildPeriodReport } from "./render/report";
@@ -170,14 +170,15 @@ function check(wb: WorkbookSnapshot, options: BuildOptions) {
   const issues: Issue[] = [...read.issues];
   let roster = read.roster;
   const { config, catalog } = read;
+  const sheets = unitSheets(wb);
   if (config.sheet === null) {
-    roster = inferRoster(wb);
+    roster = inferRoster(wb, sheets);
     issues.push(issue("CONFIG_MISSING", "error", OUTPUT_CONFIG_SHEET, "A1", { units: roster.length }));
   }
-  const period = config.period ?? inferPeriod(wb, roster);
-  const year = config.year ?? inferYear(wb, period);
+  const period = config.period ?? inferPeriod(wb, roster, sheets);
+  const year = config.year ?? inferYear(wb, period, sheets);
   const compareYear = config.compareYear ?? (year !== null ? year - 1 : null);
-  const units = readUnits(wb, config, roster, catalog, year, compareYear, { period, from: config.period ? "config" : "units" });
+  const units = readUnits(wb, config, roster, catalog, year, compareYear, { period, from: config.period ? "config" : "units" }, sheets);
   issues.push(...units.issues);
   const reports = units.reports;
   const figures = year !== null && compareYear !== null ? computeFigures(reports, catalog, year, compareYear) : null;
@@ -398,13 +399,16 @@ function toJson(
 ): Omit<BuildJson, "awards" | "period" | "history" | "changes"> {
   const sheetOf = new Map(reports.map((r) => [r.unit.code, r.sheet]));
   const values: BuildJson["values"] = {};
+  // forEach rather than for…of over the maps: no entry pair made per figure (this runs cold, once per build).
   for (const r of reports) {
     const u: Record<string, Record<string, number>> = {};
-    for (const [code, byYear] of r.values) {
+    r.values.forEach((byYear, code) => {
+      if (!byYear.size) return;
+      // Years are integer keys: an object lists them in ascending order whatever the insertion order.
       const y: Record<string, number> = {};
-      for (const [yr, v] of [...byYear].sort((a, b) => a[0] - b[0])) y[String(yr)] = v.value;
-      if (Object.keys(y).length) u[code] = y;
-    }
+      byYear.forEach((v, yr) => (y[yr] = v.value));
+      u[code] = y;
+    });
     values[r.unit.code] = u;
   }
   const totals: BuildJson["totals"] = figures ? totalsJson(figures.totals) : {};

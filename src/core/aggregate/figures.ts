@@ -42,17 +42,7 @@ export function sumPresent(values: readonly (number | undefined)[]): number | un
 /** Sum in the order the summary's SUM formula adds (roster order), so cached results match. */
 export function computeFigures(reports: readonly UnitReport[], catalog: Catalog, year: number, compareYear: number): Figures {
   const totals = new Map<string, Map<number, number>>();
-  for (const ind of catalog.indicators) {
-    const byYear = new Map<number, number>();
-    for (const y of [year, compareYear]) {
-      const sum = sumPresent(reports.map((r) => r.values.get(ind.code)?.get(y)?.value));
-      if (sum !== undefined) byYear.set(y, sum);
-    }
-    totals.set(ind.code, byYear);
-  }
   const change = new Map<string, Change>();
-  for (const ind of catalog.indicators) change.set(ind.code, changeOf(totals.get(ind.code)!.get(year), totals.get(ind.code)!.get(compareYear)));
-
   const share = new Map<string, Map<string, number | null>>();
   const rank = new Map<string, Map<string, number | null>>();
   const unitChange = new Map<string, Map<string, Change>>();
@@ -62,8 +52,18 @@ export function computeFigures(reports: readonly UnitReport[], catalog: Catalog,
     unitChange.set(r.unit.code, new Map());
   }
   for (const ind of catalog.indicators) {
-    const total = totals.get(ind.code)!.get(year);
-    const current = reports.map((r) => r.values.get(ind.code)?.get(year)?.value);
+    // Each unit's two figures, looked up once for the totals, the shares, the ranks and the changes.
+    const byYear = reports.map((r) => r.values.get(ind.code));
+    const current = byYear.map((m) => m?.get(year)?.value);
+    const previous = byYear.map((m) => m?.get(compareYear)?.value);
+    const total = sumPresent(current);
+    const totalBefore = sumPresent(previous);
+    const sums = new Map<number, number>();
+    if (total !== undefined) sums.set(year, total);
+    if (totalBefore !== undefined) sums.set(compareYear, totalBefore);
+    totals.set(ind.code, sums);
+    change.set(ind.code, changeOf(total, totalBefore));
+
     const sorted = current.filter((v): v is number => v !== undefined).sort((a, b) => b - a);
     const rankOf = new Map<number, number>();
     sorted.forEach((v, i) => rankOf.has(v) || rankOf.set(v, i + 1));
@@ -71,7 +71,7 @@ export function computeFigures(reports: readonly UnitReport[], catalog: Catalog,
       const v = current[i];
       share.get(r.unit.code)!.set(ind.code, v === undefined || !total ? null : v / total);
       rank.get(r.unit.code)!.set(ind.code, v === undefined ? null : rankOf.get(v)!);
-      unitChange.get(r.unit.code)!.set(ind.code, changeOf(v, r.values.get(ind.code)?.get(compareYear)?.value));
+      unitChange.get(r.unit.code)!.set(ind.code, changeOf(v, previous[i]));
     });
   }
   return { year, compareYear, totals, change, share, rank, unitChange };
@@ -81,8 +81,9 @@ export function computeFigures(reports: readonly UnitReport[], catalog: Catalog,
 export function totalsJson(totals: Map<string, Map<number, number>>): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
   for (const [code, byYear] of totals) {
+    // Years are integer keys: an object lists them in ascending order whatever the insertion order.
     const y: Record<string, number> = {};
-    for (const [yr, v] of [...byYear].sort((a, b) => a[0] - b[0])) y[String(yr)] = v;
+    for (const [yr, v] of byYear) y[yr] = v;
     out[code] = y;
   }
   return out;

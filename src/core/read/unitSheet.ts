@@ -42,12 +42,14 @@ function layoutOfRow(sheet: SheetSnapshot, r: number): { cols: Partial<Record<ke
   return { cols, periods };
 }
 
+/** A unit sheet's header as found, whatever the period read: a layout without the chosen year columns. */
+export type UnitHeader = Omit<UnitLayout, "yearCols">;
+
 /**
  * The header row: the first row with an indicator column (code or name) and at least one year
  * column (of any period). A two-row header (labels above, years in the row below) is read as one.
- * `yearCols` holds the columns of the wanted period; `periodCols` every year column found.
  */
-export function locateLayout(sheet: SheetSnapshot, period: Period = "year"): UnitLayout | null {
+export function locateHeader(sheet: SheetSnapshot): UnitHeader | null {
   const b = sheetBounds(sheet);
   const end = Math.min(b.bottom, b.top + HEADER_SCAN_ROWS);
   for (let r = b.top; r < end; r++) {
@@ -63,19 +65,30 @@ export function locateLayout(sheet: SheetSnapshot, period: Period = "year"): Uni
       }
     }
     if (!periods.length) continue;
-    const yearCols = new Map<number, number>();
-    for (const p of periods) if (p.period === period && !yearCols.has(p.year)) yearCols.set(p.year, p.col);
     return {
       headerRow,
       codeCol: row.cols.code ?? null,
       nameCol: row.cols.name ?? null,
       uomCol: row.cols.uom ?? null,
       noteCol: row.cols.note ?? null,
-      yearCols,
       periodCols: periods,
     };
   }
   return null;
+}
+
+/** The layout for reading `period`: `yearCols` holds that period's columns (the first of each year). */
+export function layoutFor(header: UnitHeader, period: Period): UnitLayout {
+  const yearCols = new Map<number, number>();
+  for (const p of header.periodCols) if (p.period === period && !yearCols.has(p.year)) yearCols.set(p.year, p.col);
+  const { headerRow, codeCol, nameCol, uomCol, noteCol, periodCols } = header;
+  return { headerRow, codeCol, nameCol, uomCol, noteCol, yearCols, periodCols };
+}
+
+/** The header (see locateHeader) with the columns of the wanted period; `periodCols` holds every year column found. */
+export function locateLayout(sheet: SheetSnapshot, period: Period = "year"): UnitLayout | null {
+  const header = locateHeader(sheet);
+  return header && layoutFor(header, period);
 }
 
 /** A header with indicator labels but no year column, for a precise YEAR_COLUMN_MISSING. */
@@ -168,23 +181,24 @@ export function readIndicatorRows(sheet: SheetSnapshot, layout: UnitLayout, cata
   const rows: IndicatorRow[] = [];
   const seen = new Map<string, number>();
   const yearCols = layout.periodCols.map((p) => p.col);
+  // Where a row's issue points: its code, else its name (only rows with an issue need it).
+  const rowCell = (r: number, code: string) => a1(r, layout.codeCol !== null && code ? layout.codeCol : (layout.nameCol ?? layout.codeCol ?? b.left));
   for (let r = layout.headerRow + 1; r < b.bottom; r++) {
     const codeV = layout.codeCol !== null ? cellAt(sheet, r, layout.codeCol) : null;
     const nameV = layout.nameCol !== null ? cellAt(sheet, r, layout.nameCol) : null;
     if (isBlank(codeV) && isBlank(nameV)) continue;
     if (isNumberingRow(sheet, r)) continue;
-    const hasFigures = yearCols.some((c) => looksLikeFigure(cellAt(sheet, r, c)));
     const code = cellText(codeV);
     const ind = (code && matchByCode(code, catalog)) || (!isBlank(nameV) ? matchByName(cellText(nameV), catalog) : null);
-    const at = a1(r, layout.codeCol !== null && code ? layout.codeCol : (layout.nameCol ?? layout.codeCol ?? b.left));
     if (!ind) {
       // Headings ("I. Công tác thanh tra"), notes and signature blocks have neither a code nor figures.
-      if (hasFigures || looksLikeCode(code)) issues.push(issue("INDICATOR_UNKNOWN", "warning", sheet.name, at, { label: code || cellText(nameV) }));
+      const hasFigures = yearCols.some((c) => looksLikeFigure(cellAt(sheet, r, c)));
+      if (hasFigures || looksLikeCode(code)) issues.push(issue("INDICATOR_UNKNOWN", "warning", sheet.name, rowCell(r, code), { label: code || cellText(nameV) }));
       continue;
     }
     const first = seen.get(ind.code);
     if (first !== undefined) {
-      issues.push(issue("INDICATOR_DUPLICATE", "error", sheet.name, at, { indicator: ind.code, first: a1(first, layout.codeCol ?? layout.nameCol ?? b.left) }));
+      issues.push(issue("INDICATOR_DUPLICATE", "error", sheet.name, rowCell(r, code), { indicator: ind.code, first: a1(first, layout.codeCol ?? layout.nameCol ?? b.left) }));
       continue;
     }
     seen.set(ind.code, r);

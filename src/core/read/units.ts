@@ -1,7 +1,7 @@
 /** From the roster to each unit's accepted figures, with every structural and value issue. */
 import { a1 } from "../a1";
 import { issue, type Issue } from "../issues";
-import type { BlocConfig, Catalog, RosterUnit, UnitReport } from "../model";
+import type { BlocConfig, Catalog, RosterUnit, UnitLayout, UnitReport } from "../model";
 import { generatedKind } from "../marker";
 import { cellAt, formulaAt, sheetBounds, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { label } from "../text";
@@ -10,7 +10,7 @@ import { checkRelations } from "../validate/relations";
 import { checkValue, moneyDivisor } from "../validate/values";
 import { isConfigSheetName } from "./config";
 import { cellText } from "../grid";
-import { locateLabelsOnly, locateLayout, readIndicatorRows } from "./unitSheet";
+import { layoutFor, locateHeader, locateLabelsOnly, locateLayout, readIndicatorRows, type UnitHeader } from "./unitSheet";
 import type { Period } from "../period";
 
 export const SCORING_SHEET_NAMES = ["Chấm điểm", "Scoring", "Scores", "Bảng chấm điểm"];
@@ -25,6 +25,29 @@ export function candidateSheets(wb: WorkbookSnapshot): SheetSnapshot[] {
   return wb.sheets.filter((s) => !isConfigSheetName(s.name) && !isScoringSheetName(s.name) && generatedKind(s) === null);
 }
 
+/**
+ * The candidate sheets of one workbook, each one's header located once: inferring the roster, the
+ * period and the year and reading the units all ask for the same layouts (locating is a scan of
+ * the sheet's top rows). Made per build, never kept: the workbook changes between builds.
+ */
+export interface UnitSheets {
+  sheets: SheetSnapshot[];
+  /** The sheet's layout for reading `period`; null when it has no unit header. */
+  layout(sheet: SheetSnapshot, period?: Period): UnitLayout | null;
+}
+
+export function unitSheets(wb: WorkbookSnapshot): UnitSheets {
+  const headers = new Map<SheetSnapshot, UnitHeader | null>();
+  return {
+    sheets: candidateSheets(wb),
+    layout(sheet, period = "year") {
+      let header = headers.get(sheet);
+      if (header === undefined) headers.set(sheet, (header = locateHeader(sheet)));
+      return header && layoutFor(header, period);
+    },
+  };
+}
+
 /** "BCA (2)", "BCA - Copy": Excel's names for a copied sheet. */
 function copyOf(name: string): string | null {
   const m = /^(.*?)\s*(?:\(\d+\)|-\s*(?:copy|bản sao)(?:\s*\(\d+\))?)$/i.exec(name.trim());
@@ -32,17 +55,15 @@ function copyOf(name: string): string | null {
 }
 
 /** Without a config sheet: every sheet that reads like a unit report is a unit, named by its sheet. */
-export function inferRoster(wb: WorkbookSnapshot): RosterUnit[] {
-  return candidateSheets(wb)
-    .filter((s) => locateLayout(s) !== null)
-    .map((s) => ({ code: s.name, name: s.name, sheetName: s.name, cell: "A1" }));
+export function inferRoster(wb: WorkbookSnapshot, units: UnitSheets = unitSheets(wb)): RosterUnit[] {
+  return units.sheets.filter((s) => units.layout(s) !== null).map((s) => ({ code: s.name, name: s.name, sheetName: s.name, cell: "A1" }));
 }
 
 /** The latest year any unit sheet has a column for (fallback when the config gives none). */
-export function inferYear(wb: WorkbookSnapshot, period: Period = "year"): number | null {
+export function inferYear(wb: WorkbookSnapshot, period: Period = "year", units: UnitSheets = unitSheets(wb)): number | null {
   let best: number | null = null;
-  for (const s of candidateSheets(wb)) {
-    const l = locateLayout(s, period);
+  for (const s of units.sheets) {
+    const l = units.layout(s, period);
     if (l) for (const y of l.yearCols.keys()) best = best === null ? y : Math.max(best, y);
   }
   return best;
@@ -53,12 +74,12 @@ export function inferYear(wb: WorkbookSnapshot, period: Period = "year"): number
  * latest year column, and the period most roster sheets have wins (the first seen on a tie). The
  * sheets that differ then get PERIOD_MISMATCH at their header cells.
  */
-export function inferPeriod(wb: WorkbookSnapshot, roster: readonly RosterUnit[]): Period {
+export function inferPeriod(wb: WorkbookSnapshot, roster: readonly RosterUnit[], units: UnitSheets = unitSheets(wb)): Period {
   const wanted = new Set(roster.map((u) => label(u.sheetName)));
   const votes = new Map<Period, number>();
-  for (const s of candidateSheets(wb)) {
+  for (const s of units.sheets) {
     if (wanted.size && !wanted.has(label(s.name))) continue;
-    const cols = locateLayout(s)?.periodCols ?? [];
+    const cols = units.layout(s)?.periodCols ?? [];
     if (!cols.length) continue;
     const latest = cols.reduce((a, b) => (b.year > a.year ? b : a));
     votes.set(latest.period, (votes.get(latest.period) ?? 0) + 1);
@@ -88,10 +109,11 @@ export function readUnits(
   year: number | null,
   compareYear: number | null,
   period: PeriodChoice = { period: "year", from: "config" },
+  units: UnitSheets = unitSheets(wb),
 ): UnitsRead {
   const issues: Issue[] = [];
   const reports: UnitReport[] = [];
-  const candidates = candidateSheets(wb);
+  const candidates = units.sheets;
   const used = new Set<SheetSnapshot>();
   const configSheet = config.sheet ?? "";
 
@@ -117,18 +139,18 @@ export function readUnits(
     used.add(sheet);
     const twins = [...(byLabel.get(label(sheet.name)) ?? []), ...(copiesOf.get(label(sheet.name)) ?? [])];
     for (const other of twins) {
-      if (other === sheet || used.has(other) || rosterSheets.has(label(other.name)) || !locateLayout(other)) continue;
+      if (other === sheet || used.has(other) || rosterSheets.has(label(other.name)) || !units.layout(other)) continue;
       used.add(other);
       issues.push(issue("UNIT_DUPLICATE", "error", other.name, "A1", { unit: unit.code, reason: "sheet", other: sheet.name, sheetName: other.name }));
     }
-    const read = readUnitSheet(sheet, unit, catalog, year, compareYear, period);
+    const read = readUnitSheet(sheet, unit, catalog, year, compareYear, period, units.layout(sheet, period.period));
     issues.push(...read.issues);
     if (read.report) reports.push(read.report);
   }
 
   for (const s of candidates) {
     if (used.has(s) || s.visibility === "veryHidden") continue;
-    const layout = locateLayout(s);
+    const layout = units.layout(s);
     if (layout) issues.push(issue("SHEET_NOT_IN_ROSTER", "warning", s.name, a1(layout.headerRow, layout.codeCol ?? layout.nameCol ?? sheetBounds(s).left), {}));
   }
   return { reports, issues };
@@ -141,10 +163,10 @@ export function readUnitSheet(
   year: number | null,
   compareYear: number | null,
   choice: PeriodChoice = { period: "year", from: "config" },
+  layout: UnitLayout | null = locateLayout(sheet, choice.period),
 ): { report: UnitReport | null; issues: Issue[] } {
   const issues: Issue[] = [];
   const { period } = choice;
-  const layout = locateLayout(sheet, period);
   if (!layout) {
     const labels = locateLabelsOnly(sheet);
     if (labels !== null && year !== null) issues.push(issue("YEAR_COLUMN_MISSING", "error", sheet.name, a1(labels, sheetBounds(sheet).left), { year, period }));
@@ -176,6 +198,7 @@ export function readUnitSheet(
   }
   // Earlier years on the sheet feed the trend ("Diễn biến qua các năm"): read, never required.
   const earlier = [...layout.yearCols.keys()].filter((y) => year !== null && y < year && y !== compareYear).sort((a, b) => a - b);
+  const readYears = [...years, ...earlier];
   const { rows, issues: rowIssues } = readIndicatorRows(sheet, layout, catalog);
   issues.push(...rowIssues);
 
@@ -195,7 +218,7 @@ export function readUnitSheet(
       divisor = d;
     }
     const byYear = new Map<number, import("../model").AcceptedValue>();
-    for (const y of [...years, ...earlier]) {
+    for (const y of readYears) {
       const col = layout.yearCols.get(y)!;
       const out = checkValue(cellAt(sheet, row, col), {
         sheet: sheet.name,

@@ -28,13 +28,14 @@ export interface FigureChange {
 /** The accepted figures of this build, in roster and catalog order. */
 export function figureRecords(reports: readonly UnitReport[], years: readonly number[]): FigureRecord[] {
   const out: FigureRecord[] = [];
+  // forEach rather than for…of over the maps: no entry pair made per figure (this runs cold, once per build).
   for (const r of reports) {
-    for (const [indicator, byYear] of r.values) {
+    r.values.forEach((byYear, indicator) => {
       for (const year of years) {
         const v = byYear.get(year);
         if (v) out.push({ unit: r.unit.code, sheet: v.sheet, cell: v.cell, indicator, year, value: v.value });
       }
-    }
+    });
   }
   return out;
 }

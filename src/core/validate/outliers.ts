@@ -15,11 +15,12 @@ export function isOutlier(current: number, previous: number): boolean {
 
 export function checkOutliers(report: UnitReport, year: number, compareYear: number): Issue[] {
   const out: Issue[] = [];
-  for (const [code, byYear] of report.values) {
+  // forEach rather than for…of: no entry pair made per figure (this runs cold, once per unit sheet).
+  report.values.forEach((byYear, code) => {
     const cur = byYear.get(year);
     const prev = byYear.get(compareYear);
-    if (!cur || !prev || !isOutlier(cur.value, prev.value)) continue;
+    if (!cur || !prev || !isOutlier(cur.value, prev.value)) return;
     out.push(issue("CHANGE_OUTLIER", "warning", cur.sheet, cur.cell, { indicator: code, year, compareYear, value: cur.value, previous: prev.value, previousCell: prev.cell }));
-  }
+  });
   return out;
 }

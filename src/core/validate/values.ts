@@ -47,12 +47,22 @@ function fail(ctx: ValueContext, cell: string, code: IssueCode, params: Record<s
   return { accepted: null, issue: issue(code, severity, ctx.sheet, cell, { indicator: ctx.indicator.code, year: ctx.year, ...params }) };
 }
 
+/**
+ * The first rule of the table that fires. Indexed, not for…of: this runs for every figure of a
+ * build, mostly before V8 optimises it, and an unoptimised for…of makes an iterator result a step.
+ */
+function firstHit(rules: readonly Rule[], v: CellValue, ctx: ValueContext, step: Step | null): ReturnType<Rule> {
+  for (let i = 0; i < rules.length; i++) {
+    const hit = rules[i](v, ctx, step);
+    if (hit) return hit;
+  }
+  return null;
+}
+
 export function checkValue(v: CellValue, ctx: ValueContext): ValueOutcome {
   const cell = a1(ctx.row, ctx.col);
-  for (const rule of RAW_RULES) {
-    const hit = rule(v, ctx, null);
-    if (hit) return fail(ctx, cell, hit.code, hit.params);
-  }
+  const raw = firstHit(RAW_RULES, v, ctx, null);
+  if (raw) return fail(ctx, cell, raw.code, raw.params);
   if (isBlank(v)) {
     if (!ctx.indicator.required) return { accepted: null, issue: null };
     return fail(ctx, cell, "VALUE_EMPTY", {}, ctx.isReportYear ? "error" : "warning");
@@ -65,10 +75,8 @@ export function checkValue(v: CellValue, ctx: ValueContext): ValueOutcome {
     if (!parsed.ok) return fail(ctx, cell, "VALUE_NOT_NUMBER", { text, reason: parsed.reason });
     step = { n: parsed.value, fromText: true };
   }
-  for (const rule of NUMBER_RULES) {
-    const hit = rule(v, ctx, step);
-    if (hit) return fail(ctx, cell, hit.code, hit.params);
-  }
+  const hit = firstHit(NUMBER_RULES, v, ctx, step);
+  if (hit) return fail(ctx, cell, hit.code, hit.params);
   const accepted: AcceptedValue = {
     value: step.n / ctx.divisor,
     sheet: ctx.sheet,
@@ -90,6 +98,15 @@ export function checkValue(v: CellValue, ctx: ValueContext): ValueOutcome {
 export function moneyDivisor(uom: CellValue): number | null {
   const l = label(uom);
   if (!l) return 1;
-  for (const u of MONEY_UNITS) if (u.labels.some((x) => label(x) === l)) return Math.round(1 / u.factor);
-  return null;
+  return moneyDivisors().get(l) ?? null;
+}
+
+/** Folded unit label → divisor, the first unit naming a label winning (made once: the table is constant). */
+let divisorByLabel: Map<string, number> | null = null;
+function moneyDivisors(): Map<string, number> {
+  if (!divisorByLabel) {
+    divisorByLabel = new Map();
+    for (const u of MONEY_UNITS) for (const x of u.labels) if (!divisorByLabel.has(label(x))) divisorByLabel.set(label(x), Math.round(1 / u.factor));
+  }
+  return divisorByLabel;
 }
