@@ -74,10 +74,10 @@ function decodeEntities(s: string, fail: (why: string) => never): string {
 }
 
 /**
- * A start tag after its "<": name, attributes (white space, name = quoted value without "<"), then
+ * A start tag's attributes after its name: each white space, name = quoted value without "<", then
  * ">" or "/>". White space is XML's four characters only (\s would take more).
  */
-const START_TAG = /([^ \t\r\n/>]+)((?:[ \t\r\n]+[^ \t\r\n=/<>"']+[ \t\r\n]*=[ \t\r\n]*(?:"[^<"]*"|'[^<']*'))*)[ \t\r\n]*(\/?)>/y;
+const ATTRIBUTES = /(?:[ \t\r\n]+[^ \t\r\n=/<>"']+[ \t\r\n]*=[ \t\r\n]*(?:"[^<"]*"|'[^<']*'))*[ \t\r\n]*\/?>/y;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
@@ -160,23 +160,32 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
 
     // A start tag. Its attributes are checked here but read only when asked for (attr): a sheet
     // has a start tag per cell, and most of their attributes are never looked at. A plain tag is
-    // checked by one native match; one it does not match (an entity in a value, or not
-    // well-formed) by the loop below, which also says what is wrong.
+    // checked by the quick path; one it does not take (an entity in a value, or not well-formed)
+    // by the loop below, which also says what is wrong.
     let j: number;
     let name: string;
     let from: number;
     let to: number;
     let declares: boolean;
     let selfClosing: boolean;
-    START_TAG.lastIndex = lt + 1;
-    // test(), not exec(): a sheet has a tag per cell, and a match array per tag was most of the
-    // scanner's garbage. The next "&" and "xmlns" are looked up once and kept until passed.
-    const plain = START_TAG.test(xml);
-    const end = START_TAG.lastIndex;
-    if (plain && nextAmp < lt) nextAmp = indexOrEnd(xml, "&", lt);
-    if (plain && nextAmp >= end) {
-      let k = lt + 1;
-      for (let c = xml.charCodeAt(k); !isSpace(c) && c !== 0x3e /* > */ && c !== 0x2f /* / */; c = xml.charCodeAt(++k));
+    // The name, then: ">" or "/>" (no attributes), or attributes checked by one native match —
+    // test(), not exec(): a sheet has a tag per cell, and a match array per tag is garbage. The next
+    // "&" and "xmlns" are looked up once and kept until passed.
+    let k = lt + 1;
+    for (let c = xml.charCodeAt(k); k < n && !isSpace(c) && c !== 0x3e /* > */ && c !== 0x2f /* / */; c = xml.charCodeAt(++k));
+    let end = -1;
+    if (k > lt + 1 && k < n) {
+      const c = xml.charCodeAt(k);
+      if (c === 0x3e) end = k + 1;
+      else if (c === 0x2f) end = xml.charCodeAt(k + 1) === 0x3e ? k + 2 : -1;
+      else {
+        ATTRIBUTES.lastIndex = k;
+        if (ATTRIBUTES.test(xml)) end = ATTRIBUTES.lastIndex;
+        if (nextAmp < lt) nextAmp = indexOrEnd(xml, "&", lt);
+        if (nextAmp < end) end = -1;
+      }
+    }
+    if (end > 0) {
       name = xml.slice(lt + 1, k);
       from = k;
       selfClosing = xml.charCodeAt(end - 2) === 0x2f;
