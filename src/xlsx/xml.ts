@@ -295,22 +295,20 @@ const indexOrEnd = (s: string, what: string, from: number) => {
 
 /** An attribute value as written between its quotes, normalised and decoded (checked at parse time). */
 function attributeValue(src: string, start: number, end: number): string {
-  let value = src.slice(start, end);
-  for (let v = 0; v < value.length; v++) {
-    const ch = value.charCodeAt(v);
-    if (ch === 0x26 || ch === 0x09 || ch === 0x0a || ch === 0x0d) {
-      // Attribute-value normalisation (XML 1.0 §3.3.3): literal white space reads as spaces; a
-      // character reference (&#10;) stays what it says, so entities are decoded after.
-      value = value.replace(/\r\n|[\t\n\r]/g, " ");
-      return value.includes("&")
-        ? decodeEntities(value, (why) => {
-            throw new Error(why);
-          })
-        : value;
-    }
-  }
-  return value;
+  const value = src.slice(start, end);
+  if (!NEEDS_NORMALISING.test(value)) return value;
+  // Attribute-value normalisation (XML 1.0 §3.3.3): literal white space reads as spaces; a
+  // character reference (&#10;) stays what it says, so entities are decoded after.
+  const spaced = value.replace(/\r\n|[\t\n\r]/g, " ");
+  return spaced.includes("&")
+    ? decodeEntities(spaced, (why) => {
+        throw new Error(why);
+      })
+    : spaced;
 }
+
+/** What attribute-value normalisation or decoding changes: most values (a cell's "A1", "s") have none. */
+const NEEDS_NORMALISING = /[&\t\n\r]/;
 
 /**
  * Each attribute of a (checked) start tag's attribute text, in order: its name as written, and its
