@@ -163,7 +163,10 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     // checked by the quick path; one it does not take (an entity in a value, or not well-formed)
     // by the loop below, which also says what is wrong.
     let j: number;
-    let name: string;
+    // The name is made a string only when it is not the name of the last element at this depth
+    // (a row's cells, a sheet's rows): then that one's name, namespace and local name stand.
+    let name: string | undefined;
+    let nameEnd: number;
     let from: number;
     let to: number;
     let declares: boolean;
@@ -186,7 +189,7 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
       }
     }
     if (end > 0) {
-      name = xml.slice(lt + 1, k);
+      nameEnd = k;
       from = k;
       selfClosing = xml.charCodeAt(end - 2) === 0x2f;
       to = end - (selfClosing ? 2 : 1);
@@ -201,6 +204,7 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
         j++;
       }
       name = xml.slice(lt + 1, j);
+      nameEnd = j;
       if (!name) fail("empty tag name");
       from = j;
       declares = false;
@@ -242,7 +246,7 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
       to = j;
       j += selfClosing ? 2 : 1;
     }
-    if (!depth && rootSeen) fail(`a second root element <${name}>`);
+    if (!depth && rootSeen) fail(`a second root element <${xml.slice(lt + 1, nameEnd)}>`);
     rootSeen = true;
     const parent = depth ? stack[depth - 1].scope : ROOT_SCOPE;
     let scope = parent;
@@ -254,16 +258,20 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
         return false;
       });
     }
-    const colon = name.indexOf(":");
-    const prefix = colon < 0 ? "" : name.slice(0, colon);
-    const uri = scope[prefix];
-    if (uri === undefined) fail(`undeclared prefix ${prefix}: in <${name}>`);
     let tag = stack[depth];
-    if (!tag) tag = stack[depth] = { name, local: name, uri, scope, src: xml, from, to };
-    tag.name = name;
-    tag.local = colon < 0 ? name : name.slice(colon + 1);
-    tag.uri = uri!;
-    tag.scope = scope;
+    if (tag === undefined || tag.scope !== scope || tag.name.length !== nameEnd - lt - 1 || !xml.startsWith(tag.name, lt + 1)) {
+      name ??= xml.slice(lt + 1, nameEnd);
+      const colon = name.indexOf(":");
+      const prefix = colon < 0 ? "" : name.slice(0, colon);
+      const uri = scope[prefix];
+      if (uri === undefined) fail(`undeclared prefix ${prefix}: in <${name}>`);
+      if (!tag) tag = stack[depth] = { name, local: name, uri, scope, src: xml, from, to };
+      tag.name = name;
+      tag.local = colon < 0 ? name : name.slice(colon + 1);
+      tag.uri = uri!;
+      tag.scope = scope;
+    }
+    name = tag.name;
     tag.from = from;
     tag.to = to;
     const textOnly = h.open?.(tag) === true;

@@ -38,6 +38,27 @@ describe("parseXml", () => {
     ]);
   });
 
+  it("resolves siblings of one name each in its own scope (a redeclared prefix, another parent's default)", () => {
+    expect(events(`<r xmlns:a="urn:1"><a:x/><a:x xmlns:a="urn:2"/><a:x/><p xmlns="urn:3"><x/></p><p xmlns="urn:4"><x/></p></r>`)).toEqual([
+      "<{}r>",
+      "<{urn:1}x>",
+      "</x>",
+      "<{urn:2}x>",
+      "</x>",
+      "<{urn:1}x>",
+      "</x>",
+      "<{urn:3}p>",
+      "<{urn:3}x>",
+      "</x>",
+      "</p>",
+      "<{urn:4}p>",
+      "<{urn:4}x>",
+      "</x>",
+      "</p>",
+      "</r>",
+    ]);
+  });
+
   it("decodes entities, character references and CDATA, and normalises line ends", () => {
     expect(events(`<a>x &lt;&amp;&gt; &#7889;&#x1EE9; <![CDATA[<raw & text>]]>\r\ny</a>`)).toEqual([
       "<{}a>",
