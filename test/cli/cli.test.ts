@@ -164,10 +164,13 @@ describe("the compiled command line (package.json bin, built by npm install's pr
     expect(bin).toMatch(/\.c?js$/);
     expect(fs.existsSync(path.join(ROOT, bin))).toBe(true);
     const out = path.join(dir, "o.xlsx");
-    const r = spawnSync("npx", ["bloc-summary", "build", SAMPLE, "--out", out, "--json"], { cwd: ROOT, encoding: "utf8" });
+    // --docx too: the Word writer is a package the bundle loads from node_modules when it is needed.
+    const docx = path.join(dir, "o.docx");
+    const r = spawnSync("npx", ["bloc-summary", "build", SAMPLE, "--out", out, "--docx", docx, "--json"], { cwd: ROOT, encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).totals).toBeDefined();
     expect(fs.existsSync(out)).toBe(true);
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
   });
 
   it("npm run cli runs the same compiled file", () => {
