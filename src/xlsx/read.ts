@@ -275,6 +275,20 @@ interface Context {
   formats: string[];
   date1904: boolean;
   budget: { cells: number };
+  cells: CellList;
+}
+
+/**
+ * The cells of one sheet as read, in document order, before they are laid out in its grid. One
+ * list serves every sheet of a read (its arrays keep their size): growing five arrays anew for
+ * each of hundreds of sheets was most of a read's garbage.
+ */
+interface CellList {
+  rows: number[];
+  cols: number[];
+  values: CellValue[];
+  formulas: (string | null)[];
+  styles: number[];
 }
 
 class SheetProblemError extends Error {
@@ -288,11 +302,9 @@ const cellAttrs: (string | undefined)[] = [undefined, undefined, undefined];
 
 /** One worksheet part streamed into a snapshot sheet. */
 function readWorksheet(name: string, visibility: SheetVisibility, part: string, xml: string, ctx: Context): SheetSnapshot {
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const values: CellValue[] = [];
-  const formulas: (string | null)[] = [];
-  const styles: number[] = [];
+  const { rows, cols, values, formulas, styles } = ctx.cells;
+  // How many of the list's cells are this sheet's (what lies past them is an earlier sheet's).
+  let count = 0;
   const merges: string[] = [];
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   const dependents: { at: number; si: string }[] = [];
@@ -358,14 +370,15 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
       if (f) {
         masters.set(fSi, { formula: f, row, col });
         formula = `=${f}`;
-      } else dependents.push({ at: values.length, si: fSi });
+      } else dependents.push({ at: count, si: fSi });
     } else if (f && fType !== "dataTable") formula = `=${f}`;
     if (value === null && formula === null && !(fType === "shared" && !f && fSi !== undefined)) return;
-    rows.push(row);
-    cols.push(col);
-    values.push(value);
-    formulas.push(formula);
-    styles.push(s);
+    rows[count] = row;
+    cols[count] = col;
+    values[count] = value;
+    formulas[count] = formula;
+    styles[count] = s;
+    count++;
   };
 
   parseXml(part, xml, {
@@ -466,13 +479,13 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
     const m = masters.get(d.si);
     formulas[d.at] = m ? `=${shiftFormula(m.formula, rows[d.at] - m.row, cols[d.at] - m.col)}` : null;
   }
-  if (merges.length) clearMergedCells(merges, rows, cols, values, formulas);
+  if (merges.length) clearMergedCells(merges, count, ctx.cells);
 
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (values[i] === null && formulas[i] === null) continue;
     if (rows[i] < top) top = rows[i];
     if (rows[i] > bottom) bottom = rows[i];
@@ -490,7 +503,7 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
   const grid: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
   const fgrid: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
   const nfgrid: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill("General"));
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (values[i] === null && formulas[i] === null) continue;
     const r = rows[i] - top;
     const c = cols[i] - left;
@@ -502,9 +515,9 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
 }
 
 /** A merged area shows its top-left cell only: the others are empty, whatever the file holds there. */
-function clearMergedCells(merges: string[], rows: number[], cols: number[], values: CellValue[], formulas: (string | null)[]): void {
+function clearMergedCells(merges: string[], count: number, { rows, cols, values, formulas }: CellList): void {
   const areas = merges.map(parseRangeRef).filter((a): a is NonNullable<typeof a> => a !== null);
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < count; i++) {
     const r = rows[i];
     const c = cols[i];
     for (const a of areas) {
@@ -559,7 +572,13 @@ export function readPackage(pkg: Package, opts: ReadOptions = {}): WorkbookSnaps
   } catch (e) {
     throw damaged(stylesPart!, e);
   }
-  const ctx: Context = { strings, formats, date1904: info.date1904, budget: { cells: opts.maxCells ?? MAX_WORKBOOK_CELLS } };
+  const ctx: Context = {
+    strings,
+    formats,
+    date1904: info.date1904,
+    budget: { cells: opts.maxCells ?? MAX_WORKBOOK_CELLS },
+    cells: { rows: [], cols: [], values: [], formulas: [], styles: [] },
+  };
 
   const sheets: SheetSnapshot[] = [];
   for (const sh of info.sheets) {
