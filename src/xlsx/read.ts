@@ -14,7 +14,7 @@ import type { SheetProblem } from "../core/inputProblem";
 import { MAX_WORKBOOK_CELLS, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../core/snapshot";
 import { shiftFormula } from "./formula";
 import { NS_REL, Package, relKind } from "./opc";
-import { attr, attrs, parseXml, XmlError } from "./xml";
+import { attr, attrSpans, attributeValue, parseXml, XmlError } from "./xml";
 import { ZipError, type ReadZipOptions } from "./zip";
 
 export type { SheetProblem };
@@ -243,31 +243,50 @@ function readStyles(part: string, xml: string): string[] {
   return xfIds.map((id) => (id ? (custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General") : "General"));
 }
 
-/** 0-based row and column of an A1 cell reference; null when it is not one. */
-function parseCellRef(r: string): { row: number; col: number } | null {
+/** What readCellRef read last: a 0-based row and column (one object, not one per cell). */
+const cellRef = { row: 0, col: 0 };
+
+/** Whether `r` (from `from` to `to`) is an A1 cell reference; if it is, cellRef holds where. */
+function readCellRef(r: string, from = 0, to = r.length): boolean {
   let col = 0;
-  let i = 0;
-  for (; i < r.length; i++) {
+  let i = from;
+  for (; i < to; i++) {
     const c = r.charCodeAt(i) | 0x20; // lower case
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
   }
-  if (i === 0 || i > 3 || i === r.length) return null;
+  if (i === from || i > from + 3 || i === to) return false;
   let row = 0;
-  for (; i < r.length; i++) {
+  for (; i < to; i++) {
     const d = r.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
+    if (d < 0 || d > 9) return false;
     row = row * 10 + d;
   }
-  return row ? { row: row - 1, col: col - 1 } : null;
+  if (!row) return false;
+  cellRef.row = row - 1;
+  cellRef.col = col - 1;
+  return true;
 }
 
 function parseRangeRef(ref: string): { top: number; left: number; bottom: number; right: number } | null {
   const [s, e] = ref.replace(/\$/g, "").split(":");
-  const a = parseCellRef(s);
-  const b = e === undefined ? a : parseCellRef(e);
-  if (!a || !b) return null;
+  if (!readCellRef(s)) return null;
+  const a = { ...cellRef };
+  if (e !== undefined && !readCellRef(e)) return null;
+  const b = cellRef;
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+/** A style index written in place as digits (as a cell's s nearly always is); NaN otherwise. */
+function digitsAt(src: string, from: number, to: number): number {
+  if (from >= to || to - from > 9) return NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = src.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 interface Context {
@@ -298,7 +317,8 @@ class SheetProblemError extends Error {
 }
 
 const CELL_ATTRS = ["r", "s", "t"] as const;
-const cellAttrs: (string | undefined)[] = [undefined, undefined, undefined];
+const cellAt: number[] = [-1, -1, -1];
+const cellEnd: number[] = [-1, -1, -1];
 
 /** One worksheet part streamed into a snapshot sheet. */
 function readWorksheet(name: string, visibility: SheetVisibility, part: string, xml: string, ctx: Context): SheetSnapshot {
@@ -425,19 +445,26 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
         }
         case "c": {
           if (!inSheetData) break;
-          attrs(tag, CELL_ATTRS, cellAttrs);
-          const r = cellAttrs[0];
-          const at = r === undefined ? null : parseCellRef(r);
-          if (at) {
+          // The reference and the style read where they are written (no string each), unless
+          // they hold what only the decoded value says (an entity).
+          attrSpans(tag, CELL_ATTRS, cellAt, cellEnd);
+          const src = tag.src;
+          const rAt = cellAt[0];
+          const sAt = cellAt[1];
+          const tAt = cellAt[2];
+          const rEnd = cellEnd[0];
+          const sEnd = cellEnd[1];
+          const tEnd = cellEnd[2];
+          if (rAt >= 0 && (readCellRef(src, rAt, rEnd) || readCellRef(attributeValue(src, rAt, rEnd)))) {
             // A cell outside its row's number is where its reference says.
-            row = at.row;
-            col = at.col;
+            row = cellRef.row;
+            col = cellRef.col;
           } else col++;
           if (row < 0) row = 0;
           inCell = true;
-          t = cellAttrs[2] ?? "n";
-          const sv = cellAttrs[1];
-          s = sv === undefined ? -1 : Number(sv);
+          t = tAt < 0 ? "n" : attributeValue(src, tAt, tEnd);
+          s = sAt < 0 ? -1 : digitsAt(src, sAt, sEnd);
+          if (Number.isNaN(s)) s = Number(attributeValue(src, sAt, sEnd));
           v = null;
           f = null;
           fType = "";

@@ -249,15 +249,7 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     if (!depth && rootSeen) fail(`a second root element <${xml.slice(lt + 1, nameEnd)}>`);
     rootSeen = true;
     const parent = depth ? stack[depth - 1].scope : ROOT_SCOPE;
-    let scope = parent;
-    if (declares) {
-      scope = Object.create(parent) as Scope;
-      eachAttribute(xml, from, to, (an, value) => {
-        if (an === "xmlns") scope[""] = value();
-        else if (an.startsWith("xmlns:")) scope[an.slice(6)] = value();
-        return false;
-      });
-    }
+    const scope = declares ? declared(parent, xml, from, to) : parent;
     let tag = stack[depth];
     if (tag === undefined || tag.scope !== scope || tag.name.length !== nameEnd - lt - 1 || !xml.startsWith(tag.name, lt + 1)) {
       name ??= xml.slice(lt + 1, nameEnd);
@@ -296,13 +288,27 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
   if (!rootSeen) fail("no root element");
 }
 
+/**
+ * The scope of an element that declares namespaces. Apart from parseXml's loop: a closure there
+ * would make V8 allocate the loop body's variables afresh for every tag.
+ */
+function declared(parent: Scope, xml: string, from: number, to: number): Scope {
+  const scope = Object.create(parent) as Scope;
+  eachAttribute(xml, from, to, (an, value) => {
+    if (an === "xmlns") scope[""] = value();
+    else if (an.startsWith("xmlns:")) scope[an.slice(6)] = value();
+    return false;
+  });
+  return scope;
+}
+
 const indexOrEnd = (s: string, what: string, from: number) => {
   const at = s.indexOf(what, from);
   return at < 0 ? s.length : at;
 };
 
 /** An attribute value as written between its quotes, normalised and decoded (checked at parse time). */
-function attributeValue(src: string, start: number, end: number): string {
+export function attributeValue(src: string, start: number, end: number): string {
   const value = src.slice(start, end);
   if (!NEEDS_NORMALISING.test(value)) return value;
   // Attribute-value normalisation (XML 1.0 §3.3.3): literal white space reads as spaces; a
@@ -367,9 +373,23 @@ export function attr(tag: XmlTag, local: string, uris?: readonly string[]): stri
  * value of `locals[k]`, or undefined. No string is made of a name that is not asked for.
  */
 export function attrs(tag: XmlTag, locals: readonly string[], out: (string | undefined)[]): void {
+  attrSpans(tag, locals, SPAN_AT, SPAN_END);
+  for (let k = 0; k < locals.length; k++) out[k] = SPAN_AT[k] < 0 ? undefined : attributeValue(tag.src, SPAN_AT[k], SPAN_END[k]);
+}
+
+const SPAN_AT: number[] = [];
+const SPAN_END: number[] = [];
+
+/**
+ * Where several unprefixed attributes' values are written in tag.src, in one pass over the tag:
+ * from `at[k]` to `end[k]` for `locals[k]` (-1 when absent), as written — for values read in place
+ * without a string each (a cell's reference). A value that holds anything but what the caller
+ * reads in place (an entity, a line break) is read with attrs(), which decodes it.
+ */
+export function attrSpans(tag: XmlTag, locals: readonly string[], at: number[], end: number[]): void {
   const src = tag.src;
   const to = tag.to;
-  for (let k = 0; k < locals.length; k++) out[k] = undefined;
+  for (let k = 0; k < locals.length; k++) at[k] = end[k] = -1;
   let j = tag.from;
   while (j < to) {
     while (j < to && isSpace(src.charCodeAt(j))) j++;
@@ -383,7 +403,8 @@ export function attrs(tag: XmlTag, locals: readonly string[], out: (string | und
     for (let k = 0; k < locals.length; k++) {
       const l = locals[k];
       if (len === l.length && src.startsWith(l, ns)) {
-        out[k] = attributeValue(src, vs, ve);
+        at[k] = vs;
+        end[k] = ve;
         break;
       }
     }
