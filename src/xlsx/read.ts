@@ -277,16 +277,23 @@ function parseRangeRef(ref: string): { top: number; left: number; bottom: number
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
-/** A style index written in place as digits (as a cell's s nearly always is); NaN otherwise. */
-function digitsAt(src: string, from: number, to: number): number {
-  if (from >= to || to - from > 9) return NaN;
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = src.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    n = n * 10 + d;
+/**
+ * An attribute value (attrSpans) as a number, as Number() reads its decoded text; NaN when absent.
+ * Digits (a row's number, a cell's style, nearly always) are read in place, without a string.
+ */
+function numberAt(src: string, from: number, to: number): number {
+  if (from < 0) return NaN;
+  if (from < to && to - from <= 9) {
+    let n = 0;
+    let i = from;
+    for (; i < to; i++) {
+      const d = src.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === to) return n;
   }
-  return n;
+  return Number(attributeValue(src, from, to));
 }
 
 interface Context {
@@ -317,6 +324,7 @@ class SheetProblemError extends Error {
 }
 
 const CELL_ATTRS = ["r", "s", "t"] as const;
+const ROW_ATTRS = ["r"] as const;
 const cellAt: number[] = [-1, -1, -1];
 const cellEnd: number[] = [-1, -1, -1];
 
@@ -438,7 +446,8 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
           break;
         case "row": {
           if (!inSheetData) break;
-          const r = Number(attr(tag, "r"));
+          attrSpans(tag, ROW_ATTRS, cellAt, cellEnd);
+          const r = numberAt(tag.src, cellAt[0], cellEnd[0]);
           row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
           col = -1;
           break;
@@ -463,8 +472,7 @@ function readWorksheet(name: string, visibility: SheetVisibility, part: string, 
           if (row < 0) row = 0;
           inCell = true;
           t = tAt < 0 ? "n" : attributeValue(src, tAt, tEnd);
-          s = sAt < 0 ? -1 : digitsAt(src, sAt, sEnd);
-          if (Number.isNaN(s)) s = Number(attributeValue(src, sAt, sEnd));
+          s = sAt < 0 ? -1 : numberAt(src, sAt, sEnd);
           v = null;
           f = null;
           fType = "";
