@@ -226,21 +226,21 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
           if (ch === 0x3d /* = */ || isSpace(ch)) break;
           if (ch === 0x3c || ch === 0x3e || ch === 0x22 || ch === 0x27 || ch === 0x2f) fail(`malformed attribute in <${name}>`);
         }
-        const nameEnd = k;
+        const attrEnd = k;
         while (k < n && isSpace(xml.charCodeAt(k))) k++;
-        if (xml.charCodeAt(k) !== 0x3d) fail(`attribute ${xml.slice(j, nameEnd)} without a value in <${name}>`);
+        if (xml.charCodeAt(k) !== 0x3d) fail(`attribute ${xml.slice(j, attrEnd)} without a value in <${name}>`);
         let q = k + 1;
         while (q < n && isSpace(xml.charCodeAt(q))) q++;
         const quote = xml[q];
-        if (quote !== '"' && quote !== "'") fail(`unquoted attribute ${xml.slice(j, nameEnd)} in <${name}>`);
+        if (quote !== '"' && quote !== "'") fail(`unquoted attribute ${xml.slice(j, attrEnd)} in <${name}>`);
         const endQ = xml.indexOf(quote, q + 1);
-        if (endQ < 0) fail(`unterminated attribute ${xml.slice(j, nameEnd)} in <${name}>`);
+        if (endQ < 0) fail(`unterminated attribute ${xml.slice(j, attrEnd)} in <${name}>`);
         // The next "<" and "&" are looked up once and kept until passed (linear over the part).
         if (nextLt <= q) nextLt = indexOrEnd(xml, "<", q + 1);
-        if (nextLt < endQ) fail(`"<" in attribute ${xml.slice(j, nameEnd)} of <${name}>`);
+        if (nextLt < endQ) fail(`"<" in attribute ${xml.slice(j, attrEnd)} of <${name}>`);
         if (nextAmp <= q) nextAmp = indexOrEnd(xml, "&", q + 1);
         if (nextAmp < endQ) decodeEntities(xml.slice(q + 1, endQ), fail);
-        if (xml.charCodeAt(j) === 0x78 /* x */ && xml.startsWith("xmlns", j) && (nameEnd === j + 5 || xml.charCodeAt(j + 5) === 0x3a)) declares = true;
+        if (xml.charCodeAt(j) === 0x78 /* x */ && xml.startsWith("xmlns", j) && (attrEnd === j + 5 || xml.charCodeAt(j + 5) === 0x3a)) declares = true;
         j = endQ + 1;
       }
       to = j;
