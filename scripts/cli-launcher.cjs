@@ -22,7 +22,9 @@ const vm = require("vm");
 // ~230 ms), competing with the main thread and the garbage collector for the cores. Set before the
 // bundle is compiled, so that the code cache is made and used under the same flags. A tiering
 // heuristic only: what the code does is the same (docs/decisions.md, "The command line as a tool").
-v8.setFlagsFromString("--interrupt-budget=540672");
+// Measured on Node 20, the Node these machines have; another V8 may not know the flag (it would
+// say so on stderr), so it is set there only.
+if (process.versions.node.split(".")[0] === "20") v8.setFlagsFromString("--interrupt-budget=540672");
 
 const file = path.join(__dirname, "cli.cjs");
 const cacheFile = `${file}.cache`;
