@@ -1,6 +1,7 @@
 /** The .docx documents' content and layout in the package; their rendering is in docx.libreoffice.test.ts. */
 import JSZip from "jszip";
 import { sampleDocx } from "../support/sampleDocx";
+import { unescapeXml } from "../../src/xlsx/write/xmlText";
 
 let submission: Buffer;
 let minutes: Buffer;
@@ -16,17 +17,9 @@ async function part(buf: Buffer, name: string): Promise<string> {
   return f.async("string");
 }
 
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-
 /** The text of each paragraph (w:p) of document.xml. */
 function paragraphs(xml: string): string[] {
-  return xml.split("</w:p>").map((p) => decode([...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")));
+  return xml.split("</w:p>").map((p) => unescapeXml([...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")));
 }
 
 const attr = (xml: string, el: string, name: string): number => {

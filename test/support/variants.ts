@@ -8,6 +8,7 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { entryBytes, readZip, writeZip, type ZipInput } from "../../src/xlsx/zip";
+import { unescapeXml } from "../../src/xlsx/write/xmlText";
 
 export const SAMPLE = path.join(__dirname, "../../examples/khoi-thi-dua-2-2023.xlsx");
 
@@ -71,14 +72,6 @@ function sharedStrings(parts: Parts): string[] {
   return [...text(parts, "xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(""));
 }
 
-const decodeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-
 export interface Variant {
   name: string;
   make(parts: Parts): void;
@@ -105,7 +98,7 @@ function sttRuns(xml: string): { row: number; value: number }[][] {
 function sheetNameOf(parts: Parts, part: string): string {
   const rels = text(parts, "xl/_rels/workbook.xml.rels");
   const id = new RegExp(`Id="([^"]+)"[^>]*Target="${part.replace("xl/", "")}"`).exec(rels)![1];
-  return decodeXml(new RegExp(`name="([^"]+)"[^>]*r:id="${id}"`).exec(text(parts, "xl/workbook.xml"))![1]);
+  return unescapeXml(new RegExp(`name="([^"]+)"[^>]*r:id="${id}"`).exec(text(parts, "xl/workbook.xml"))![1]);
 }
 
 export const VARIANTS: Variant[] = [
@@ -289,8 +282,8 @@ export const VARIANTS: Variant[] = [
         "xl/sharedStrings.xml",
         text(parts, "xl/sharedStrings.xml").replace(/<t>([^<]*)<\/t>/g, (_, t: string) =>
           k++ % 2
-            ? `<t><![CDATA[${decodeXml(t)}]]></t>`
-            : `<t>${[...decodeXml(t)].map((ch) => (ch.charCodeAt(0) > 127 ? `&#${ch.codePointAt(0)};` : ch === "&" ? "&#x26;" : ch === "<" ? "&lt;" : ch)).join("")}</t>`,
+            ? `<t><![CDATA[${unescapeXml(t)}]]></t>`
+            : `<t>${[...unescapeXml(t)].map((ch) => (ch.charCodeAt(0) > 127 ? `&#${ch.codePointAt(0)};` : ch === "&" ? "&#x26;" : ch === "<" ? "&lt;" : ch)).join("")}</t>`,
         ),
       );
     },
